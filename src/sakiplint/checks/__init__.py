@@ -1,0 +1,1 @@
+"""Check functions of the built-in rules (their metadata lives in the rules/ pack)."""

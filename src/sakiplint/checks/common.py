@@ -1,0 +1,54 @@
+"""Helpers shared by checks: questions asked of the table model."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from sakiplint.findings import Related
+from sakiplint.model import Cell, Column, Row, Table
+
+#: phrases naming indicators where a lower value is better (configurable: Settings)
+LOWER_IS_BETTER = (
+    "prevalensi stunting", "stunting", "angka kematian", "kematian ibu", "kematian bayi",
+    "tingkat kemiskinan", "persentase penduduk miskin", "angka kemiskinan",
+    "tingkat pengangguran", "pengangguran terbuka", "jumlah temuan",
+    "gizi buruk", "angka kesakitan", "jumlah kasus", "angka kriminalitas",
+    "rasio gini", "indeks gini", "penduduk miskin", "kawasan kumuh", "luas kumuh",
+    "angka putus sekolah", "kecelakaan", "waktu penyelesaian", "lama waktu", "tunggakan",
+)
+
+
+def lower_is_better(label: str, extra: tuple[str, ...] = ()) -> bool:
+    t = " ".join(label.lower().split())
+    return any(p in t for p in LOWER_IS_BETTER + extra)
+
+
+def indicator_text(row: Row, table: Table) -> str:
+    parts = [
+        c.text for c, col in zip(row.cells, table.columns, strict=False)
+        if c.text and col.role in ("indikator", "sasaran", "program", "label")
+    ]
+    return " ".join(parts) or row.label
+
+
+def year_compatible(a: Column, b: Column) -> bool:
+    return a.year is None or b.year is None or a.year == b.year
+
+
+def number_of(cell: Cell | None) -> Decimal | None:
+    if cell is None or cell.number is None or cell.value is None:
+        return None
+    return cell.number
+
+
+def related_cell(cell: Cell, what: str) -> Related:
+    return Related(line=cell.line, column=cell.value_column, message=f"{what}: {cell.text}")
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def short(text: str, n: int = 60) -> str:
+    t = _SPACE.sub(" ", text).strip()
+    return t if len(t) <= n else t[: n - 1] + "…"

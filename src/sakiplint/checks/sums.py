@@ -1,0 +1,155 @@
+"""Sums: a budget parent row (Program > Kegiatan > Sub Kegiatan) against its children, and a
+Jumlah / Total row against the rows it adds up."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+
+from sakiplint.checks.common import number_of, related_cell, short
+from sakiplint.engine import Context, Issue
+from sakiplint.model import Column, Row, Table
+from sakiplint.numfmt import fmt
+
+BUDGET_ROLES = ("anggaran", "realisasi_anggaran", "sisa", "selisih")
+SUMMABLE_ROLES = (*BUDGET_ROLES, "jumlah", "number")
+
+
+def budget_columns(table: Table) -> list[Column]:
+    return [c for c in table.columns if c.numeric and (c.money or c.role in BUDGET_ROLES)
+            and c.role in SUMMABLE_ROLES]
+
+
+def count_columns(table: Table) -> list[Column]:
+    """Non-money summable columns (people, documents, areas ...)."""
+    return [c for c in table.columns if c.numeric and not c.money and c.role in ("jumlah", "number")
+            and c.year is None]
+
+
+def children_of(table: Table, k: int) -> list[Row] | None:
+    """Direct children of hierarchical row ``k``; None when the structure is unclear."""
+    rows = table.rows
+    parent = rows[k]
+    assert parent.level is not None
+    below: list[Row] = []
+    for row in rows[k + 1:]:
+        if row.kind != "data":
+            break
+        if row.level is None:
+            return None  # a row of unknown level inside the subtree: do not guess
+        if row.level <= parent.level:
+            break
+        below.append(row)
+    if not below:
+        return None
+    top = min(r.level for r in below if r.level is not None)
+    return [r for r in below if r.level == top]
+
+
+def _sum(rows: list[Row], col: Column) -> Decimal | None:
+    total = Decimal(0)
+    for r in rows:
+        c = r.cell(col.index)
+        n = number_of(c)
+        if n is None or c is None or c.value is None or c.value.kind == "percent":
+            return None
+        total += n
+    return total
+
+
+def _check_sum(parent: Row, kids: list[Row], cols: list[Column], what: str) -> Iterator[Issue]:
+    for col in cols:
+        cell = parent.cell(col.index)
+        pv = number_of(cell)
+        if pv is None or cell is None or cell.value is None or cell.value.kind == "percent":
+            continue
+        s = _sum(kids, col)
+        if s is None or s == pv:
+            continue
+        decimals = max([cell.decimals] + [r.cells[col.index].decimals for r in kids])
+        yield Issue(
+            at=cell,
+            actual=cell.text,
+            expected=fmt(s, decimals if s != s.to_integral_value() else 0, col.notation),
+            args={"row": short(parent.label or what), "column": short(col.name, 40),
+                  "count": len(kids), "what": what},
+            related=[related_cell(r.cells[col.index], short(r.label, 50)) for r in kids],
+        )
+
+
+def hierarchy(ctx: Context, table: Table) -> Iterator[Issue]:
+    """Program / Kegiatan rows against the sum of their direct children (budget columns).
+
+    Some reports list one program several times (once per indicator) and print the
+    program's whole amount on its first occurrence. For a label repeated at one level, a
+    value equal to the sum of the children of all its occurrences passes, and a column is
+    only judged when another budget column of the same row does equal its own children's sum
+    (so the row is certainly the parent of exactly those children)."""
+    cols = budget_columns(table)
+    if not cols:
+        return
+    occurrences: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for k, r in enumerate(table.rows):
+        if r.level is not None and r.kind == "data":
+            occurrences[(r.level, _key(r.label))].append(k)
+    kids_of = {k: children_of(table, k) for ks in occurrences.values() for k in ks}
+    for (_, _), ks in occurrences.items():
+        for k in ks:
+            kids = kids_of[k]
+            if kids is None:
+                continue
+            row = table.rows[k]
+            if len(ks) == 1:
+                yield from _check_sum(row, kids, cols, "induk")
+                continue
+            anchored = any(
+                _sum(kids, c) is not None and _sum(kids, c) == row.number(c.index) for c in cols
+            )
+            if not anchored:
+                continue
+            every = [kid for j in ks for kid in (kids_of[j] or [])]
+            for col in cols:
+                if _sum(every, col) == row.number(col.index):
+                    continue
+                yield from _check_sum(row, kids, [col], "induk")
+
+
+def _key(label: str) -> str:
+    return " ".join(label.lower().split())
+
+
+def _total_children(table: Table, k: int) -> list[Row]:
+    rows: list[Row] = []
+    for row in reversed(table.rows[:k]):
+        if row.kind == "total":
+            break
+        if row.kind == "data":
+            rows.append(row)
+    rows.reverse()
+    levels = [r.level for r in rows if r.level is not None]
+    if levels:
+        if any(r.level is None for r in rows):
+            return []
+        top = min(levels)
+        rows = [r for r in rows if r.level == top]
+    return rows
+
+
+def total_rows(cols_of: str):  # type: ignore[no-untyped-def]
+    def check(ctx: Context, table: Table) -> Iterator[Issue]:
+        cols = budget_columns(table) if cols_of == "budget" else count_columns(table)
+        if not cols or not table.header_rows:
+            return  # without its header the table may have lost rows above (a fragment)
+        for k, row in enumerate(table.rows):
+            if row.kind != "total":
+                continue
+            kids = _total_children(table, k)
+            if len(kids) < 2:
+                continue
+            yield from _check_sum(row, kids, cols, "jumlah")
+    return check
+
+
+budget_total = total_rows("budget")
+count_total = total_rows("count")

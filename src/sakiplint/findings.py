@@ -1,0 +1,40 @@
+"""Findings: what a rule reports. Rendering (text, json ...) lives in ``sakiplint.output``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+CATEGORIES = ("arithmetic", "budget", "cross_table", "duplicate", "narrative", "data_quality")
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(slots=True)
+class Related:
+    line: int
+    message: str
+    column: int | None = None
+
+
+@dataclass(slots=True)
+class Finding:
+    rule: str
+    slug: str
+    category: str
+    severity: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    messages: dict[str, str]               # language -> message
+    related: list[Related] = field(default_factory=list)
+    actual: str | None = None
+    expected: str | None = None
+    table: str | None = None               # caption of the table the finding is in
+
+    def message(self, lang: str = "id") -> str:
+        fallback = next(iter(self.messages.values()))
+        return self.messages.get(lang) or self.messages.get("id") or fallback
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (self.line, self.column, self.rule, self.end_line, self.end_column)

@@ -1,0 +1,148 @@
+"""The document model that rules ask questions of.
+
+Parsing builds it (``sakiplint.parse``); rules only read it. Every value keeps its source
+text, line and column, so a finding can point at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from sakiplint.cells import CellValue
+
+#: value roles a column may carry
+VALUE_ROLES = (
+    "target", "realisasi", "capaian", "anggaran", "realisasi_anggaran", "serapan",
+    "persen", "sisa", "selisih", "jumlah", "rata_rata", "efisiensi", "number",
+)
+#: label roles
+LABEL_ROLES = ("no", "sasaran", "indikator", "program", "satuan", "keterangan", "label")
+
+RowKind = Literal["data", "total", "average"]
+
+
+@dataclass(slots=True)
+class Cell:
+    raw: str              # the cell as written in the source (markup included)
+    text: str             # cleaned text: markup removed, whitespace collapsed
+    line: int             # 1-based line of the cell
+    column: int           # 1-based column where the cell's raw text starts
+    bold: bool = False
+    value: CellValue | None = None
+    number: Decimal | None = None   # resolved under the column's notation
+    decimals: int = 0
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text
+
+    @property
+    def value_column(self) -> int:
+        """1-based column of the numeric part (where a finding should point)."""
+        if self.value is not None and self.value.kind != "text":
+            numeric = self.value.text[self.value.start:self.value.end]
+            pos = self.raw.find(numeric) if numeric else -1
+            if pos >= 0:
+                return self.column + pos
+        pos = self.raw.find(self.text[:1]) if self.text else -1
+        return self.column + max(pos, 0)
+
+    @property
+    def value_end_column(self) -> int:
+        if self.value is not None and self.value.kind != "text":
+            numeric = self.value.text[self.value.start:self.value.end]
+            if numeric:
+                return self.value_column + len(numeric)
+        return self.column + len(self.raw.rstrip())
+
+
+@dataclass(slots=True)
+class Column:
+    index: int
+    header: str = ""           # all header rows joined ("Kinerja Target 2023")
+    role: str | None = None    # see VALUE_ROLES / LABEL_ROLES
+    year: int | None = None
+    group: str = ""            # the spanning group header above it, if any
+    stage: str | None = None   # "sebelum" / "sesudah" (budget revision stage)
+    notation: str = "id"       # "id" or "en", decided from all the column's cells
+    numeric: bool = False
+    money: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.header or f"kolom {self.index + 1}"
+
+
+@dataclass(slots=True)
+class Row:
+    index: int
+    cells: list[Cell]
+    line: int
+    kind: RowKind = "data"
+    level: int | None = None     # 1 program, 2 kegiatan, 3 sub kegiatan (or numbering depth)
+    label: str = ""
+    label_column: int | None = None
+
+    def cell(self, col: int) -> Cell | None:
+        return self.cells[col] if 0 <= col < len(self.cells) else None
+
+    def number(self, col: int) -> Decimal | None:
+        c = self.cell(col)
+        return c.number if c is not None else None
+
+
+@dataclass(slots=True)
+class Table:
+    index: int
+    style: str                       # "tsv", "pipe", "html"
+    start_line: int
+    end_line: int
+    caption: str | None = None
+    caption_number: str | None = None
+    caption_line: int | None = None
+    header_rows: list[list[Cell]] = field(default_factory=list)
+    columns: list[Column] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)   # what the parser could not understand
+    skipped: str | None = None                        # reason, when not understood at all
+
+    @property
+    def title(self) -> str:
+        if self.caption:
+            return self.caption
+        return f"tabel tanpa judul (baris {self.start_line})"
+
+    def columns_with(self, role: str) -> list[Column]:
+        return [c for c in self.columns if c.role == role]
+
+
+@dataclass(slots=True)
+class Heading:
+    line: int
+    level: int
+    text: str
+
+
+@dataclass(slots=True)
+class Paragraph:
+    start_line: int
+    end_line: int
+    text: str
+    kind: str = "paragraph"   # "paragraph" or "list_item"
+
+
+@dataclass(slots=True)
+class Document:
+    path: str
+    text: str
+    lines: list[str]
+    tables: list[Table] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    report_year: int | None = None
+    encoding: str = "utf-8"
+    warnings: list[str] = field(default_factory=list)

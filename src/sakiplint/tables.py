@@ -1,0 +1,533 @@
+"""From raw blocks to understood tables.
+
+Captions (above or below, split over two lines), page-break continuations (merged), multi-row
+headers (group headers spanning sub-columns, year rows, column-number rows), column roles,
+per-column number notation, row kinds (data / total / average) and hierarchy levels.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+from collections.abc import Iterable
+
+from sakiplint.blocks import RawBlock, RawCell
+from sakiplint.cells import CellValue, parse_cell
+from sakiplint.model import Cell, Column, Row, Table
+
+_TAG = re.compile(r"<[^>]*>")
+_BOLD_TAG = re.compile(r"^\s*(<b>|<strong>|\*\*)", re.I)
+_WS = re.compile(r"\s+")
+_CAPTION = re.compile(
+    r"^\s*(?:#+\s*)?(?:\*\*|<b>|__)?\s*(?:tabel|table)\s*\.?\s*"
+    r"(\d+(?:\s*\.\s*\d+)*)\s*\.?\s*(.*)$",
+    re.I,
+)
+_TOC_LEADER = re.compile(r"\.{4,}")
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+_COLNUM = re.compile(r"^\(?\d{1,2}\)?$")
+_NUMBERING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?$")
+_TOTAL = re.compile(r"^(jumlah|total|grand\s*total|sub\s*total)\b", re.I)
+_AVERAGE = re.compile(r"^rata\s*-?\s*rata\b", re.I)
+_PROGRAM = re.compile(r"^program\b", re.I)
+_KEGIATAN = re.compile(r"^kegiatan\b", re.I)
+_SUBKEG = re.compile(r"^sub\s*-?\s*kegiatan\b", re.I)
+
+_HEADER_WORDS = (
+    "target", "realisasi", "capaian", "anggaran", "pagu", "satuan", "jumlah", "tahun",
+    "kinerja", "program", "kegiatan", "indikator", "sasaran", "tujuan", "uraian", "persen",
+    "keterangan", "kondisi", "awal", "akhir", "renstra", "sebelum", "sesudah", "perubahan",
+    "bertambah", "berkurang", "sisa", "nilai", "laki", "perempuan", "jenjang", "pangkat",
+    "eselon", "golongan", "ratio", "rasio", "efisiensi", "serapan", "no", "%", "(rp)",
+    "strategis", "kriteria", "formulasi", "alokasi", "data", "interval", "ket",
+)
+
+
+def clean_text(raw: str) -> tuple[str, bool]:
+    """Remove markup from a cell: HTML tags, bold markers, LaTeX dollars; collapse spaces."""
+    bold = bool(_BOLD_TAG.match(raw))
+    text = raw
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    if "*" in text or "$" in text or "_" in text:
+        text = text.replace("**", "").replace("$", "").replace("__", "")
+    text = _WS.sub(" ", text).strip()
+    return text, bold
+
+
+def _mk_cell(rc: RawCell) -> Cell:
+    text, bold = clean_text(rc.raw)
+    return Cell(raw=rc.raw, text=text, line=rc.line, column=rc.column, bold=bold)
+
+
+def _squash(text: str) -> str:
+    return text.lower().replace(" ", "")
+
+
+# --------------------------------------------------------------------------- captions
+
+def caption_at(line: str) -> tuple[str, str] | None:
+    """(number, title) when ``line`` is a table caption ("Tabel 3.1 Target ...")."""
+    if _TOC_LEADER.search(line) or "\t" in line or line.lstrip().startswith("|"):
+        return None
+    m = _CAPTION.match(line)
+    if not m:
+        return None
+    number = re.sub(r"\s+", "", m.group(1))
+    title = clean_text(m.group(2))[0].strip(" .:*_")
+    if len(title) > 250:
+        return None
+    return number, title
+
+
+def _is_furniture(line: str) -> bool:
+    s = line.strip()
+    return len(s) <= 3 or s in ("&nbsp;", "<br>")
+
+
+# --------------------------------------------------------------------------- headers
+
+def _cell_is_year(c: Cell) -> bool:
+    return bool(c.text) and bool(re.fullmatch(r"(?:tahun\s*)?(19[5-9]\d|20\d\d)", c.text, re.I))
+
+
+def _cell_numeric(c: Cell) -> bool:
+    if not c.text:
+        return False
+    v = parse_cell(c.text)
+    return v.is_numeric or v.kind in ("error",)
+
+
+def _is_colnum_row(cells: list[Cell]) -> bool:
+    vals = [c.text for c in cells if c.text]
+    if len(vals) < 3 or not all(_COLNUM.match(v) for v in vals):
+        return False
+    nums = [int(v.strip("()")) for v in vals]
+    return nums[0] <= 2 and all(b >= a for a, b in itertools.pairwise(nums))
+
+
+def _header_words(cells: list[Cell]) -> float:
+    texts = [c.text.lower() for c in cells if c.text]
+    if not texts:
+        return 0.0
+    hits = sum(1 for t in texts if any(w in t.replace(" ", "") or w in t for w in _HEADER_WORDS))
+    return hits / len(texts)
+
+
+def _header_count(rows: list[list[Cell]]) -> int:
+    count = 0
+    for i, cells in enumerate(rows[:5]):
+        nonempty = [c for c in cells if c.text]
+        if not nonempty:
+            if i == count:
+                count += 1
+                continue
+            break
+        if _is_colnum_row(cells):
+            count = i + 1
+            continue
+        if any(_cell_numeric(c) and not _cell_is_year(c) for c in nonempty):
+            break
+        has_year = any(_cell_is_year(c) for c in nonempty)
+        if i == 0 or has_year or _header_words(cells) >= 0.5:
+            count = i + 1
+            continue
+        break
+    if count == len(rows):   # a table of text only: keep its first row as the header
+        count = min(1, len(rows))
+    return count
+
+
+def _build_columns(header_rows: list[list[Cell]], width: int) -> list[Column]:
+    cols = [Column(index=i) for i in range(width)]
+    if not header_rows:
+        return cols
+    texts = [[(r[i].text if i < len(r) else "") for i in range(width)] for r in header_rows]
+    parts: list[list[str]] = [[] for _ in range(width)]
+    groups: list[str] = ["" for _ in range(width)]
+    for r, row in enumerate(texts):
+        below = texts[r + 1] if r + 1 < len(texts) else None
+        i = 0
+        while i < width:
+            t = row[i]
+            if not t or _COLNUM.match(t):
+                i += 1
+                continue
+            parts[i].append(t)
+            # a group header spans the empty cells to its right that have sub-headers below
+            j = i + 1
+            if below is not None and below[i]:
+                while j < width and not row[j] and below[j]:
+                    parts[j].append(t)
+                    groups[j] = t
+                    j += 1
+                if j > i + 1:
+                    groups[i] = t
+            i = j
+    for i, col in enumerate(cols):
+        seen: list[str] = []
+        for p in parts[i]:
+            if p not in seen:
+                seen.append(p)
+        col.header = " ".join(seen)
+        col.group = groups[i]
+        own = [p for p in parts[i] if p != groups[i]]
+        years = _YEAR.findall(" ".join(own)) or _YEAR.findall(col.header)
+        if years:
+            col.year = int(years[-1])
+    return cols
+
+
+# --------------------------------------------------------------------------- roles
+
+def _value_role(col: Column) -> str | None:
+    h = _squash(col.header)
+    g = _squash(col.group)
+    budget_ctx = any(w in h for w in ("anggaran", "keuangan", "(rp)", "pagu", "dana", "belanja"))
+    if "efisiensi" in h or "rasio" in h or "ratio" in h:
+        if "capaian" in h and "efisiensi" not in g and "ratio" not in g and "rasio" not in g:
+            pass
+        else:
+            return "efisiensi"
+    if "serapan" in h or "penyerapan" in h:
+        return "serapan"
+    if "capaian" in h:
+        return "serapan" if budget_ctx else "capaian"
+    if "bertambah" in h or "berkurang" in h or "selisih" in h:
+        return "selisih"
+    if "sisa" in h:
+        return "sisa"
+    if "realisasi" in h or "realis" in h:
+        return "realisasi_anggaran" if (budget_ctx or col.money) else "realisasi"
+    if "target" in h:
+        return "target"
+    if any(w in h for w in ("pagu", "anggaran", "alokasi", "sebelumperubahan", "sesudahperubahan",
+                            "setelahperubahan", "murni")):
+        return "anggaran"
+    if "rata-rata" in h or "rata2" in h or "ratarata" in h:
+        return "rata_rata"
+    if h in ("%", "(%)", "persen", "persentase", "persentase(%)", "%realisasi"):
+        return "persen"
+    if h.startswith("jumlah") or h.startswith("total"):
+        return "jumlah"
+    return "number"
+
+
+def _label_role(col: Column) -> str:
+    h = _squash(col.header)
+    if h in ("no", "no.", "nomor", "nourut"):
+        return "no"
+    if "keterangan" in h or h in ("ket", "ket."):
+        return "keterangan"
+    if "indikator" in h:
+        return "indikator"
+    if "program" in h or "kegiatan" in h or "uraian" in h:
+        return "program"
+    if "sasaran" in h or "tujuan" in h:
+        return "sasaran"
+    if "satuan" in h:
+        return "satuan"
+    return "label"
+
+
+def _stage(col: Column) -> str | None:
+    h = _squash(col.header)
+    if "sebelum" in h or "murni" in h:
+        return "sebelum"
+    if "sesudah" in h or "setelah" in h or h.endswith("perubahan"):
+        return "sesudah"
+    return None
+
+
+def _assign_roles(table: Table) -> None:
+    for col in table.columns:
+        if _squash(col.header) in ("no", "no.", "nomor", "nourut"):
+            col.role = "no"
+        elif col.numeric:
+            col.role = _value_role(col)
+        else:
+            col.role = _label_role(col)
+        col.stage = _stage(col)
+    # a bare "%" column right after budget amounts is the absorption percentage
+    for i, col in enumerate(table.columns):
+        if col.role == "persen" and i >= 2:
+            left = table.columns[i - 1]
+            if left.role == "realisasi_anggaran" or (left.money and table.columns[i - 2].money):
+                col.role = "serapan"
+
+
+# --------------------------------------------------------------------------- values
+
+def _resolve_values(table: Table) -> None:
+    width = len(table.columns)
+    votes_id = [0] * width
+    votes_en = [0] * width
+    parsed: list[list[CellValue | None]] = []
+    for row in table.rows:
+        vals: list[CellValue | None] = []
+        for i, c in enumerate(row.cells):
+            if not c.text:
+                vals.append(None)
+                continue
+            v = parse_cell(c.text)
+            c.value = v
+            vals.append(v)
+            if v.is_numeric and i < width:
+                if v.id_reading is not None and v.en_reading is None:
+                    votes_id[i] += 1
+                elif v.en_reading is not None and v.id_reading is None:
+                    votes_en[i] += 1
+        parsed.append(vals)
+    table_id, table_en = sum(votes_id), sum(votes_en)
+    for i, col in enumerate(table.columns):
+        if votes_id[i] != votes_en[i]:
+            col.notation = "id" if votes_id[i] > votes_en[i] else "en"
+        else:
+            col.notation = "en" if table_en > table_id else "id"
+        if votes_id[i] and votes_en[i]:
+            table.notes.append(
+                f"kolom {i + 1}: notasi angka campuran ({votes_id[i]} Indonesia,"
+                f" {votes_en[i]} Inggris); dipakai {col.notation}"
+            )
+    for row, vals in zip(table.rows, parsed, strict=True):
+        for i, (c, v) in enumerate(zip(row.cells, vals, strict=True)):
+            if v is None or not v.is_numeric:
+                continue
+            notation = table.columns[i].notation if i < width else "id"
+            reading = v.reading(notation)  # type: ignore[arg-type]
+            if reading is not None:
+                c.number = reading.value
+                c.decimals = reading.decimals
+    for i, col in enumerate(table.columns):
+        body = [r.cells[i] for r in table.rows if i < len(r.cells) and r.cells[i].text]
+        if not body:
+            continue
+        numeric = [c for c in body if c.number is not None]
+        col.numeric = len(numeric) * 2 >= len(body) and bool(numeric)
+        money = [
+            c for c in numeric
+            if (c.value is not None and c.value.kind == "money")
+            or (abs(c.number) >= 100_000 and c.value is not None and c.value.kind == "number"
+                and c.value.unit is None)  # type: ignore[arg-type]
+        ]
+        col.money = bool(numeric) and len(money) * 2 > len(numeric)
+
+
+# --------------------------------------------------------------------------- rows
+
+def _row_label(row: Row, table: Table) -> None:
+    for i, c in enumerate(row.cells):
+        if not c.text:
+            continue
+        col = table.columns[i] if i < len(table.columns) else None
+        if col is not None and col.numeric and c.number is not None:
+            continue
+        if _NUMBERING.match(c.text):
+            continue
+        row.label = c.text
+        row.label_column = i
+        return
+
+
+def _classify_rows(table: Table) -> None:
+    dotted = any(
+        r.cells and _NUMBERING.match(r.cells[0].text) and "." in r.cells[0].text.strip(".")
+        for r in table.rows
+    )
+    for row in table.rows:
+        _row_label(row, table)
+        label = row.label
+        others = [
+            c for j, c in enumerate(row.cells)
+            if c.text and j != row.label_column and c.number is None
+            and not _NUMBERING.match(c.text)
+        ]
+        if label and _TOTAL.match(label) and len(label.split()) <= 6 and not others:
+            row.kind = "total"
+        elif label and _AVERAGE.match(label) and not others:
+            row.kind = "average"
+        level = None
+        if dotted and row.cells:
+            m = _NUMBERING.match(row.cells[0].text)
+            if m:
+                level = m.group(1).count(".") + 1
+        if level is None and label:
+            if _SUBKEG.match(label):
+                level = 3
+            elif _KEGIATAN.match(label):
+                level = 2
+            elif _PROGRAM.match(label):
+                level = 1
+        row.level = level
+
+
+# --------------------------------------------------------------------------- assembly
+
+def _same_header(a: list[list[Cell]], b: list[list[Cell]]) -> bool:
+    if not b or len(b) > len(a):
+        return False
+    tail = a[len(a) - len(b):]
+    return all(
+        [c.text for c in x if c.text] == [c.text for c in y if c.text]
+        for x, y in zip(tail, b, strict=True)
+    )
+
+
+def _width(rows: Iterable[list[Cell]]) -> int:
+    w = 0
+    for r in rows:
+        n = len(r)
+        while n and not r[n - 1].text:
+            n -= 1
+        w = max(w, n)
+    return w
+
+
+def build_tables(blocks: list[RawBlock], lines: list[str]) -> list[Table]:
+    """Turn raw blocks into tables: captions, continuation merging, headers, values, roles."""
+    table_lines: set[int] = set()
+    for b in blocks:
+        table_lines.update(range(b.start_line, b.end_line + 1))
+
+    # captions: prefer the one above; a caption line is used once
+    used_captions: set[int] = set()
+    captions: list[tuple[str, str, int] | None] = []
+    for b in blocks:
+        captions.append(_caption_above(b, lines, table_lines, used_captions))
+    for k, b in enumerate(blocks):
+        if captions[k] is None:
+            captions[k] = _caption_below(b, lines, table_lines, used_captions)
+
+    tables: list[Table] = []
+    prev_block: RawBlock | None = None
+    for k, b in enumerate(blocks):
+        rows = [[_mk_cell(rc) for rc in r] for r in b.rows]
+        nhead = _header_count(rows)
+        header, body = rows[:nhead], rows[nhead:]
+        cap = captions[k]
+        if (
+            tables and prev_block is not None and cap is None
+            and _only_furniture_between(prev_block, b, lines)
+            and prev_block.style == b.style
+        ):
+            prev = tables[-1]
+            same_width = _width(rows) == len(prev.columns) or (
+                _width(body) <= len(prev.columns) and _width(body) >= len(prev.columns) - 1
+            )
+            if (header and _same_header(prev.header_rows, header)) or (not header and same_width):
+                _append_rows(prev, body)
+                prev.end_line = b.end_line
+                prev.parts.append((b.start_line, b.end_line))
+                prev_block = b
+                continue
+        width = max(_width(rows), 1)
+        table = Table(index=len(tables) + 1, style=b.style, start_line=b.start_line,
+                      end_line=b.end_line, parts=[(b.start_line, b.end_line)])
+        if cap is not None:
+            table.caption_number, title, table.caption_line = cap
+            table.caption = f"Tabel {table.caption_number}" + (f" {title}" if title else "")
+        table.header_rows = header
+        table.columns = _build_columns(header, width)
+        _append_rows(table, body)
+        tables.append(table)
+        prev_block = b
+
+    for t in tables:
+        _finish(t)
+    return tables
+
+
+def _append_rows(table: Table, body: list[list[Cell]]) -> None:
+    width = len(table.columns)
+    for cells in body:
+        if not any(c.text for c in cells):
+            continue
+        if _is_colnum_row(cells):
+            continue
+        if len(cells) < width:
+            last = cells[-1] if cells else None
+            line = last.line if last else 0
+            col = (last.column + len(last.raw) + 1) if last else 1
+            cells = cells + [Cell("", "", line, col) for _ in range(width - len(cells))]
+        elif len(cells) > width:
+            extra = cells[width:]
+            if any(c.text for c in extra):
+                table.notes.append(
+                    f"baris {cells[0].line}: {len(cells)} sel, lebih dari {width} kolom"
+                )
+            cells = cells[:width]
+        table.rows.append(Row(index=len(table.rows), cells=cells, line=cells[0].line))
+
+
+def _finish(table: Table) -> None:
+    if not table.rows:
+        table.skipped = "tidak ada baris data"
+        return
+    _resolve_values(table)
+    _assign_roles(table)
+    _classify_rows(table)
+
+
+def _only_furniture_between(a: RawBlock, b: RawBlock, lines: list[str]) -> bool:
+    between = lines[a.end_line:b.start_line - 1]
+    if len(between) > 12:
+        return False
+    return all(_is_furniture(x) for x in between)
+
+
+def _caption_above(
+    b: RawBlock, lines: list[str], table_lines: set[int], used: set[int]
+) -> tuple[str, str, int] | None:
+    seen = 0
+    ln = b.start_line - 1  # 1-based line just above
+    title_line: str | None = None
+    while ln >= 1 and seen < 4:
+        line = lines[ln - 1]
+        if ln in table_lines:
+            return None
+        if not line.strip() or _is_furniture(line):
+            ln -= 1
+            continue
+        if line.lstrip().startswith("#") and not caption_at(line):
+            return None
+        seen += 1
+        cap = caption_at(line)
+        if cap is not None and ln not in used:
+            used.add(ln)
+            number, title = cap
+            if not title and title_line is not None:
+                title = clean_text(title_line)[0].strip(" .:*_")
+            return number, title, ln
+        if seen == 1 and len(line) < 250:
+            title_line = line
+        ln -= 1
+    return None
+
+
+def _caption_below(
+    b: RawBlock, lines: list[str], table_lines: set[int], used: set[int]
+) -> tuple[str, str, int] | None:
+    seen = 0
+    ln = b.end_line + 1
+    while ln <= len(lines) and seen < 2:
+        line = lines[ln - 1]
+        if ln in table_lines:
+            return None
+        if not line.strip() or _is_furniture(line):
+            ln += 1
+            continue
+        seen += 1
+        cap = caption_at(line)
+        if cap is not None and ln not in used:
+            used.add(ln)
+            number, title = cap
+            if not title and ln < len(lines):
+                nxt = lines[ln].strip()
+                if nxt and len(nxt) < 250 and (ln + 1) not in table_lines:
+                    title = clean_text(nxt)[0].strip(" .:*_")
+            return number, title, ln
+        ln += 1
+    return None
