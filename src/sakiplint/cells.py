@@ -8,7 +8,7 @@ structures the cell; this module reads the digit groups in both notations:
 * Indonesian (``"id"``): ``"."`` groups thousands, ``","`` is the decimal mark
   (``"1.234.567,89"``, ``"80,04"``);
 * English (``"en"``): ``","`` groups thousands, ``"."`` is the decimal mark
-  (``"1,234,567.89"``, ``"113.99"``).
+  (``"1,234,567.89"``, ``"117.45"``).
 
 A reading is *impossible* when the printed groups do not fit the notation: thousands groups
 must be exactly three digits after a first group of one to three digits not starting with
@@ -33,7 +33,7 @@ from typing import Literal
 import lark
 from lark import Token, Tree
 
-from sakiplint.resources import data_dir
+from sakiplint.grammars import load_grammar
 
 Kind = Literal["number", "percent", "money", "empty", "error", "rating", "text"]
 Notation = Literal["id", "en"]
@@ -56,7 +56,7 @@ class CellValue:
     ``start``/``end`` delimit the printed number (digits and separators, without sign,
     parentheses, currency, ``%``, unit or a ``",-"`` tail) in ``text``; ``(0, len(text))`` when
     the cell has no number. A cell that looks like a number but fits neither notation
-    (``"1,540,00"``, ``"1.1.1"``) has kind ``"number"`` and no readings (``is_numeric`` is
+    (``"2,710,45"``, ``"1.1.1"``) has kind ``"number"`` and no readings (``is_numeric`` is
     False).
     """
 
@@ -102,16 +102,17 @@ class CellValue:
 @cache
 def _parser() -> lark.Lark:
     """The cell grammar, compiled once (LALR, contextual lexer)."""
-    path = data_dir("grammar") / "cell.lark"
-    return lark.Lark(path.read_text(encoding="utf-8"), parser="lalr", cache=False)
+    return load_grammar("cell")
 
 
 # Cyrillic look-alikes of rating letters produced by PDF conversion ("В" for "B").
 _HOMOGLYPHS = str.maketrans({"А": "A", "В": "B", "С": "C"})
 # Unit words that really are the currency ("1.000 Rupiah").
 _CURRENCY_WORDS = frozenset({"rp", "rupiah"})
-# Cells without a digit longer than this are plain text (no placeholder/error/rating is).
-_MAX_WORDY = 24
+# A cell without a digit, longer than this and not starting like a placeholder or error, is
+# plain text: no placeholder, error or rating is that long ("Tidak Memuaskan Sekali (A)").
+_MAX_WORDY = 40
+_NON_TEXT_START = frozenset("#-–—−")
 _DIGITS = frozenset("0123456789")
 # "1.234.567,89" -> ["1", ".", "234", ".", "567", ",", "89"]
 _SPLIT = re.compile(r"([.,])").split
@@ -232,8 +233,12 @@ def _interpret(text: str, node: Tree[Token], offset: int) -> CellValue:
     if kind == "money":
         return CellValue("money", text, start, end, id_r, en_r, unit="Rp")
     word = tokens.get("UNIT")
-    unit = None if word is None else str(word).strip()  # the token carries the space before it
-    if unit is not None and unit.rstrip(".").lower() in _CURRENCY_WORDS:
+    if word is None:
+        return CellValue("number", text, start, end, id_r, en_r)
+    if str(number)[-1] in ".,":  # "3. Strategi": list numbering, not a quantity
+        return _text(text)
+    unit = str(word).strip()  # the token carries the space before it
+    if unit.rstrip(".").lower() in _CURRENCY_WORDS:
         return CellValue("money", text, start, end, id_r, en_r, unit="Rp")
     return CellValue("number", text, start, end, id_r, en_r, unit=unit)
 
@@ -244,7 +249,7 @@ def parse_cell(text: str) -> CellValue:
     core = text.strip()
     if not core:
         return CellValue("empty", text, 0, len(text), None, None, note="")
-    if _DIGITS.isdisjoint(core) and len(core) > _MAX_WORDY and not core.startswith("#"):
+    if len(core) > _MAX_WORDY and core[0] not in _NON_TEXT_START and _DIGITS.isdisjoint(core):
         return _text(text)
     offset = len(text) - len(text.lstrip())
     try:
@@ -264,13 +269,14 @@ def decide_notation(cells: Iterable[CellValue]) -> Notation:
     """Decide the notation of a column (or table) from all its cells.
 
     1. Votes: a cell only one notation can read votes for it ("1.234.567", "80,04",
-       "2.910.568.737,00" -> id; "1,234,567", "113.99%", "85.2", "0.500" -> en). Ambiguous
+       "4.126.305.118,00" -> id; "1,234,567", "117.45%", "85.2", "0.500" -> en). Ambiguous
        cells and cells both notations read alike ("2023") do not vote. The majority wins.
     2. Tie (including no votes): a lone group of exactly three digits after one separator is
        read as a thousands group, since three-decimal values are rare in these reports and
        "85.200" is most likely eighty-five thousand. So if more ambiguous cells use "." than
        "," -> "id" ("85.200" = 85200), if more use "," -> "en" ("1,234" = 1234).
-    3. Still tied -> "id", the reports' own notation (nothing ambiguous then differs anyway).
+    3. Still tied (e.g. no ambiguous cells, when both readings of every cell agree) -> "id",
+       the reports' own notation.
     """
     id_votes = en_votes = dot_ambiguous = comma_ambiguous = 0
     for cell in cells:

@@ -55,7 +55,12 @@ class Cell:
         if self.value is not None and self.value.kind != "text":
             numeric = self.value.text[self.value.start:self.value.end]
             if numeric:
-                return self.value_column + len(numeric)
+                end = self.value_column + len(numeric)
+                rest = self.raw[end - self.column:]
+                stripped = rest.lstrip(" ")
+                if self.value.kind == "percent" and stripped.startswith("%"):
+                    end += len(rest) - len(stripped) + 1
+                return end
         return self.column + len(self.raw.rstrip())
 
 
@@ -141,8 +146,24 @@ class Document:
     text: str
     lines: list[str]
     tables: list[Table] = field(default_factory=list)
-    headings: list[Heading] = field(default_factory=list)
-    paragraphs: list[Paragraph] = field(default_factory=list)
+    table_lines: frozenset[int] = frozenset()
     report_year: int | None = None
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
+    _prose: tuple[list[Heading], list[Paragraph]] | None = None
+
+    def _parse_prose(self) -> tuple[list[Heading], list[Paragraph]]:
+        # markdown-it runs only when a rule (or view) asks for the prose
+        if self._prose is None:
+            from sakiplint.prose import parse_prose
+
+            self._prose = parse_prose(self.lines, set(self.table_lines))
+        return self._prose
+
+    @property
+    def headings(self) -> list[Heading]:
+        return self._parse_prose()[0]
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return self._parse_prose()[1]

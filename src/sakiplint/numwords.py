@@ -24,7 +24,7 @@ from functools import cache
 from lark import Lark, Token, Transformer
 from lark.exceptions import LarkError
 
-from sakiplint.resources import data_dir
+from sakiplint.grammars import load_grammar
 
 __all__ = ["DigitWordPair", "find_digit_word_pairs", "words_to_number"]
 
@@ -110,8 +110,7 @@ class _ToDecimal(Transformer):
 
 @cache
 def _parser() -> Lark:
-    grammar = (data_dir("grammar") / "numwords.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", transformer=_ToDecimal())
+    return load_grammar("numwords", transformer=_ToDecimal())
 
 
 # a hyphen joining two letters: "dua-puluh", "Dua - Puluh"

@@ -1,15 +1,39 @@
-"""Rendering findings and tables: text and JSON. Knows nothing of how findings are made."""
+"""Rendering findings and tables: text, JSON, SARIF 2.1.0, GitHub workflow commands and
+statistics. Knows nothing of how findings are made."""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from sakiplint import __version__
 from sakiplint.findings import Finding
 from sakiplint.model import Document, Table
+
+if TYPE_CHECKING:
+    from sakiplint.engine import Rule
+
+#: (document, path, findings) of each linted file
+Results = list[tuple[Document | None, str, list[Finding]]]
+#: one language for all files, or one per path (a file's configuration may set it)
+Lang = str | Mapping[str, str]
+
+
+def lang_of(lang: Lang, path: str, default: str = "id") -> str:
+    if isinstance(lang, str):
+        return lang
+    return lang.get(path, default)
+
+
+def main_lang(lang: Lang) -> str:
+    """The language of text that belongs to no single file (summary lines)."""
+    if isinstance(lang, str):
+        return lang
+    return next(iter(lang.values()), "id")
 
 
 def output_schema() -> dict[str, Any]:
@@ -41,16 +65,21 @@ def summary(results: list[tuple[Document | None, str, list[Finding]]]) -> dict[s
     }
 
 
-def render_json(results: list[tuple[Document | None, str, list[Finding]]], lang: str) -> str:
+def render_json(
+    results: Results, lang: Lang, meta: Mapping[str, Mapping[str, Any]] | None = None
+) -> str:
+    """``meta``: extra keys per file path (e.g. the configured agency)."""
     files = []
     for doc, path, fs in results:
-        files.append({
+        entry: dict[str, Any] = {
             "path": path,
             "encoding": doc.encoding if doc else None,
             "report_year": doc.report_year if doc else None,
             "warnings": doc.warnings if doc else [],
-            "findings": [finding_dict(f, lang) for f in fs],
-        })
+        }
+        entry.update((meta or {}).get(path, {}))
+        entry["findings"] = [finding_dict(f, lang_of(lang, path)) for f in fs]
+        files.append(entry)
     out = {"version": __version__, "files": files, "summary": summary(results)}
     return json.dumps(out, ensure_ascii=False, indent=2)
 
@@ -64,20 +93,24 @@ _LABELS = {
 
 
 def render_text(
-    results: list[tuple[Document | None, str, list[Finding]]], lang: str, color: bool = False,
-    show_source: bool = True,
+    results: Results, lang: Lang, color: bool = False, show_source: bool = True,
+    quiet: bool = False,
 ) -> str:
-    lab = _LABELS.get(lang, _LABELS["id"])
+    """ruff-style text: ``path:line:col: CODE message``, the source line with the value marked,
+    the expected value and related lines; then a summary line (not when ``quiet``)."""
+    lab = _LABELS.get(main_lang(lang), _LABELS["id"])
     out: list[str] = []
 
     def c(code: str, s: str) -> str:
         return f"\x1b[{code}m{s}\x1b[0m" if color else s
 
     for doc, path, fs in results:
+        flang = lang_of(lang, path)
+        flab = _LABELS.get(flang, _LABELS["id"])
         for f in fs:
             sev = {"error": "31", "warning": "33", "info": "36"}[f.severity]
             out.append(
-                f"{c('1', path)}:{f.line}:{f.column}: {c(sev + ';1', f.rule)} {f.message(lang)}"
+                f"{c('1', path)}:{f.line}:{f.column}: {c(sev + ';1', f.rule)} {f.message(flang)}"
             )
             if show_source and doc is not None and 1 <= f.line <= len(doc.lines):
                 src = doc.lines[f.line - 1].replace("\t", " ")
@@ -89,17 +122,167 @@ def render_text(
                 out.append(f"   {f.line:>5} | {prefix}{snippet}")
                 out.append(f"         | {' ' * (len(prefix) + start - lo)}{c(sev, '^' * width)}")
             if f.expected is not None:
-                out.append(f"         = {lab['expected']}: {f.expected}")
+                out.append(f"         = {flab['expected']}: {f.expected}")
             for r in f.related[:8]:
-                out.append(f"         - {lab['related']} {path}:{r.line}: {r.message}")
+                out.append(f"         - {flab['related']} {path}:{r.line}: {r.message}")
             if len(f.related) > 8:
                 out.append(f"         - … (+{len(f.related) - 8})")
     total = sum(len(fs) for _, _, fs in results)
-    if total:
+    if quiet:
+        pass
+    elif total:
         out.append(f"{total} {lab['found']} ({len(results)} {lab['files']})")
     else:
         out.append(lab["none"])
     return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- statistics
+
+def statistics(results: Results) -> list[dict[str, Any]]:
+    """Findings per rule, most frequent first (then by code)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Finding] = {}
+    for _, _, fs in results:
+        for f in fs:
+            counts[f.rule] += 1
+            first.setdefault(f.rule, f)
+    return [
+        {"code": code, "name": first[code].slug, "severity": first[code].severity,
+         "count": n}
+        for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+
+
+def render_statistics(results: Results, fmt: str = "text") -> str:
+    stats = statistics(results)
+    if fmt == "json":
+        return json.dumps(stats, ensure_ascii=False, indent=2)
+    if not stats:
+        return ""
+    w = max(len(str(s["count"])) for s in stats)
+    return "\n".join(
+        f"{s['count']:>{w}}\t{s['code']}\t[{s['severity']}] {s['name']}" for s in stats
+    )
+
+
+# --------------------------------------------------------------------------- github
+
+_GH_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _gh_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_prop(s: str) -> str:
+    return _gh_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(results: Results, lang: Lang) -> str:
+    """GitHub Actions workflow commands: one ``::error file=...::message`` line per finding
+    (``warning`` and ``notice`` for the other severities)."""
+    out = []
+    for _, path, fs in results:
+        flang = lang_of(lang, path)
+        for f in fs:
+            msg = f.message(flang)
+            if f.expected is not None and f.expected not in msg:
+                msg += f" ({_LABELS.get(flang, _LABELS['id'])['expected']}: {f.expected})"
+            out.append(
+                f"::{_GH_LEVEL[f.severity]} file={_gh_prop(path)},line={f.line},"
+                f"col={f.column},endLine={f.end_line},endColumn={f.end_column},"
+                f"title={_gh_prop(f.rule)}::{_gh_data(msg)}"
+            )
+    return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- sarif
+
+SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _artifact(path: str) -> dict[str, Any]:
+    p = Path(path)
+    if p.is_absolute():
+        return {"uri": p.as_uri()}
+    return {"uri": quote(p.as_posix()), "uriBaseId": "%SRCROOT%"}
+
+
+def sarif_log(results: Results, lang: Lang, rules: Iterable[Rule]) -> dict[str, Any]:
+    """A SARIF 2.1.0 log with one run. ``rules``: metadata of the rules that ran (and of any
+    pseudo-rule such as SK001 that produced findings)."""
+    main = main_lang(lang)
+    by_code: dict[str, Rule] = {}
+    for r in rules:
+        by_code.setdefault(r.code, r)
+    rule_list = sorted(by_code.values(), key=lambda r: r.code)
+    index = {r.code: i for i, r in enumerate(rule_list)}
+    driver_rules = []
+    for r in rule_list:
+        why = (r.docs.get("why") or {}).get(main)
+        entry: dict[str, Any] = {
+            "id": r.code,
+            "name": r.slug,
+            "shortDescription": {"text": r.description.get(main) or r.description["id"]},
+            "fullDescription": {
+                "text": " ".join((why or r.description.get(main) or "").split())
+            },
+            "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
+            "properties": {"category": r.category, "tags": [r.category]},
+        }
+        driver_rules.append(entry)
+    sarif_results = []
+    relative = False
+    for _, path, fs in results:
+        flang = lang_of(lang, path)
+        art = _artifact(path)
+        relative = relative or "uriBaseId" in art
+        for f in fs:
+            res: dict[str, Any] = {
+                "ruleId": f.rule,
+                "level": _SARIF_LEVEL[f.severity],
+                "message": {"text": f.message(flang)},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": art,
+                    "region": {"startLine": f.line, "startColumn": f.column,
+                               "endLine": f.end_line, "endColumn": f.end_column},
+                }}],
+            }
+            if f.rule in index:
+                res["ruleIndex"] = index[f.rule]
+            if f.related:
+                res["relatedLocations"] = [
+                    {"id": i, "message": {"text": r.message}, "physicalLocation": {
+                        "artifactLocation": art,
+                        "region": {"startLine": r.line}
+                        | ({"startColumn": r.column} if r.column else {}),
+                    }}
+                    for i, r in enumerate(f.related)
+                ]
+            props = {k: v for k, v in (("actual", f.actual), ("expected", f.expected),
+                                       ("table", f.table)) if v is not None}
+            if props:
+                res["properties"] = props
+            sarif_results.append(res)
+    run: dict[str, Any] = {
+        "tool": {"driver": {
+            "name": "sakiplint", "version": __version__, "semanticVersion": __version__,
+            "rules": driver_rules,
+        }},
+        "columnKind": "unicodeCodePoints",
+        "results": sarif_results,
+    }
+    if relative:
+        run["originalUriBaseIds"] = {
+            "%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}
+        }
+    return {"$schema": SARIF_SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def render_sarif(results: Results, lang: Lang, rules: Iterable[Rule]) -> str:
+    return json.dumps(sarif_log(results, lang, rules), ensure_ascii=False, indent=2)
 
 
 # --------------------------------------------------------------------------- tables view

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sakiplint.blocks import find_blocks
 from sakiplint.model import Document
-from sakiplint.prose import detect_report_year, parse_prose
+from sakiplint.prose import detect_report_year
 from sakiplint.source import Source
 from sakiplint.tables import build_tables
 
@@ -16,15 +16,13 @@ def parse_document(source: Source) -> Document:
     table_lines: set[int] = set()
     for b in blocks:
         table_lines.update(range(b.start_line, b.end_line + 1))
-    headings, paragraphs = parse_prose(lines, table_lines)
     return Document(
         path=source.path,
         text=source.text,
         lines=lines,
         tables=tables,
-        headings=headings,
-        paragraphs=paragraphs,
-        report_year=detect_report_year(lines, headings),
+        table_lines=frozenset(table_lines),
+        report_year=detect_report_year(lines),
         encoding=source.encoding,
         warnings=list(source.warnings),
     )

@@ -59,13 +59,9 @@ def _plain(text: str) -> str:
     return _MD_MARK.sub("", _HTML_TAGS.sub(" ", text)).strip()
 
 
-def detect_report_year(lines: list[str], headings: list[Heading]) -> int | None:
-    """The reporting year from the title page: the first heading or early line naming the
-    report (LKjIP / Laporan Kinerja ... 2023), else the first "Tahun 2023" in the opening."""
-    for h in headings[:5]:
-        m = _YEAR_TITLE.search(h.text)
-        if m:
-            return int(m.group(1))
+def detect_report_year(lines: list[str]) -> int | None:
+    """The reporting year from the title page: the first early line naming the report
+    (LKjIP / Laporan Kinerja ... 2023), else the first "Tahun 2023" in the opening."""
     head = "\n".join(lines[:60])
     m = _YEAR_TITLE.search(head)
     if m:

@@ -483,7 +483,7 @@ def _caption_above(
 ) -> tuple[str, str, int] | None:
     seen = 0
     ln = b.start_line - 1  # 1-based line just above
-    title_line: str | None = None
+    between: list[str] = []   # non-blank lines between a caption and the table, bottom up
     while ln >= 1 and seen < 4:
         line = lines[ln - 1]
         if ln in table_lines:
@@ -498,11 +498,10 @@ def _caption_above(
         if cap is not None and ln not in used:
             used.add(ln)
             number, title = cap
-            if not title and title_line is not None:
-                title = clean_text(title_line)[0].strip(" .:*_")
+            if not title and between and all(len(x) < 200 for x in between):
+                title = " ".join(clean_text(x)[0].strip(" .:*_") for x in reversed(between))
             return number, title, ln
-        if seen == 1 and len(line) < 250:
-            title_line = line
+        between.append(line)
         ln -= 1
     return None
 

@@ -1,0 +1,3 @@
+from sakiplint.cli import main
+
+main()

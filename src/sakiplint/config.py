@@ -1,0 +1,345 @@
+"""Configuration: ``[tool.sakiplint]`` in ``pyproject.toml`` or a ``.sakiplint.toml``.
+
+Configuration files are found by walking up from each linted file; the nearest wins, and in
+one directory ``.sakiplint.toml`` beats ``pyproject.toml`` (a ``pyproject.toml`` without a
+``[tool.sakiplint]`` table is passed over). Files are validated against
+``schemas/config.schema.json``.
+
+Rule selection is layered as in ruff: start from the rules that are on by default, then for
+the configuration file and then the command line, in that order: ``select`` (if given)
+replaces the set, ``extend-select`` and ``enable`` add to it, ``ignore`` removes from it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import sys
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from sakiplint.engine import Rule, RulePackError, Settings, all_rules, load_pack
+from sakiplint.findings import CATEGORIES
+
+CONFIG_NAMES = (".sakiplint.toml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """An invalid configuration file or selector (the CLI exits with 2)."""
+
+
+@cache
+def config_schema() -> dict[str, Any]:
+    return json.loads(
+        (Path(__file__).parent / "schemas" / "config.schema.json").read_text("utf-8")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """One configuration layer (a file, or the command line)."""
+
+    path: Path | None = None                 # the file it came from (None: defaults / CLI)
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    enable: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    tolerance: Decimal | None = None
+    lang: str | None = None
+    lower_is_better: tuple[str, ...] = ()
+    agency: str | None = None
+    report_year: int | None = None
+    rule_packs: tuple[str, ...] = ()          # absolute directories
+    report_unused_suppressions: bool | None = None
+
+    def error(self, key: str, message: str) -> ConfigError:
+        if self.path is None:
+            return ConfigError(f"{message} in --{key}")
+        return ConfigError(f"{self.path}: {message} in '{key}'")
+
+
+EMPTY = Config()
+
+
+# --------------------------------------------------------------------------- reading
+
+def _validate(data: dict[str, Any], where: Path) -> None:
+    import jsonschema
+
+    schema = config_schema()
+    known = list(schema["properties"])
+    for key in data:
+        if key not in known:
+            near = difflib.get_close_matches(key, known, n=1)
+            hint = f" (did you mean '{near[0]}'?)" if near else ""
+            raise ConfigError(f"{where}: unknown key '{key}'{hint}")
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.path])
+    if errors:
+        err = errors[0]
+        key = ".".join(str(p) for p in err.path) or "(top)"
+        raise ConfigError(f"{where}: key '{key}': {err.message}")
+
+
+def parse_config(data: dict[str, Any], where: Path) -> Config:
+    """Validate a configuration table and turn it into a :class:`Config`."""
+    _validate(data, where)
+    base = where.parent
+    tol = data.get("tolerance")
+    packs = tuple(str((base / p).resolve()) for p in data.get("rule-packs", ()))
+    return Config(
+        path=where,
+        select=tuple(data["select"]) if "select" in data else None,
+        extend_select=tuple(data.get("extend-select", ())),
+        ignore=tuple(data.get("ignore", ())),
+        enable=tuple(data.get("enable", ())),
+        severity=tuple(data.get("severity", {}).items()),
+        tolerance=Decimal(str(tol)) if tol is not None else None,
+        lang=data.get("lang"),
+        lower_is_better=tuple(data.get("lower-is-better", ())),
+        agency=data.get("agency"),
+        report_year=data.get("report-year"),
+        rule_packs=packs,
+        report_unused_suppressions=data.get("report-unused-suppressions"),
+    )
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such configuration file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+
+
+def _table_of(path: Path, data: dict[str, Any]) -> dict[str, Any] | None:
+    """The sakiplint table of a file: ``[tool.sakiplint]`` in pyproject.toml, else the top."""
+    if path.name != "pyproject.toml":
+        return data
+    tool = data.get("tool", {})
+    table = tool.get("sakiplint") if isinstance(tool, dict) else None
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: key 'tool.sakiplint' must be a table")
+    return table
+
+
+@cache
+def load_config(path: Path) -> Config:
+    """Load a configuration file named explicitly (``--config``): a pyproject.toml without
+    ``[tool.sakiplint]`` is an empty configuration."""
+    path = path.resolve()
+    table = _table_of(path, _read_toml(path))
+    return parse_config(table or {}, path)
+
+
+@cache
+def _config_in(directory: Path) -> Config | None:
+    for name in CONFIG_NAMES:
+        p = directory / name
+        if not p.is_file():
+            continue
+        table = _table_of(p, _read_toml(p))
+        if table is not None:
+            return parse_config(table, p)
+    return None
+
+
+def find_config(path: Path) -> Config | None:
+    """The nearest configuration of a file (or directory), walking up to the root."""
+    p = path.resolve()
+    start = p if p.is_dir() else p.parent
+    for d in (start, *start.parents):
+        cfg = _config_in(d)
+        if cfg is not None:
+            return cfg
+    return None
+
+
+def clear_caches() -> None:
+    load_config.cache_clear()
+    _config_in.cache_clear()
+    rule_registry.cache_clear()
+
+
+# --------------------------------------------------------------------------- rules
+
+@cache
+def rule_registry(packs: tuple[str, ...] = ()) -> dict[str, Rule]:
+    """All rules by code: built-in, plug-ins and the given pack directories."""
+    reg = {r.code: r for r in all_rules()}
+    for d in packs:
+        p = Path(d)
+        if not p.is_dir():
+            raise RulePackError(f"{p}: rule pack directory not found")
+        if d not in sys.path:  # a pack may bring its own check module
+            sys.path.insert(0, d)
+        for r in load_pack(p, origin=str(p)):
+            if r.code in reg:
+                raise RulePackError(
+                    f"rule code {r.code} defined twice ({reg[r.code].origin}, {r.origin})"
+                )
+            reg[r.code] = r
+    return dict(sorted(reg.items()))
+
+
+def _norm_category(s: str) -> str:
+    return s.strip().lower().replace("-", "_")
+
+
+def selector_matches(selector: str, code: str, slug: str = "", category: str = "") -> bool:
+    """A selector is ALL, a category name, a slug, a code or a code prefix."""
+    s = selector.strip()
+    if not s:
+        return False
+    if s.upper() == "ALL":
+        return True
+    if _norm_category(s) in CATEGORIES:
+        return _norm_category(s) == category
+    if slug and s.lower() == slug:
+        return True
+    return code.startswith(s.upper())
+
+
+def _matching(selectors: Iterable[str], rules: list[Rule], key: str, layer: Config) -> set[str]:
+    out: set[str] = set()
+    for sel in selectors:
+        hit = {r.code for r in rules if selector_matches(sel, r.code, r.slug, r.category)}
+        if not hit:
+            raise layer.error(key, f"unknown rule selector '{sel}'")
+        out |= hit
+    return out
+
+
+def select_rules(layers: Iterable[Config], registry: dict[str, Rule]) -> list[Rule]:
+    """Apply the selection layers (configuration file, then command line) in order."""
+    rules = list(registry.values())
+    chosen = {r.code for r in rules if r.enabled_by_default}
+    for layer in layers:
+        if layer.select is not None:
+            chosen = _matching(layer.select, rules, "select", layer)
+        chosen |= _matching(layer.extend_select, rules, "extend-select", layer)
+        for code in layer.enable:
+            if code not in registry:
+                raise layer.error("enable", f"unknown rule code '{code}'")
+            chosen.add(code)
+        chosen -= _matching(layer.ignore, rules, "ignore", layer)
+    return [registry[c] for c in sorted(chosen)]
+
+
+def apply_severity(
+    rules: list[Rule], layers: Iterable[Config], registry: dict[str, Rule]
+) -> list[Rule]:
+    """Rules with their severity overridden; later layers and more specific keys win."""
+    overrides: dict[str, str] = {}
+    for layer in layers:
+        # least specific first, so that a code beats its prefix or category
+        items = sorted(layer.severity, key=lambda kv: _specificity(kv[0]))
+        for sel, sev in items:
+            hit = [r for r in rules if selector_matches(sel, r.code, r.slug, r.category)]
+            if not hit and not any(
+                selector_matches(sel, r.code, r.slug, r.category) for r in registry.values()
+            ):
+                raise layer.error("severity", f"unknown rule selector '{sel}'")
+            for r in hit:
+                overrides[r.code] = sev
+    return [replace(r, severity=overrides[r.code]) if r.code in overrides else r for r in rules]
+
+
+def _specificity(sel: str) -> int:
+    if sel.upper() == "ALL":
+        return 0
+    if _norm_category(sel) in CATEGORIES:
+        return 1
+    return 2 + len(sel)
+
+
+# --------------------------------------------------------------------------- effective
+
+@dataclass(frozen=True, slots=True)
+class Effective:
+    """What linting one file needs, picklable (for ``--jobs``)."""
+
+    codes: tuple[str, ...]
+    severity: tuple[tuple[str, str], ...]
+    packs: tuple[str, ...] = ()
+    tolerance: Decimal | None = None
+    lower_is_better: tuple[str, ...] = ()
+    report_year: int | None = None
+    agency: str | None = None
+    lang: str | None = None
+    report_unused: bool = False
+    config_path: str | None = None
+
+    def rules(self) -> list[Rule]:
+        reg = rule_registry(self.packs)
+        sev = dict(self.severity)
+        return [
+            replace(reg[c], severity=sev[c]) if c in sev and sev[c] != reg[c].severity
+            else reg[c]
+            for c in self.codes
+        ]
+
+    def settings(self) -> Settings:
+        s = Settings()
+        if self.tolerance is not None:
+            s.tolerance_scale = self.tolerance
+        if self.lower_is_better:
+            s.lower_is_better = tuple(p.lower() for p in self.lower_is_better)
+        return s
+
+
+def effective(file_cfg: Config | None, cli: Config) -> Effective:
+    """Combine a file's configuration with the command line options."""
+    cfg = file_cfg or EMPTY
+    layers = [cfg, cli]
+    packs = cfg.rule_packs + cli.rule_packs
+    registry = rule_registry(packs)
+    rules = apply_severity(select_rules(layers, registry), layers, registry)
+    unused = cli.report_unused_suppressions
+    if unused is None:
+        unused = bool(cfg.report_unused_suppressions)
+    return Effective(
+        codes=tuple(r.code for r in rules),
+        severity=tuple((r.code, r.severity) for r in rules),
+        packs=packs,
+        tolerance=cli.tolerance if cli.tolerance is not None else cfg.tolerance,
+        lower_is_better=cfg.lower_is_better + cli.lower_is_better,
+        report_year=cli.report_year or cfg.report_year,
+        agency=cli.agency or cfg.agency,
+        lang=cli.lang or cfg.lang,
+        report_unused=unused,
+        config_path=str(cfg.path) if cfg.path else None,
+    )
+
+
+@dataclass(slots=True)
+class Resolver:
+    """Which configuration applies to each file, given ``--config`` / ``--isolated``."""
+
+    cli: Config = EMPTY
+    config_file: Path | None = None
+    isolated: bool = False
+    _cache: dict[str | None, Effective] = field(default_factory=dict)
+
+    def config_for(self, path: Path) -> Config | None:
+        if self.isolated:
+            return None
+        if self.config_file is not None:
+            return load_config(self.config_file)
+        return find_config(path)
+
+    def for_file(self, path: Path) -> Effective:
+        cfg = self.config_for(path)
+        key = str(cfg.path) if cfg and cfg.path else None
+        if key not in self._cache:
+            self._cache[key] = effective(cfg, self.cli)
+        return self._cache[key]

@@ -1,0 +1,47 @@
+"""Loading the .lark grammars: compiled once per process, and the LALR analysis cached on
+disk (per grammar text, options and Python version) so that start-up does not redo it."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sakiplint.resources import data_dir
+
+if TYPE_CHECKING:
+    from lark import Lark
+
+
+def _cache_file(name: str, text: str, options: dict[str, Any]) -> str | bool:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    key = hashlib.sha256(
+        (text + repr(sorted((k, repr(v)) for k, v in options.items() if k != "transformer"))
+         ).encode("utf-8")
+    ).hexdigest()[:16]
+    ver = f"{sys.version_info[0]}{sys.version_info[1]}"
+    for folder in (Path(base) / "sakiplint", Path(tempfile.gettempdir())):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            probe = folder / f"lark-{name}-{key}-py{ver}.cache"
+            if probe.exists() or os.access(folder, os.W_OK):
+                return str(probe)
+        except OSError:
+            continue
+    return False
+
+
+def load_grammar(name: str, **options: Any) -> Lark:
+    """Build the Lark parser for ``grammar/<name>.lark`` (LALR unless told otherwise)."""
+    from lark import Lark
+
+    text = (data_dir("grammar") / f"{name}.lark").read_text(encoding="utf-8")
+    options.setdefault("parser", "lalr")
+    cache = _cache_file(name, text, options) if options["parser"] == "lalr" else False
+    try:
+        return Lark(text, cache=cache, **options)
+    except (OSError, EOFError, ValueError):  # an unreadable cache file: build without it
+        return Lark(text, cache=False, **options)
