@@ -1,3 +1,6 @@
+"""``python -m sakiplint``: the command line."""
+
 from sakiplint.cli import main
 
-main()
+if __name__ == "__main__":  # pragma: no cover
+    main(prog_name="sakiplint")

@@ -1,34 +1,134 @@
-"""The command line: a thin layer over lint, engine and output."""
+"""The command line: a thin layer over lint, config, suppress and output."""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
+import textwrap
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from sakiplint import __version__
-from sakiplint.engine import Rule, RulePackError, all_rules
-from sakiplint.source import InputError, expand_paths, read_source
+from sakiplint.config import (
+    EMPTY,
+    Config,
+    ConfigError,
+    Effective,
+    Resolver,
+    config_schema,
+    rule_registry,
+)
+from sakiplint.engine import Rule, RulePackError, run_rules
+from sakiplint.findings import Finding
+from sakiplint.model import Document
+from sakiplint.source import InputError, Source, expand_paths, read_source
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+FORMATS = ("text", "json", "sarif", "github")
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"sakiplint: {message}", err=True)
     sys.exit(EXIT_ERROR)
 
 
-def _select(codes: str | None, rules: tuple[Rule, ...]) -> list[Rule]:
-    if not codes:
-        return [r for r in rules if r.enabled_by_default]
-    wanted = [c.strip().upper() for c in codes.split(",") if c.strip()]
-    chosen = [r for r in rules if any(r.code.startswith(w) for w in wanted)]
-    unknown = [w for w in wanted if not any(r.code.startswith(w) for r in rules)]
-    if unknown:
-        _fail(f"unknown rule code(s): {', '.join(unknown)}")
-    return chosen
+def _split(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(c.strip() for c in value.split(",") if c.strip())
 
+
+# --------------------------------------------------------------------------- linting one file
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    doc: Document | None
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)      # --verbose lines
+    warnings: list[str] = field(default_factory=list)   # reading warnings (encoding)
+    suppressed: int = 0
+    error: str | None = None
+
+
+def lint_loaded(source: Source, eff: Effective, verbose: bool = False) -> FileResult:
+    """Parse, run the rules, apply inline suppressions (and report unused ones)."""
+    from sakiplint.parse import parse_document
+    from sakiplint.suppress import apply_suppressions, unused_findings
+
+    path = source.path
+    try:
+        rules = eff.rules()
+        doc = parse_document(source)
+        if doc.report_year is None and eff.report_year is not None:
+            doc.report_year = eff.report_year
+        found = run_rules(doc, rules, eff.settings())
+    except (RulePackError, ConfigError) as exc:
+        return FileResult(path, None, error=str(exc))
+    res = apply_suppressions(doc.lines, found)
+    findings = res.kept
+    if eff.report_unused:
+        known = list(rule_registry(eff.packs).values())
+        findings = sorted(findings + unused_findings(res, rules, known), key=Finding.sort_key)
+    notes: list[str] = []
+    if verbose:
+        for t in doc.tables:
+            if t.skipped:
+                notes.append(f"{path}:{t.start_line}: tabel dilewati: {t.skipped}")
+            for note in t.notes:
+                notes.append(f"{path}:{t.start_line}: {t.title}: {note}")
+    lite = Document(path=doc.path, text="", lines=doc.lines, report_year=doc.report_year,
+                    encoding=doc.encoding, warnings=doc.warnings)
+    return FileResult(path, lite, findings, notes, list(source.warnings), len(res.suppressed))
+
+
+def lint_path(path: str, eff: Effective, verbose: bool = False) -> FileResult:
+    """Lint one file (module level, so that it can run in a worker process)."""
+    try:
+        source = read_source(path)
+    except InputError as exc:
+        return FileResult(path, None, error=str(exc))
+    return lint_loaded(source, eff, verbose)
+
+
+def _progress(done: int, total: int, path: str) -> None:
+    line = f"[{done}/{total}] {path}"
+    click.echo(f"\r\x1b[K{line[:120]}", err=True, nl=False)
+
+
+def lint_all(
+    files: list[str], effs: list[Effective], jobs: int = 1, verbose: bool = False,
+    progress: bool = False,
+) -> list[FileResult]:
+    """Lint files, in parallel when ``jobs`` > 1; results in input order."""
+    total = len(files)
+    results: list[FileResult | None] = [None] * total
+    if jobs > 1 and total > 1:
+        with ProcessPoolExecutor(max_workers=min(jobs, total)) as pool:
+            futures = {pool.submit(lint_path, f, e, verbose): i
+                       for i, (f, e) in enumerate(zip(files, effs, strict=True))}
+            for done, fut in enumerate(as_completed(futures), 1):
+                i = futures[fut]
+                results[i] = fut.result()
+                if progress:
+                    _progress(done, total, files[i])
+    else:
+        for i, (f, e) in enumerate(zip(files, effs, strict=True)):
+            if progress:
+                _progress(i + 1, total, f)
+            results[i] = lint_path(f, e, verbose)
+    if progress:
+        click.echo("\r\x1b[K", err=True, nl=False)
+    return [r for r in results if r is not None]
+
+
+# --------------------------------------------------------------------------- commands
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="sakiplint")
@@ -36,43 +136,112 @@ def main() -> None:
     """sakiplint: consistency linter for LKjIP / LKj performance reports."""
 
 
+_config_option = click.option(
+    "--config", "config_file", default=None, metavar="PATH",
+    help="Use this configuration file for every report (pyproject.toml or .sakiplint.toml).")
+_isolated_option = click.option(
+    "--isolated", is_flag=True, help="Ignore all configuration files.")
+
+
+def _resolver(config_file: str | None, isolated: bool, cli: Config = EMPTY) -> Resolver:
+    if config_file and isolated:
+        _fail("--config and --isolated cannot be used together")
+    return Resolver(cli=cli, config_file=Path(config_file) if config_file else None,
+                    isolated=isolated)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+@click.option("--format", "--output-format", "fmt", type=click.Choice(FORMATS), default="text",
               show_default=True, help="Output format.")
-@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
-              help="Language of the messages.")
-@click.option("--select", "select", default=None, metavar="CODES",
-              help="Only these rules (comma-separated codes or prefixes), enabled or not.")
+@click.option("--lang", type=click.Choice(["id", "en"]), default=None,
+              help="Language of the messages (default: configuration, else id).")
+@click.option("--select", default=None, metavar="RULES",
+              help="Only these rules (codes, prefixes, slugs, categories, ALL; comma-separated), "
+                   "enabled by default or not.")
+@click.option("--extend-select", default=None, metavar="RULES",
+              help="Rules to run in addition to the selected ones.")
+@click.option("--ignore", default=None, metavar="RULES", help="Rules not to run.")
+@_config_option
+@_isolated_option
+@click.option("--report-unused-suppressions", "report_unused", is_flag=True, default=None,
+              help="Report sakiplint-disable comments that silence nothing (as SK001).")
+@click.option("--statistics", is_flag=True, help="Show counts per rule instead of findings.")
+@click.option("-q", "--quiet", is_flag=True, help="Only findings: no summary line, no progress.")
+@click.option("--exit-zero", is_flag=True, help="Exit with 0 even when there are findings.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="info",
+              show_default=True, help="Exit with 1 only for findings of at least this severity.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Lint files in N parallel processes.")
 @click.option("-v", "--verbose", is_flag=True, help="Also say which tables were skipped.")
-def check(paths: tuple[str, ...], fmt: str, lang: str, select: str | None, verbose: bool) -> None:
+def check(
+    paths: tuple[str, ...], fmt: str, lang: str | None, select: str | None,
+    extend_select: str | None, ignore: str | None, config_file: str | None, isolated: bool,
+    report_unused: bool | None, statistics: bool, quiet: bool, exit_zero: bool, fail_on: str,
+    jobs: int, verbose: bool,
+) -> None:
     """Lint report files or directories (recursively: .md, .txt)."""
-    from sakiplint.lint import lint_source
-    from sakiplint.output import render_json, render_text
+    from sakiplint.output import (
+        render_github,
+        render_json,
+        render_sarif,
+        render_statistics,
+        render_text,
+    )
+    from sakiplint.suppress import UNUSED_CODE, UNUSED_RULE
 
+    cli = Config(select=_split(select), extend_select=_split(extend_select) or (),
+                 ignore=_split(ignore) or (), lang=lang,
+                 report_unused_suppressions=True if report_unused else None)
+    resolver = _resolver(config_file, isolated, cli)
     try:
-        rules = _select(select, all_rules())
-        files = expand_paths(list(paths))
-        results = []
-        for f in files:
-            source = read_source(f)
-            for w in source.warnings:
-                click.echo(f"sakiplint: warning: {w}", err=True)
-            doc, findings = lint_source(source, rules)
-            if verbose:
-                for t in doc.tables:
-                    if t.skipped:
-                        click.echo(f"{f}:{t.start_line}: tabel dilewati: {t.skipped}", err=True)
-                    for note in t.notes:
-                        click.echo(f"{f}:{t.start_line}: {t.title}: {note}", err=True)
-            results.append((doc, str(f), findings))
-    except (InputError, RulePackError) as exc:
+        files = [str(f) for f in expand_paths(list(paths))]
+        effs = [resolver.for_file(Path(f)) for f in files]
+    except (InputError, RulePackError, ConfigError) as exc:
         _fail(str(exc))
-    if fmt == "json":
-        click.echo(render_json(results, lang))
+    progress = sys.stderr.isatty() and not quiet and len(files) > 1
+    results = lint_all(files, effs, jobs, verbose, progress)
+    for r in results:
+        if not quiet:
+            for w in r.warnings:
+                click.echo(f"sakiplint: warning: {w}", err=True)
+        for note in r.notes:
+            click.echo(note, err=True)
+    for r in results:
+        if r.error:
+            _fail(r.error)
+
+    out = [(r.doc, r.path, r.findings) for r in results]
+    langs: str | dict[str, str] = lang or {
+        r.path: e.lang or "id" for r, e in zip(results, effs, strict=True)
+    }
+    if statistics:
+        text = render_statistics(out, "json" if fmt == "json" else "text")
+    elif fmt == "json":
+        meta = {r.path: {"agency": e.agency} for r, e in zip(results, effs, strict=True)
+                if e.agency}
+        text = render_json(out, langs, meta)
+    elif fmt == "sarif":
+        rules: dict[str, Rule] = {}
+        for e in dict.fromkeys(effs):
+            for rule in e.rules():
+                rules.setdefault(rule.code, rule)
+        if any(e.report_unused for e in effs) or any(
+            f.rule == UNUSED_CODE for r in results for f in r.findings
+        ):
+            rules.setdefault(UNUSED_CODE, UNUSED_RULE)
+        text = render_sarif(out, langs, rules.values())
+    elif fmt == "github":
+        text = render_github(out, langs)
     else:
-        click.echo(render_text(results, lang, color=sys.stdout.isatty()))
-    sys.exit(EXIT_FOUND if any(fs for _, _, fs in results) else EXIT_OK)
+        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        text = render_text(out, langs, color=color, quiet=quiet)
+    if text:
+        click.echo(text)
+
+    threshold = SEVERITY_RANK[fail_on]
+    failed = any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings)
+    sys.exit(EXIT_FOUND if failed and not exit_zero else EXIT_OK)
 
 
 @main.command()
@@ -92,16 +261,25 @@ def tables(path: str, fmt: str, no_cells: bool) -> None:
     click.echo(render_tables_json(doc) if fmt == "json" else render_tables_text(doc, not no_cells))
 
 
+def _registry(config_file: str | None, isolated: bool) -> dict[str, Rule]:
+    """All rules, with the rule packs of the configuration that applies here (cwd)."""
+    resolver = _resolver(config_file, isolated)
+    try:
+        cfg = resolver.config_for(Path.cwd())
+        return rule_registry(cfg.rule_packs if cfg else ())
+    except (RulePackError, ConfigError) as exc:
+        _fail(str(exc))
+
+
 @main.command(name="rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
-def rules_cmd(fmt: str, lang: str) -> None:
+@_config_option
+@_isolated_option
+def rules_cmd(fmt: str, lang: str, config_file: str | None, isolated: bool) -> None:
     """List the rules."""
-    try:
-        rules = all_rules()
-    except RulePackError as exc:
-        _fail(str(exc))
+    rules = list(_registry(config_file, isolated).values())
     if fmt == "json":
         click.echo(json.dumps([
             {"code": r.code, "slug": r.slug, "category": r.category, "severity": r.severity,
@@ -116,12 +294,79 @@ def rules_cmd(fmt: str, lang: str) -> None:
                    f"{r.description[lang]}{flag}")
 
 
+_EXPLAIN = {
+    "id": {"what": "Yang diperiksa", "why": "Mengapa penting", "how": "Cara memperbaiki",
+           "fail": "Contoh yang gagal", "pass": "Contoh yang lolos", "findings": "Temuan",
+           "none": "tidak ada", "expected": "seharusnya", "off": "nonaktif bawaan; aktifkan "
+           "dengan enable = [\"{code}\"] atau --select {code}"},
+    "en": {"what": "What it checks", "why": "Why it matters", "how": "How to fix",
+           "fail": "Failing example", "pass": "Passing example", "findings": "Findings",
+           "none": "none", "expected": "expected", "off": "off by default; turn it on with "
+           "enable = [\"{code}\"] or --select {code}"},
+}
+
+
+def _wrap(text: str, indent: str = "  ") -> str:
+    paras = [" ".join(p.split()) for p in text.split("\n\n")]
+    return "\n\n".join(
+        textwrap.fill(p, width=92, initial_indent=indent, subsequent_indent=indent)
+        for p in paras if p
+    )
+
+
 @main.command()
-def schema() -> None:
-    """Print the JSON Schema of `check --format json`."""
+@click.argument("code")
+@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
+@_config_option
+@_isolated_option
+def explain(code: str, lang: str, config_file: str | None, isolated: bool) -> None:
+    """Explain a rule: what it checks, why, and its examples with their findings."""
+    from sakiplint.suppress import UNUSED_RULE
+
+    registry = dict(_registry(config_file, isolated))
+    registry.setdefault(UNUSED_RULE.code, UNUSED_RULE)
+    rule = registry.get(code.strip().upper()) or next(
+        (r for r in registry.values() if r.slug == code.strip().lower()), None)
+    if rule is None:
+        _fail(f"unknown rule code: {code}")
+    lab = _EXPLAIN[lang]
+    out = [f"{rule.code} ({rule.slug}) · {rule.category} · {rule.severity}"]
+    if not rule.enabled_by_default:
+        out.append("  " + lab["off"].format(code=rule.code))
+    out += ["", f"{lab['what']}:", _wrap(rule.description[lang])]
+    for key in ("why", "how"):
+        text = (rule.docs.get(key) or {}).get(lang)
+        if text:
+            out += ["", f"{lab[key]}:", _wrap(text)]
+    packs = tuple(sorted({r.origin for r in registry.values() if Path(r.origin).is_dir()}))
+    codes = tuple(dict.fromkeys(
+        [r.code for r in registry.values() if r.enabled_by_default and r is not UNUSED_RULE]
+        + ([rule.code] if rule is not UNUSED_RULE else [])))
+    eff = Effective(codes=codes, severity=(), packs=packs, report_unused=True)
+    for ex in rule.examples:
+        out += ["", f"{lab[ex['kind']]}:", ""]
+        out += [("    " + line).rstrip(" ") for line in ex["report"].rstrip("\n").split("\n")]
+        res = lint_loaded(Source(path="<example>", text=ex["report"], encoding="utf-8"), eff)
+        if res.error:
+            _fail(res.error)
+        if not res.findings:
+            out += ["", f"  {lab['findings']}: {lab['none']}"]
+            continue
+        out += ["", f"  {lab['findings']}:"]
+        for f in res.findings:
+            out.append(f"    {f.line}:{f.column}: {f.rule} {f.message(lang)}")
+            if f.expected is not None:
+                out.append(f"      {lab['expected']}: {f.expected}")
+    click.echo("\n".join(out))
+
+
+@main.command()
+@click.argument("which", type=click.Choice(["output", "config"]), default="output")
+def schema(which: str) -> None:
+    """Print a JSON Schema: of `check --format json` (output) or of the configuration."""
     from sakiplint.output import output_schema
 
-    click.echo(json.dumps(output_schema(), indent=2))
+    click.echo(json.dumps(output_schema() if which == "output" else config_schema(), indent=2))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -132,7 +132,6 @@ def _table_of(path: Path, data: dict[str, Any]) -> dict[str, Any] | None:
     return table
 
 
-@cache
 def load_config(path: Path) -> Config:
     """Load a configuration file named explicitly (``--config``): a pyproject.toml without
     ``[tool.sakiplint]`` is an empty configuration."""
@@ -141,7 +140,6 @@ def load_config(path: Path) -> Config:
     return parse_config(table or {}, path)
 
 
-@cache
 def _config_in(directory: Path) -> Config | None:
     for name in CONFIG_NAMES:
         p = directory / name
@@ -153,21 +151,25 @@ def _config_in(directory: Path) -> Config | None:
     return None
 
 
-def find_config(path: Path) -> Config | None:
-    """The nearest configuration of a file (or directory), walking up to the root."""
+def find_config(path: Path, seen: dict[Path, Config | None] | None = None) -> Config | None:
+    """The nearest configuration of a file (or directory), walking up to the root.
+    ``seen``: a cache of directories already looked at (one per run)."""
+    seen = {} if seen is None else seen
     p = path.resolve()
     start = p if p.is_dir() else p.parent
+    walked: list[Path] = []
+    found: Config | None = None
     for d in (start, *start.parents):
-        cfg = _config_in(d)
-        if cfg is not None:
-            return cfg
-    return None
-
-
-def clear_caches() -> None:
-    load_config.cache_clear()
-    _config_in.cache_clear()
-    rule_registry.cache_clear()
+        if d in seen:
+            found = seen[d]
+            break
+        walked.append(d)
+        found = _config_in(d)
+        if found is not None:
+            break
+    for d in walked:
+        seen[d] = found
+    return found
 
 
 # --------------------------------------------------------------------------- rules
@@ -329,13 +331,17 @@ class Resolver:
     config_file: Path | None = None
     isolated: bool = False
     _cache: dict[str | None, Effective] = field(default_factory=dict)
+    _dirs: dict[Path, Config | None] = field(default_factory=dict)
+    _explicit: Config | None = None
 
     def config_for(self, path: Path) -> Config | None:
         if self.isolated:
             return None
         if self.config_file is not None:
-            return load_config(self.config_file)
-        return find_config(path)
+            if self._explicit is None:
+                self._explicit = load_config(self.config_file)
+            return self._explicit
+        return find_config(path, self._dirs)
 
     def for_file(self, path: Path) -> Effective:
         cfg = self.config_for(path)

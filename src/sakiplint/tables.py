@@ -251,8 +251,10 @@ def _assign_roles(table: Table) -> None:
         else:
             col.role = _label_role(col)
         col.stage = _stage(col)
-    # a bare "%" column right after budget amounts is the absorption percentage
+    # a bare "%" (or "Capaian") column right after budget amounts is the absorption percentage
     for i, col in enumerate(table.columns):
+        if col.role == "capaian" and i >= 1 and table.columns[i - 1].role == "realisasi_anggaran":
+            col.role = "serapan"
         if col.role == "persen" and i >= 2:
             left = table.columns[i - 1]
             if left.role == "realisasi_anggaran" or (left.money and table.columns[i - 2].money):
@@ -367,13 +369,12 @@ def _classify_rows(table: Table) -> None:
 # --------------------------------------------------------------------------- assembly
 
 def _same_header(a: list[list[Cell]], b: list[list[Cell]]) -> bool:
+    """A continuation repeats the header, or some of its rows (often without the
+    column-number row, or only the column-number row)."""
     if not b or len(b) > len(a):
         return False
-    tail = a[len(a) - len(b):]
-    return all(
-        [c.text for c in x if c.text] == [c.text for c in y if c.text]
-        for x, y in zip(tail, b, strict=True)
-    )
+    seen = [[c.text for c in x if c.text] for x in a]
+    return all([c.text for c in y if c.text] in seen for y in b)
 
 
 def _width(rows: Iterable[list[Cell]]) -> int:

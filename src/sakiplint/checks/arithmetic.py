@@ -90,3 +90,86 @@ def capaian(ctx: Context, table: Table) -> Iterator[Issue]:
                 },
                 related=[related_cell(r_cell, "realisasi"), related_cell(t_cell, "target")],
             )
+
+
+def _left(table: Table, col: Column, role: str, stop: tuple[str, ...]) -> Column | None:
+    for c in reversed(table.columns[: col.index]):
+        if c.role == role:
+            return c
+        if c.role in stop:
+            return None
+    return None
+
+
+def serapan(ctx: Context, table: Table) -> Iterator[Issue]:
+    """Serapan (absorption) = realisasi anggaran / anggaran x 100."""
+    scale = ctx.settings.tolerance_scale
+    for s_col in table.columns:
+        if s_col.role != "serapan":
+            continue
+        r_col = _left(table, s_col, "realisasi_anggaran", ("serapan", "capaian"))
+        if r_col is None:
+            continue
+        a_col = _left(table, r_col, "anggaran", ("serapan", "capaian"))
+        if a_col is None or a_col.stage is not None:
+            continue
+        for row in table.rows:
+            if row.kind == "average":
+                continue
+            a_cell, r_cell, s_cell = (row.cell(a_col.index), row.cell(r_col.index),
+                                      row.cell(s_col.index))
+            a, r, s = number_of(a_cell), number_of(r_cell), number_of(s_cell)
+            if a is None or r is None or s is None or a <= 0 or r < 0:
+                continue
+            assert a_cell is not None and r_cell is not None and s_cell is not None
+            exact = r / a * HUNDRED
+            if consistent(s, exact, s_cell.decimals, scale):
+                continue
+            pct = "%" if s_cell.value is not None and s_cell.value.kind == "percent" else ""
+            yield Issue(
+                at=s_cell, actual=s_cell.text,
+                expected=fmt(exact, s_cell.decimals, s_col.notation) + pct,
+                args={"row": short(row.label), "realisasi": r_cell.text, "anggaran": a_cell.text},
+                related=[related_cell(r_cell, "realisasi"), related_cell(a_cell, "anggaran")],
+            )
+
+
+def average_rows(ctx: Context, table: Table) -> Iterator[Issue]:
+    """A Rata-rata row against the mean of the rows above it. When the mean of all rows does
+    not match, a contiguous run of at least two rows whose mean matches is accepted (reports
+    often leave a goal-level row out of the average)."""
+    scale = ctx.settings.tolerance_scale
+    for k, row in enumerate(table.rows):
+        if row.kind != "average":
+            continue
+        data = [r for r in table.rows[:k] if r.kind == "data"]
+        for col in table.columns:
+            if not col.numeric or col.role in ("no",):
+                continue
+            cell = row.cell(col.index)
+            v = number_of(cell)
+            if v is None or cell is None:
+                continue
+            vals = [number_of(r.cell(col.index)) for r in data]
+            pairs = [(r, x) for r, x in zip(data, vals, strict=True) if x is not None]
+            if len(pairs) < 2 or len(pairs) != len([x for x in vals if x is not None]):
+                continue
+            if any(x is None for x in vals):
+                continue  # empty cells: unclear whether they count as zero
+            nums = [x for _, x in pairs]
+            mean = sum(nums, Decimal(0)) / len(nums)
+            if consistent(v, mean, cell.decimals, scale):
+                continue
+            n = len(nums)
+            if any(
+                consistent(v, sum(nums[i:j], Decimal(0)) / (j - i), cell.decimals, scale)
+                for i in range(n) for j in range(i + 2, n + 1) if (i, j) != (0, n)
+            ):
+                continue
+            pct = "%" if cell.value is not None and cell.value.kind == "percent" else ""
+            yield Issue(
+                at=cell, actual=cell.text,
+                expected=fmt(mean, cell.decimals, col.notation) + pct,
+                args={"column": short(col.name, 40), "count": n},
+                related=[related_cell(r.cells[col.index], short(r.label, 50)) for r, _ in pairs],
+            )

@@ -153,3 +153,70 @@ def total_rows(cols_of: str):  # type: ignore[no-untyped-def]
 
 budget_total = total_rows("budget")
 count_total = total_rows("count")
+
+
+def jumlah_column(ctx: Context, table: Table) -> Iterator[Issue]:
+    """A Jumlah column (laki-laki + perempuan = jumlah; staff per rank = total) against the
+    run of count columns directly to its left."""
+    for j_col in table.columns:
+        if j_col.role != "jumlah" or j_col.money:
+            continue
+        run: list[Column] = []
+        for c in reversed(table.columns[: j_col.index]):
+            if c.numeric and c.role == "number" and c.year is None and not c.money:
+                run.append(c)
+            else:
+                break
+        if len(run) < 2:
+            continue
+        run.reverse()
+        for row in table.rows:
+            if row.kind == "total":
+                continue  # its cells are judged against the rows above (AR002)
+            cell = row.cell(j_col.index)
+            v = number_of(cell)
+            if v is None or cell is None or cell.decimals:
+                continue
+            parts = [row.cell(c.index) for c in run]
+            nums = [number_of(p) for p in parts]
+            if any(x is None or p is None or p.decimals for x, p in zip(nums, parts, strict=True)):
+                continue
+            s = sum((x for x in nums if x is not None), Decimal(0))
+            if s == v:
+                continue
+            yield Issue(
+                at=cell, actual=cell.text, expected=fmt(s, 0, j_col.notation),
+                args={"row": short(row.label), "count": len(run)},
+                related=[related_cell(p, short(c.name, 30)) for p, c in zip(parts, run, strict=True)
+                         if p is not None],
+            )
+
+
+def differences(ctx: Context, table: Table) -> Iterator[Issue]:
+    """Sisa = anggaran - realisasi; Bertambah/(Berkurang) = sesudah - sebelum."""
+    cols = table.columns
+    for d_col in cols:
+        if d_col.role not in ("sisa", "selisih") or not d_col.numeric:
+            continue
+        if d_col.role == "sisa":
+            a = [c for c in cols[: d_col.index] if c.role == "anggaran" and c.stage is None]
+            b = [c for c in cols[: d_col.index] if c.role == "realisasi_anggaran"]
+        else:
+            a = [c for c in cols[: d_col.index] if c.stage == "sesudah" and c.numeric]
+            b = [c for c in cols[: d_col.index] if c.stage == "sebelum" and c.numeric]
+        if len(a) != 1 or len(b) != 1:
+            continue
+        for row in table.rows:
+            cell, ca, cb = row.cell(d_col.index), row.cell(a[0].index), row.cell(b[0].index)
+            v, x, y = number_of(cell), number_of(ca), number_of(cb)
+            if v is None or x is None or y is None or cell is None or ca is None or cb is None:
+                continue
+            if x - y == v:
+                continue
+            yield Issue(
+                at=cell, actual=cell.text,
+                expected=fmt(x - y, max(ca.decimals, cb.decimals), d_col.notation),
+                args={"row": short(row.label), "a": ca.text, "b": cb.text},
+                related=[related_cell(ca, short(a[0].name, 30)),
+                         related_cell(cb, short(b[0].name, 30))],
+            )
