@@ -55,8 +55,13 @@ def check_json(*args: str) -> tuple[int, dict, str]:
     return r.exit_code, data, r.stderr
 
 
+#: the rules these reports are written for (other rules, added later, are left out of the
+#: comparisons so that these tests only test configuration)
+WATCHED = {"AR001", "BU002", "DQ001", "XQ001", "XQ002"}
+
+
 def found(data: dict, i: int = 0) -> list[tuple[str, int]]:
-    return [(f["rule"], f["line"]) for f in data["files"][i]["findings"]]
+    return [(f["rule"], f["line"]) for f in data["files"][i]["findings"] if f["rule"] in WATCHED]
 
 
 def usage_error(*args: str) -> str:
@@ -233,9 +238,11 @@ def test_severity_override(project: Path) -> None:
     (project / ".sakiplint.toml").write_text(
         '[severity]\narithmetic = "info"\nAR001 = "warning"\n', "utf-8")
     code, data, _ = check_json(str(project / "laporan" / "r.md"))
-    assert {f["severity"] for f in data["files"][0]["findings"]} == {"warning"}
+    assert {f["severity"] for f in data["files"][0]["findings"] if f["rule"] == "AR001"} == {
+        "warning"}
     assert code == 1
-    code, _, _ = check_json("--fail-on", "error", str(project / "laporan" / "r.md"))
+    code, _, _ = check_json("--fail-on", "error", "--select", "AR001",
+                            str(project / "laporan" / "r.md"))
     assert code == 0
 
 
@@ -243,9 +250,7 @@ def test_tolerance_and_lower_is_better(project: Path) -> None:
     r = str(project / "laporan" / "r.md")
     cfg = project / ".sakiplint.toml"
     cfg.write_text('tolerance = 10\nlower-is-better = ["pengaduan"]\n', "utf-8")
-    code, data, _ = check_json(r)
-    assert found(data) == []
-    assert code == 0
+    assert found(check_json(r)[1]) == []
     cfg.write_text("tolerance = 0.5\n", "utf-8")
     assert found(check_json(r)[1]) == [("AR001", 4), ("AR001", 5)]
 
@@ -337,7 +342,9 @@ def test_layering_order() -> None:
     file_layer = Config(path=Path("/x/.sakiplint.toml"), ignore=("AR001",))
     assert "AR001" not in [r.code for r in select_rules([file_layer, Config()], reg)]
     cli = Config(select=("AR",))
-    assert [r.code for r in select_rules([file_layer, cli], reg)] == ["AR001", "AR002"]
+    chosen = [r.code for r in select_rules([file_layer, cli], reg)]
+    assert "AR001" in chosen
+    assert chosen == sorted(c for c in reg if c.startswith("AR"))
 
 
 def test_parse_config_resolves_packs_relative_to_file(tmp_path: Path) -> None:

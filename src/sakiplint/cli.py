@@ -195,6 +195,8 @@ def check(
                  report_unused_suppressions=True if report_unused else None)
     resolver = _resolver(config_file, isolated, cli)
     try:
+        if config_file:  # a broken --config is reported before anything else
+            resolver.config_for(Path(config_file))
         files = [str(f) for f in expand_paths(list(paths))]
         effs = [resolver.for_file(Path(f)) for f in files]
     except (InputError, RulePackError, ConfigError) as exc:

@@ -56,6 +56,7 @@ class Rule:
         return {
             "code": self.code, "slug": self.slug, "category": self.category,
             "severity": self.severity, "scope": self.scope,
+            "check": f"{self.check.__module__}:{self.check.__qualname__}",
             "message": self.message, "description": self.description, "docs": self.docs,
             "examples": self.examples, "enabled_by_default": self.enabled_by_default,
         }

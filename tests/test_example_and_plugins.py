@@ -1,0 +1,92 @@
+"""The example report of the README fires every built-in rule; JSON output on it and on the
+corpus validates; third-party rules load through the `sakiplint.rules` entry points."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+
+from conftest import FIXTURES, corpus_reports
+from sakiplint import engine
+from sakiplint.engine import Issue, Rule, RulePackError
+from sakiplint.lint import lint_file
+from sakiplint.output import output_schema
+
+EXAMPLE = FIXTURES / "examples" / "lkjip-sukamaju-2024.md"
+
+
+def test_example_report_fires_every_builtin_rule():
+    _, findings = lint_file(EXAMPLE)
+    fired = {f.rule for f in findings}
+    builtin = {r.code for r in engine.all_rules() if r.origin == "builtin" and r.enabled_by_default}
+    assert fired == builtin
+    for f in findings:
+        assert f.line >= 1 and f.column >= 1 and f.end_column > f.column
+
+
+@pytest.mark.parametrize("path", [EXAMPLE, *corpus_reports()], ids=lambda p: p.name)
+def test_json_output_validates(path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "sakiplint", "check", "--format", "json", str(path)],
+        capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode in (0, 1), proc.stderr
+    data = json.loads(proc.stdout)
+    jsonschema.Draft202012Validator(output_schema()).validate(data)
+    n = data["summary"]["findings"]
+    assert proc.returncode == (1 if n else 0)
+
+
+def _plugin_check(ctx, table):
+    if len(table.rows) > 3:
+        yield Issue(at=table.rows[0], args={"n": len(table.rows)})
+
+
+PLUGIN = Rule(
+    code="XP001", slug="long-table", category="data_quality", severity="info", scope="table",
+    check=_plugin_check, message={"id": "Tabel {n} baris", "en": "Table of {n} rows"},
+    description={"id": "Tabel panjang", "en": "Long table"},
+    examples=[{"kind": "fail", "report": "a\tb\n1\t2\n"}, {"kind": "pass", "report": "a\tb\n"}],
+)
+
+
+class _EP:
+    def __init__(self, name, obj):
+        self.name, self._obj = name, obj
+
+    def load(self):
+        return self._obj
+
+
+def _with_entry_points(monkeypatch, eps):
+    import importlib.metadata as md
+
+    monkeypatch.setattr(md, "entry_points", lambda group=None: eps if group else {})
+    engine.all_rules.cache_clear()
+
+
+def test_third_party_rule_is_loaded_and_runs(monkeypatch):
+    _with_entry_points(monkeypatch, [_EP("demo", lambda: [PLUGIN])])
+    try:
+        rules = engine.all_rules()
+        assert "XP001" in {r.code for r in rules}
+        _, findings = lint_file(EXAMPLE, rules=[r for r in rules if r.code == "XP001"])
+        assert findings and all(f.rule == "XP001" for f in findings)
+        assert findings[0].message("en").startswith("Table of")
+    finally:
+        engine.all_rules.cache_clear()
+
+
+def test_invalid_third_party_rule_is_rejected(monkeypatch):
+    bad = dataclasses.replace(PLUGIN, category="style")
+    _with_entry_points(monkeypatch, [_EP("bad", bad)])
+    try:
+        with pytest.raises(RulePackError, match="category"):
+            engine.all_rules()
+    finally:
+        engine.all_rules.cache_clear()
