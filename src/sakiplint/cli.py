@@ -263,12 +263,14 @@ def tables(path: str, fmt: str, no_cells: bool) -> None:
     click.echo(render_tables_json(doc) if fmt == "json" else render_tables_text(doc, not no_cells))
 
 
-def _registry(config_file: str | None, isolated: bool) -> dict[str, Rule]:
-    """All rules, with the rule packs of the configuration that applies here (cwd)."""
+def _registry(config_file: str | None, isolated: bool) -> tuple[dict[str, Rule], tuple[str, ...]]:
+    """All rules, with the rule packs of the configuration that applies here (cwd); and the
+    pack directories."""
     resolver = _resolver(config_file, isolated)
     try:
         cfg = resolver.config_for(Path.cwd())
-        return rule_registry(cfg.rule_packs if cfg else ())
+        packs = cfg.rule_packs if cfg else ()
+        return rule_registry(packs), packs
     except (RulePackError, ConfigError) as exc:
         _fail(str(exc))
 
@@ -281,7 +283,7 @@ def _registry(config_file: str | None, isolated: bool) -> dict[str, Rule]:
 @_isolated_option
 def rules_cmd(fmt: str, lang: str, config_file: str | None, isolated: bool) -> None:
     """List the rules."""
-    rules = list(_registry(config_file, isolated).values())
+    rules = list(_registry(config_file, isolated)[0].values())
     if fmt == "json":
         click.echo(json.dumps([
             {"code": r.code, "slug": r.slug, "category": r.category, "severity": r.severity,
@@ -325,7 +327,8 @@ def explain(code: str, lang: str, config_file: str | None, isolated: bool) -> No
     """Explain a rule: what it checks, why, and its examples with their findings."""
     from sakiplint.suppress import UNUSED_RULE
 
-    registry = dict(_registry(config_file, isolated))
+    found, packs = _registry(config_file, isolated)
+    registry = dict(found)
     registry.setdefault(UNUSED_RULE.code, UNUSED_RULE)
     rule = registry.get(code.strip().upper()) or next(
         (r for r in registry.values() if r.slug == code.strip().lower()), None)
@@ -340,7 +343,6 @@ def explain(code: str, lang: str, config_file: str | None, isolated: bool) -> No
         text = (rule.docs.get(key) or {}).get(lang)
         if text:
             out += ["", f"{lab[key]}:", _wrap(text)]
-    packs = tuple(sorted({r.origin for r in registry.values() if Path(r.origin).is_dir()}))
     codes = tuple(dict.fromkeys(
         [r.code for r in registry.values() if r.enabled_by_default and r is not UNUSED_RULE]
         + ([rule.code] if rule is not UNUSED_RULE else [])))

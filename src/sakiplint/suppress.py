@@ -28,7 +28,7 @@ UNUSED_CODE = "SK001"
 
 _DIRECTIVE = re.compile(
     r"<!--\s*sakiplint-(?P<kind>disable-next-line|disable-line|disable|enable)"
-    r"(?![\w-])(?P<body>.*?)-->",
+    r"(?=\s|-->)(?P<body>.*?)-->",
     re.IGNORECASE,
 )
 _ONLY_DIRECTIVES = re.compile(r"^\s*(?:" + _DIRECTIVE.pattern + r"\s*)+$", re.IGNORECASE)
@@ -144,9 +144,8 @@ def unused_findings(
             continue
         unused: list[str] = []
         unknown: list[str] = []
-        if not d.codes:
-            if "" not in d.used:
-                unused = [""]
+        if not d.codes and "" not in d.used:
+            unused = [""]
         for c in d.codes:
             if c in d.used:
                 continue
