@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from sakiplint.cells import CellValue
+    from sakiplint.numwords import DigitWordPair
 
 #: value roles a column may carry
 VALUE_ROLES = (
@@ -159,6 +160,19 @@ class Document:
 
             self._prose = parse_prose(self.lines, set(self.table_lines))
         return self._prose
+
+    def number_word_pairs(self) -> list[tuple[int, int, DigitWordPair]]:
+        """(line, 1-based column of the digits, pair) for every "25 (dua puluh lima)" in
+        the prose (lines outside tables)."""
+        from sakiplint.numwords import find_digit_word_pairs
+
+        out: list[tuple[int, int, DigitWordPair]] = []
+        for i, line in enumerate(self.lines, start=1):
+            if i in self.table_lines or "(" not in line:
+                continue
+            for pair in find_digit_word_pairs(line):
+                out.append((i, pair.digits_start + 1, pair))
+        return out
 
     @property
     def headings(self) -> list[Heading]:
