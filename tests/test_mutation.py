@@ -4,77 +4,38 @@ sakiplint flags it at the right line, with nothing new elsewhere."""
 
 from __future__ import annotations
 
-from collections import Counter
-from decimal import Decimal
-
 import pytest
 
 from conftest import corpus_reports, needs_corpus
-from sakiplint.checks import sums
-from sakiplint.checks.arithmetic import _left, capaian_triples
+from sakiplint.checks import arithmetic, sums
+from sakiplint.engine import Settings
 from sakiplint.lint import lint_text
-from sakiplint.model import Cell, Document
-from sakiplint.numfmt import consistent
+from sakiplint.model import Cell, Document, Table
 
 REPORTS = corpus_reports()
-HUNDRED = Decimal(100)
+
+#: the relations the rules recompute, by the rule that reports them
+RELATIONS = {
+    "AR001": arithmetic.capaian_relations,
+    "AR003": arithmetic.average_relations,
+    "BU003": arithmetic.serapan_relations,
+    "BU001": lambda t, s: sums.hierarchy_relations(t),
+    "BU002": lambda t, s: sums.total_relations(t, sums.budget_columns(t)),
+    "AR002": lambda t, s: sums.total_relations(t, sums.count_columns(t)),
+    "AR004": lambda t, s: sums.jumlah_column_relations(t),
+    "BU004": lambda t, s: sums.difference_relations(t),
+}
 
 
 def _holding_cells(doc: Document) -> list[tuple[str, Cell]]:
     """(rule, cell) for each derived value whose relation currently holds."""
-    out: list[tuple[str, Cell]] = []
-    for t in doc.tables:
-        if t.skipped:
-            continue
-        for tc, rc, cc in capaian_triples(t):
-            for row in t.rows:
-                if row.kind != "data":
-                    continue
-                cells = [row.cell(x.index) for x in (tc, rc, cc)]
-                nums = [c.number if c else None for c in cells]
-                if None in nums or nums[0] <= 0 or cells[2].value.kind not in ("percent", "number"):
-                    continue
-                if consistent(nums[2], nums[1] / nums[0] * HUNDRED, cells[2].decimals):
-                    out.append(("AR001", cells[2]))
-        for sc in t.columns:
-            if sc.role != "serapan":
-                continue
-            rc = _left(t, sc, "realisasi_anggaran", ("serapan", "capaian"))
-            ac = _left(t, rc, "anggaran", ("serapan", "capaian")) if rc else None
-            if rc is None or ac is None or ac.stage is not None:
-                continue
-            for row in t.rows:
-                if row.kind == "average":
-                    continue
-                a, r, s = row.cell(ac.index), row.cell(rc.index), row.cell(sc.index)
-                if None in (a, r, s) or None in (a.number, r.number, s.number) or a.number <= 0:
-                    continue
-                if consistent(s.number, r.number / a.number * HUNDRED, s.decimals):
-                    out.append(("BU003", s))
-        cols = sums.budget_columns(t)
-        labels = Counter((r.level, " ".join(r.label.lower().split())) for r in t.rows)
-        for k, row in enumerate(t.rows):
-            if row.kind == "data" and row.level is not None and cols:
-                if labels[(row.level, " ".join(row.label.lower().split()))] > 1:
-                    continue
-                kids = sums.children_of(t, k)
-                if not kids:
-                    continue
-                for col in cols:
-                    s = sums._sum(kids, col)
-                    if s is not None and s == row.number(col.index):
-                        out.append(("BU001", row.cells[col.index]))
-            if row.kind == "total" and t.header_rows:
-                kids = sums._total_children(t, k)
-                if len(kids) < 2:
-                    continue
-                for col, code in [(c, "BU002") for c in cols] + [
-                    (c, "AR002") for c in sums.count_columns(t)
-                ]:
-                    s = sums._sum(kids, col)
-                    if s is not None and s == row.number(col.index):
-                        out.append((code, row.cells[col.index]))
-    return out
+    settings = Settings()
+    tables: list[Table] = [t for t in doc.tables if not t.skipped]
+    return [
+        (code, rel.cell)
+        for t in tables for code, relations in RELATIONS.items()
+        for rel in relations(t, settings) if rel.holds
+    ]
 
 
 def _mutate(line: str, cell: Cell) -> str | None:

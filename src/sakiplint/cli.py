@@ -23,7 +23,7 @@ from sakiplint.config import (
     config_schema,
     rule_registry,
 )
-from sakiplint.engine import Rule, RulePackError, run_rules
+from sakiplint.engine import Rule, RulePackError
 from sakiplint.findings import Finding
 from sakiplint.model import Document
 from sakiplint.source import InputError, Source, expand_paths, read_source
@@ -59,16 +59,13 @@ class FileResult:
 
 def lint_loaded(source: Source, eff: Effective, verbose: bool = False) -> FileResult:
     """Parse, run the rules, apply inline suppressions (and report unused ones)."""
-    from sakiplint.parse import parse_document
+    from sakiplint.lint import lint_source
     from sakiplint.suppress import apply_suppressions, unused_findings
 
     path = source.path
     try:
         rules = eff.rules()
-        doc = parse_document(source)
-        if doc.report_year is None and eff.report_year is not None:
-            doc.report_year = eff.report_year
-        found = run_rules(doc, rules, eff.settings())
+        doc, found = lint_source(source, rules, eff.settings(), eff.report_year)
     except (RulePackError, ConfigError) as exc:
         return FileResult(path, None, error=str(exc))
     res = apply_suppressions(doc.lines, found)

@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sakiplint.engine import Rule, RulePackError, Settings, all_rules, load_pack
+from sakiplint.engine import Rule, RulePackError, Settings, add_rules, all_rules, load_pack
 from sakiplint.findings import CATEGORIES
 
 CONFIG_NAMES = (".sakiplint.toml", "pyproject.toml")
@@ -184,12 +184,7 @@ def rule_registry(packs: tuple[str, ...] = ()) -> dict[str, Rule]:
             raise RulePackError(f"{p}: rule pack directory not found")
         if d not in sys.path:  # a pack may bring its own check module
             sys.path.insert(0, d)
-        for r in load_pack(p, origin=str(p)):
-            if r.code in reg:
-                raise RulePackError(
-                    f"rule code {r.code} defined twice ({reg[r.code].origin}, {r.origin})"
-                )
-            reg[r.code] = r
+        add_rules(reg, load_pack(p, origin=str(p)))
     return dict(sorted(reg.items()))
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
-import os
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -26,7 +25,7 @@ from typing import Any
 
 from sakiplint.findings import Finding, Related
 from sakiplint.model import Cell, Document, Row, Table
-from sakiplint.resources import data_dir
+from sakiplint.resources import cache_dir, data_dir
 
 ENTRY_POINT_GROUP = "sakiplint.rules"
 SCOPES = ("document", "table", "row", "cell")
@@ -80,18 +79,13 @@ def validate_rule_meta(meta: dict[str, Any], where: str) -> None:
         raise RulePackError(f"{where}: invalid rule at {loc}: {err.message}")
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "sakiplint"
-
-
 def _validated_before(digest: str) -> bool:
-    return (_cache_dir() / f"pack-{digest}.ok").exists()
+    return (cache_dir() / f"pack-{digest}.ok").exists()
 
 
 def _mark_validated(digest: str) -> None:
     try:
-        d = _cache_dir()
+        d = cache_dir()
         d.mkdir(parents=True, exist_ok=True)
         (d / f"pack-{digest}.ok").write_text("validated\n")
     except OSError:
@@ -167,16 +161,20 @@ def _third_party() -> list[Rule]:
 
 @cache
 def all_rules() -> tuple[Rule, ...]:
-    rules = load_pack(data_dir("rules"))
-    rules.extend(_third_party())
-    seen: dict[str, Rule] = {}
+    registry = add_rules({}, load_pack(data_dir("rules")))
+    add_rules(registry, _third_party())
+    return tuple(sorted(registry.values(), key=lambda r: r.code))
+
+
+def add_rules(registry: dict[str, Rule], rules: Iterable[Rule]) -> dict[str, Rule]:
+    """Add rules to a registry by code; a code defined twice is an error."""
     for r in rules:
-        if r.code in seen:
+        if r.code in registry:
             raise RulePackError(
-                f"rule code {r.code} defined twice ({seen[r.code].origin}, {r.origin})"
+                f"rule code {r.code} defined twice ({registry[r.code].origin}, {r.origin})"
             )
-        seen[r.code] = r
-    return tuple(sorted(rules, key=lambda r: r.code))
+        registry[r.code] = r
+    return registry
 
 
 # --------------------------------------------------------------------------- running

@@ -10,20 +10,19 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sakiplint.resources import data_dir
+from sakiplint.resources import cache_dir, data_dir
 
 if TYPE_CHECKING:
     from lark import Lark
 
 
 def _cache_file(name: str, text: str, options: dict[str, Any]) -> str | bool:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     key = hashlib.sha256(
         (text + repr(sorted((k, repr(v)) for k, v in options.items() if k != "transformer"))
          ).encode("utf-8")
     ).hexdigest()[:16]
     ver = f"{sys.version_info[0]}{sys.version_info[1]}"
-    for folder in (Path(base) / "sakiplint", Path(tempfile.gettempdir())):
+    for folder in (cache_dir(), Path(tempfile.gettempdir())):
         try:
             folder.mkdir(parents=True, exist_ok=True)
             probe = folder / f"lark-{name}-{key}-py{ver}.cache"

@@ -17,9 +17,14 @@ def default_rules() -> list[Rule]:
 
 
 def lint_source(
-    source: Source, rules: Iterable[Rule] | None = None, settings: Settings | None = None
+    source: Source, rules: Iterable[Rule] | None = None, settings: Settings | None = None,
+    report_year: int | None = None,
 ) -> tuple[Document, list[Finding]]:
+    """Parse and run the rules (all enabled ones by default). ``report_year`` is used when
+    the report does not state its year."""
     doc = parse_document(source)
+    if doc.report_year is None:
+        doc.report_year = report_year
     findings = run_rules(doc, default_rules() if rules is None else rules, settings)
     return doc, findings
 

@@ -6,6 +6,7 @@ In a wheel they live inside the package (``sakiplint/grammar``); in a source che
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -22,3 +23,9 @@ def data_dir(name: str) -> Path:
     if checkout.is_dir():
         return checkout
     raise FileNotFoundError(f"sakiplint data directory {name!r} not found")
+
+
+def cache_dir() -> Path:
+    """Where sakiplint keeps derived data between runs (grammar tables, validated packs)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "sakiplint"

@@ -185,13 +185,9 @@ def _build_columns(header_rows: list[list[Cell]], width: int) -> list[Column]:
 
 def _value_role(col: Column) -> str | None:
     h = _squash(col.header)
-    g = _squash(col.group)
     budget_ctx = any(w in h for w in ("anggaran", "keuangan", "(rp)", "pagu", "dana", "belanja"))
     if "efisiensi" in h or "rasio" in h or "ratio" in h:
-        if "capaian" in h and "efisiensi" not in g and "ratio" not in g and "rasio" not in g:
-            pass
-        else:
-            return "efisiensi"
+        return "efisiensi"
     if "serapan" in h or "penyerapan" in h:
         return "serapan"
     if "capaian" in h:

@@ -1,4 +1,6 @@
-"""Arithmetic checks: capaian = realisasi / target x 100."""
+"""Arithmetic relations: capaian = realisasi / target x 100, serapan = realisasi anggaran /
+anggaran x 100, Rata-rata rows. Each ``*_relations`` function yields every relation it
+recomputes; the rule reports those that do not hold."""
 
 from __future__ import annotations
 
@@ -6,6 +8,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from sakiplint.checks.common import (
+    Relation,
+    failing,
     indicator_text,
     lower_is_better,
     number_of,
@@ -13,8 +17,8 @@ from sakiplint.checks.common import (
     short,
     year_compatible,
 )
-from sakiplint.engine import Context, Issue
-from sakiplint.model import Column, Table
+from sakiplint.engine import Context, Issue, Settings
+from sakiplint.model import Cell, Column, Row, Table
 from sakiplint.numfmt import consistent, fmt
 
 HUNDRED = Decimal(100)
@@ -53,43 +57,55 @@ def capaian_triples(table: Table) -> list[tuple[Column, Column, Column]]:
     return out
 
 
-def capaian(ctx: Context, table: Table) -> Iterator[Issue]:
-    extra = ctx.settings.lower_is_better
-    scale = ctx.settings.tolerance_scale
+def _ratio_inputs(
+    row: Row, base_col: Column, part_col: Column, pct_col: Column
+) -> tuple[Cell, Cell, Cell, Decimal, Decimal, Decimal] | None:
+    """Cells and numbers of ``pct = part / base x 100`` in one row, when all are there."""
+    b_cell = row.cell(base_col.index)
+    p_cell = row.cell(part_col.index)
+    c_cell = row.cell(pct_col.index)
+    b, p, c = number_of(b_cell), number_of(p_cell), number_of(c_cell)
+    if b is None or p is None or c is None or b <= 0 or p < 0:
+        return None
+    assert b_cell is not None and p_cell is not None and c_cell is not None
+    if c_cell.value is None or c_cell.value.kind not in ("percent", "number"):
+        return None
+    return b_cell, p_cell, c_cell, b, p, c
+
+
+def _pct_suffix(cell: Cell) -> str:
+    return "%" if cell.value is not None and cell.value.kind == "percent" else ""
+
+
+def capaian_relations(table: Table, settings: Settings) -> Iterator[Relation]:
+    extra, scale = settings.lower_is_better, settings.tolerance_scale
     for t_col, r_col, c_col in capaian_triples(table):
         for row in table.rows:
             if row.kind != "data":
                 continue
-            t_cell, r_cell, c_cell = (row.cell(t_col.index), row.cell(r_col.index),
-                                      row.cell(c_col.index))
-            t, r, c = number_of(t_cell), number_of(r_cell), number_of(c_cell)
-            if t is None or r is None or c is None or t <= 0 or r < 0:
+            got = _ratio_inputs(row, t_col, r_col, c_col)
+            if got is None:
                 continue
-            assert t_cell is not None and r_cell is not None and c_cell is not None
-            if c_cell.value is None or c_cell.value.kind not in ("percent", "number"):
-                continue
+            t_cell, r_cell, c_cell, t, r, c = got
             d = c_cell.decimals
             exact = r / t * HUNDRED
-            if consistent(c, exact, d, scale):
-                continue
+            holds = consistent(c, exact, d, scale)
             label = indicator_text(row, table)
-            if lower_is_better(label, extra):
+            if not holds and lower_is_better(label, extra):
                 inverse = [(t - (r - t)) / t * HUNDRED, t / r * HUNDRED if r else None]
-                if any(x is not None and consistent(c, x, d, scale) for x in inverse):
-                    continue
-                # polarity known but the printed value fits no formula: still report
-            notation = c_col.notation
-            expected = fmt(exact, d, notation)
-            yield Issue(
+                holds = any(x is not None and consistent(c, x, d, scale) for x in inverse)
+            yield Relation(holds, Issue(
                 at=c_cell,
                 actual=c_cell.text,
-                expected=expected + ("%" if c_cell.value.kind == "percent" else ""),
-                args={
-                    "indicator": short(row.label or label),
-                    "realisasi": r_cell.text, "target": t_cell.text,
-                },
+                expected=fmt(exact, d, c_col.notation) + _pct_suffix(c_cell),
+                args={"indicator": short(row.label or label),
+                      "realisasi": r_cell.text, "target": t_cell.text},
                 related=[related_cell(r_cell, "realisasi"), related_cell(t_cell, "target")],
-            )
+            ))
+
+
+def capaian(ctx: Context, table: Table) -> Iterator[Issue]:
+    return failing(capaian_relations(table, ctx.settings))
 
 
 def _left(table: Table, col: Column, role: str, stop: tuple[str, ...]) -> Column | None:
@@ -101,9 +117,8 @@ def _left(table: Table, col: Column, role: str, stop: tuple[str, ...]) -> Column
     return None
 
 
-def serapan(ctx: Context, table: Table) -> Iterator[Issue]:
-    """Serapan (absorption) = realisasi anggaran / anggaran x 100."""
-    scale = ctx.settings.tolerance_scale
+def serapan_relations(table: Table, settings: Settings) -> Iterator[Relation]:
+    scale = settings.tolerance_scale
     for s_col in table.columns:
         if s_col.role != "serapan":
             continue
@@ -116,60 +131,59 @@ def serapan(ctx: Context, table: Table) -> Iterator[Issue]:
         for row in table.rows:
             if row.kind == "average":
                 continue
-            a_cell, r_cell, s_cell = (row.cell(a_col.index), row.cell(r_col.index),
-                                      row.cell(s_col.index))
-            a, r, s = number_of(a_cell), number_of(r_cell), number_of(s_cell)
-            if a is None or r is None or s is None or a <= 0 or r < 0:
+            got = _ratio_inputs(row, a_col, r_col, s_col)
+            if got is None:
                 continue
-            assert a_cell is not None and r_cell is not None and s_cell is not None
+            a_cell, r_cell, s_cell, a, r, s = got
             exact = r / a * HUNDRED
-            if consistent(s, exact, s_cell.decimals, scale):
-                continue
-            pct = "%" if s_cell.value is not None and s_cell.value.kind == "percent" else ""
-            yield Issue(
+            yield Relation(consistent(s, exact, s_cell.decimals, scale), Issue(
                 at=s_cell, actual=s_cell.text,
-                expected=fmt(exact, s_cell.decimals, s_col.notation) + pct,
+                expected=fmt(exact, s_cell.decimals, s_col.notation) + _pct_suffix(s_cell),
                 args={"row": short(row.label), "realisasi": r_cell.text, "anggaran": a_cell.text},
                 related=[related_cell(r_cell, "realisasi"), related_cell(a_cell, "anggaran")],
-            )
+            ))
 
 
-def average_rows(ctx: Context, table: Table) -> Iterator[Issue]:
+def serapan(ctx: Context, table: Table) -> Iterator[Issue]:
+    """Serapan (absorption) = realisasi anggaran / anggaran x 100."""
+    return failing(serapan_relations(table, ctx.settings))
+
+
+def average_relations(table: Table, settings: Settings) -> Iterator[Relation]:
     """A Rata-rata row against the mean of the rows above it. When the mean of all rows does
     not match, a contiguous run of at least two rows whose mean matches is accepted (reports
     often leave a goal-level row out of the average)."""
-    scale = ctx.settings.tolerance_scale
+    scale = settings.tolerance_scale
     for k, row in enumerate(table.rows):
         if row.kind != "average":
             continue
         data = [r for r in table.rows[:k] if r.kind == "data"]
         for col in table.columns:
-            if not col.numeric or col.role in ("no",):
+            if not col.numeric or col.role == "no":
                 continue
             cell = row.cell(col.index)
             v = number_of(cell)
             if v is None or cell is None:
                 continue
             vals = [number_of(r.cell(col.index)) for r in data]
-            pairs = [(r, x) for r, x in zip(data, vals, strict=True) if x is not None]
-            if len(pairs) < 2 or len(pairs) != len([x for x in vals if x is not None]):
-                continue
-            if any(x is None for x in vals):
+            if len(vals) < 2 or any(x is None for x in vals):
                 continue  # empty cells: unclear whether they count as zero
-            nums = [x for _, x in pairs]
-            mean = sum(nums, Decimal(0)) / len(nums)
-            if consistent(v, mean, cell.decimals, scale):
-                continue
-            n = len(nums)
-            if any(
-                consistent(v, sum(nums[i:j], Decimal(0)) / (j - i), cell.decimals, scale)
+            prefix = [Decimal(0)]
+            for x in vals:
+                prefix.append(prefix[-1] + (x or 0))
+            n = len(vals)
+            mean = prefix[n] / n
+            holds = consistent(v, mean, cell.decimals, scale) or any(
+                consistent(v, (prefix[j] - prefix[i]) / (j - i), cell.decimals, scale)
                 for i in range(n) for j in range(i + 2, n + 1) if (i, j) != (0, n)
-            ):
-                continue
-            pct = "%" if cell.value is not None and cell.value.kind == "percent" else ""
-            yield Issue(
-                at=cell, actual=cell.text,
-                expected=fmt(mean, cell.decimals, col.notation) + pct,
-                args={"column": short(col.name, 40), "count": n},
-                related=[related_cell(r.cells[col.index], short(r.label, 50)) for r, _ in pairs],
             )
+            yield Relation(holds, Issue(
+                at=cell, actual=cell.text,
+                expected=fmt(mean, cell.decimals, col.notation) + _pct_suffix(cell),
+                args={"column": short(col.name, 40), "count": n},
+                related=[related_cell(r.cells[col.index], short(r.label, 50)) for r in data],
+            ))
+
+
+def average_rows(ctx: Context, table: Table) -> Iterator[Issue]:
+    return failing(average_relations(table, ctx.settings))

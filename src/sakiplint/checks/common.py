@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
+from sakiplint.engine import Issue
 from sakiplint.findings import Related
 from sakiplint.model import Cell, Column, Row, Table
 
@@ -52,3 +55,23 @@ _SPACE = re.compile(r"\s+")
 def short(text: str, n: int = 60) -> str:
     t = _SPACE.sub(" ", text).strip()
     return t if len(t) <= n else t[: n - 1] + "…"
+
+
+@dataclass(slots=True)
+class Relation:
+    """A value the report derives from others, recomputed: ``issue`` is the finding it
+    would be (its ``at`` is the derived cell); ``holds`` says whether the report agrees."""
+
+    holds: bool
+    issue: Issue
+
+    @property
+    def cell(self) -> Cell:
+        assert isinstance(self.issue.at, Cell)
+        return self.issue.at
+
+
+def failing(relations: Iterable[Relation]) -> Iterator[Issue]:
+    for rel in relations:
+        if not rel.holds:
+            yield rel.issue

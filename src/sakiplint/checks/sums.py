@@ -1,5 +1,8 @@
-"""Sums: a budget parent row (Program > Kegiatan > Sub Kegiatan) against its children, and a
-Jumlah / Total row against the rows it adds up."""
+"""Sums and differences: a budget parent row (Program > Kegiatan > Sub Kegiatan) against its
+children, a Jumlah / Total row against the rows it adds up, a Jumlah column against its
+breakdown, Sisa and Bertambah/(Berkurang) against the columns they derive from. Each
+``*_relations`` function yields every relation it recomputes; the rules report those that do
+not hold."""
 
 from __future__ import annotations
 
@@ -7,9 +10,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
-from sakiplint.checks.common import number_of, related_cell, short
+from sakiplint.checks.common import Relation, failing, number_of, related_cell, short
 from sakiplint.engine import Context, Issue
-from sakiplint.model import Column, Row, Table
+from sakiplint.model import Cell, Column, Row, Table
 from sakiplint.numfmt import fmt
 
 BUDGET_ROLES = ("anggaran", "realisasi_anggaran", "sisa", "selisih")
@@ -47,45 +50,56 @@ def children_of(table: Table, k: int) -> list[Row] | None:
     return [r for r in below if r.level == top]
 
 
+def _amount(cell: Cell | None) -> Decimal | None:
+    n = number_of(cell)
+    if n is None or cell is None or cell.value is None or cell.value.kind == "percent":
+        return None
+    return n
+
+
 def _sum(rows: list[Row], col: Column) -> Decimal | None:
     total = Decimal(0)
     for r in rows:
-        c = r.cell(col.index)
-        n = number_of(c)
-        if n is None or c is None or c.value is None or c.value.kind == "percent":
+        n = _amount(r.cell(col.index))
+        if n is None:
             return None
         total += n
     return total
 
 
-def _check_sum(parent: Row, kids: list[Row], cols: list[Column], what: str) -> Iterator[Issue]:
-    for col in cols:
-        cell = parent.cell(col.index)
-        pv = number_of(cell)
-        if pv is None or cell is None or cell.value is None or cell.value.kind == "percent":
-            continue
-        s = _sum(kids, col)
-        if s is None or s == pv:
-            continue
-        decimals = max([cell.decimals] + [r.cells[col.index].decimals for r in kids])
-        yield Issue(
-            at=cell,
-            actual=cell.text,
-            expected=fmt(s, decimals if s != s.to_integral_value() else 0, col.notation),
-            args={"row": short(parent.label or what), "column": short(col.name, 40),
-                  "count": len(kids), "what": what},
-            related=[related_cell(r.cells[col.index], short(r.label, 50)) for r in kids],
-        )
+def _sum_relation(
+    parent: Row, kids: list[Row], col: Column, what: str, holds_also: bool = False
+) -> Relation | None:
+    """``parent`` = the sum of ``kids`` in column ``col``; ``holds_also``: accepted anyway."""
+    cell = parent.cell(col.index)
+    pv = _amount(cell)
+    s = _sum(kids, col)
+    if pv is None or s is None or cell is None:
+        return None
+
+    decimals = max([cell.decimals] + [r.cells[col.index].decimals for r in kids])
+    return Relation(s == pv or holds_also, Issue(
+        at=cell,
+        actual=cell.text,
+        expected=fmt(s, decimals if s != s.to_integral_value() else 0, col.notation),
+        args={"row": short(parent.label or what), "column": short(col.name, 40),
+              "count": len(kids), "what": what},
+        related=[related_cell(r.cells[col.index], short(r.label, 50)) for r in kids],
+    ))
 
 
-def hierarchy(ctx: Context, table: Table) -> Iterator[Issue]:
+def _key(label: str) -> str:
+    return " ".join(label.lower().split())
+
+
+def hierarchy_relations(table: Table) -> Iterator[Relation]:
     """Program / Kegiatan rows against the sum of their direct children (budget columns).
 
     Some reports list one program several times (once per indicator) and print the
     program's whole amount on its first occurrence. For a label repeated at one level, a
-    value equal to the sum of the children of all its occurrences passes, and a column is
-    only judged when another budget column of the same row does equal its own children's sum
-    (so the row is certainly the parent of exactly those children)."""
+    value equal to the sum of the children of all its occurrences passes, and a row is only
+    judged when some budget column of it does equal its own children's sum (so the row is
+    certainly the parent of exactly those children)."""
     cols = budget_columns(table)
     if not cols:
         return
@@ -94,14 +108,17 @@ def hierarchy(ctx: Context, table: Table) -> Iterator[Issue]:
         if r.level is not None and r.kind == "data":
             occurrences[(r.level, _key(r.label))].append(k)
     kids_of = {k: children_of(table, k) for ks in occurrences.values() for k in ks}
-    for (_, _), ks in occurrences.items():
+    for ks in occurrences.values():
         for k in ks:
             kids = kids_of[k]
             if kids is None:
                 continue
             row = table.rows[k]
             if len(ks) == 1:
-                yield from _check_sum(row, kids, cols, "induk")
+                for col in cols:
+                    rel = _sum_relation(row, kids, col, "induk")
+                    if rel is not None:
+                        yield rel
                 continue
             anchored = any(
                 _sum(kids, c) is not None and _sum(kids, c) == row.number(c.index) for c in cols
@@ -110,13 +127,14 @@ def hierarchy(ctx: Context, table: Table) -> Iterator[Issue]:
                 continue
             every = [kid for j in ks for kid in (kids_of[j] or [])]
             for col in cols:
-                if _sum(every, col) == row.number(col.index):
-                    continue
-                yield from _check_sum(row, kids, [col], "induk")
+                whole = _sum(every, col) == row.number(col.index)
+                rel = _sum_relation(row, kids, col, "induk", holds_also=whole)
+                if rel is not None:
+                    yield rel
 
 
-def _key(label: str) -> str:
-    return " ".join(label.lower().split())
+def hierarchy(ctx: Context, table: Table) -> Iterator[Issue]:
+    return failing(hierarchy_relations(table))
 
 
 def _total_children(table: Table, k: int) -> list[Row]:
@@ -136,26 +154,32 @@ def _total_children(table: Table, k: int) -> list[Row]:
     return rows
 
 
-def total_rows(cols_of: str):  # type: ignore[no-untyped-def]
-    def check(ctx: Context, table: Table) -> Iterator[Issue]:
-        cols = budget_columns(table) if cols_of == "budget" else count_columns(table)
-        if not cols or not table.header_rows:
-            return  # without its header the table may have lost rows above (a fragment)
-        for k, row in enumerate(table.rows):
-            if row.kind != "total":
-                continue
-            kids = _total_children(table, k)
-            if len(kids) < 2:
-                continue
-            yield from _check_sum(row, kids, cols, "jumlah")
-    return check
+def total_relations(table: Table, cols: list[Column]) -> Iterator[Relation]:
+    """Jumlah / Total rows against the data rows since the table start (or the previous
+    total row); with a hierarchy, its top-level rows only."""
+    if not cols or not table.header_rows:
+        return  # without its header the table may have lost rows above (a fragment)
+    for k, row in enumerate(table.rows):
+        if row.kind != "total":
+            continue
+        kids = _total_children(table, k)
+        if len(kids) < 2:
+            continue
+        for col in cols:
+            rel = _sum_relation(row, kids, col, "jumlah")
+            if rel is not None:
+                yield rel
 
 
-budget_total = total_rows("budget")
-count_total = total_rows("count")
+def budget_total(ctx: Context, table: Table) -> Iterator[Issue]:
+    return failing(total_relations(table, budget_columns(table)))
 
 
-def jumlah_column(ctx: Context, table: Table) -> Iterator[Issue]:
+def count_total(ctx: Context, table: Table) -> Iterator[Issue]:
+    return failing(total_relations(table, count_columns(table)))
+
+
+def jumlah_column_relations(table: Table) -> Iterator[Relation]:
     """A Jumlah column (laki-laki + perempuan = jumlah; staff per rank = total) against the
     run of count columns directly to its left."""
     for j_col in table.columns:
@@ -182,17 +206,20 @@ def jumlah_column(ctx: Context, table: Table) -> Iterator[Issue]:
             if any(x is None or p is None or p.decimals for x, p in zip(nums, parts, strict=True)):
                 continue
             s = sum((x for x in nums if x is not None), Decimal(0))
-            if s == v:
-                continue
-            yield Issue(
+
+            yield Relation(s == v, Issue(
                 at=cell, actual=cell.text, expected=fmt(s, 0, j_col.notation),
                 args={"row": short(row.label), "count": len(run)},
-                related=[related_cell(p, short(c.name, 30)) for p, c in zip(parts, run, strict=True)
-                         if p is not None],
-            )
+                related=[related_cell(p, short(c.name, 30))
+                         for p, c in zip(parts, run, strict=True) if p is not None],
+            ))
 
 
-def differences(ctx: Context, table: Table) -> Iterator[Issue]:
+def jumlah_column(ctx: Context, table: Table) -> Iterator[Issue]:
+    return failing(jumlah_column_relations(table))
+
+
+def difference_relations(table: Table) -> Iterator[Relation]:
     """Sisa = anggaran - realisasi; Bertambah/(Berkurang) = sesudah - sebelum."""
     cols = table.columns
     for d_col in cols:
@@ -211,12 +238,15 @@ def differences(ctx: Context, table: Table) -> Iterator[Issue]:
             v, x, y = number_of(cell), number_of(ca), number_of(cb)
             if v is None or x is None or y is None or cell is None or ca is None or cb is None:
                 continue
-            if x - y == v:
-                continue
-            yield Issue(
+
+            yield Relation(x - y == v, Issue(
                 at=cell, actual=cell.text,
                 expected=fmt(x - y, max(ca.decimals, cb.decimals), d_col.notation),
                 args={"row": short(row.label), "a": ca.text, "b": cb.text},
                 related=[related_cell(ca, short(a[0].name, 30)),
                          related_cell(cb, short(b[0].name, 30))],
-            )
+            ))
+
+
+def differences(ctx: Context, table: Table) -> Iterator[Issue]:
+    return failing(difference_relations(table))
