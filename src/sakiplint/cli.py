@@ -6,7 +6,6 @@ import json
 import os
 import sys
 import textwrap
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
@@ -107,6 +106,8 @@ def lint_all(
     total = len(files)
     results: list[FileResult | None] = [None] * total
     if jobs > 1 and total > 1:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
         with ProcessPoolExecutor(max_workers=min(jobs, total)) as pool:
             futures = {pool.submit(lint_path, f, e, verbose): i
                        for i, (f, e) in enumerate(zip(files, effs, strict=True))}
