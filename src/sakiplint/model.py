@@ -6,9 +6,10 @@ text, line and column, so a finding can point at it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 if TYPE_CHECKING:
     from sakiplint.cells import CellValue
@@ -23,6 +24,7 @@ VALUE_ROLES = (
 LABEL_ROLES = ("no", "sasaran", "indikator", "program", "satuan", "keterangan", "label")
 
 RowKind = Literal["data", "total", "average"]
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -152,6 +154,14 @@ class Document:
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
     _prose: tuple[list[Heading], list[Paragraph]] | None = None
+    _memo: dict[str, Any] = field(default_factory=dict)
+
+    def memo(self, key: str, build: Callable[[Document], T]) -> T:
+        """Derived knowledge about the document (an index, the time frame, claims ...),
+        computed once on first request by ``build(document)`` and kept."""
+        if key not in self._memo:
+            self._memo[key] = build(self)
+        return self._memo[key]  # type: ignore[no-any-return]
 
     def _parse_prose(self) -> tuple[list[Heading], list[Paragraph]]:
         # markdown-it runs only when a rule (or view) asks for the prose
