@@ -64,10 +64,20 @@ class _EP:
 
 
 def _with_entry_points(monkeypatch, eps):
-    import importlib.metadata as md
-
-    monkeypatch.setattr(md, "entry_points", lambda group=None: eps if group else {})
+    monkeypatch.setattr(engine, "_plugin_entry_points", lambda: eps)
     engine.all_rules.cache_clear()
+
+
+def test_plugin_entry_points_are_remembered_per_import_path_state(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = engine._plugin_entry_points()
+    cached = list((tmp_path / "sakiplint").glob("entry-points-*.json"))
+    assert len(cached) == 1
+    cached[0].write_text('[["demo", "sakiplint.checks.arithmetic:capaian"]]', "utf-8")
+    again = engine._plugin_entry_points()
+    assert [(e.name, e.value, e.group) for e in again] == [
+        ("demo", "sakiplint.checks.arithmetic:capaian", "sakiplint.rules")]
+    assert first == [] or first != again
 
 
 def test_third_party_rule_is_loaded_and_runs(monkeypatch):

@@ -148,10 +148,12 @@ def _in_notation(
 
 
 def _read_number(
-    tok: Token, negative: bool, offset: int
+    tok: Token, negative: bool, offset: int, core: str
 ) -> tuple[Reading | None, Reading | None, int, int]:
-    """Both readings of a NUMBER token and the span of the printed number in the cell."""
-    printed = str(tok)
+    """Both readings of a NUMBER token and the span of the printed number in the cell.
+    The digits are taken from ``core`` (the cell text), not from the token, which comes
+    from the cell's shape."""
+    printed = core[tok.start_pos : tok.end_pos]
     if printed[-1] in "-–":  # Rupiah ",-" tail
         printed = printed[:-2]
     if printed[-1] in ".,":  # lone trailing separator: "1." "83,"
@@ -180,8 +182,9 @@ def _read_number(
     return id_r, en_r, start, end
 
 
-def _interpret(text: str, node: Tree[Token], offset: int) -> CellValue:
-    """Turn the parse tree of one cell (the rule under ``start``) into a CellValue."""
+def _interpret(text: str, node: Tree[Token], offset: int, core: str) -> CellValue:
+    """Turn the parse tree of one cell (the rule under ``start``) into a CellValue.
+    ``core`` is the stripped cell text; the tree was parsed from its shape (same length)."""
     kind = str(node.data)
     tokens: dict[str, Token] = {}
     number: Token | None = None
@@ -220,14 +223,14 @@ def _interpret(text: str, node: Tree[Token], offset: int) -> CellValue:
             ends = [t for t in rng.children if isinstance(t, Token)]
             note = text[offset + (ends[0].start_pos or 0) : offset + (ends[-1].end_pos or 0)]
         if number is not None:
-            id_r, en_r, start, end = _read_number(number, False, offset)
+            id_r, en_r, start, end = _read_number(number, False, offset, core)
             return CellValue("rating", text, start, end, id_r, en_r, rating=rating, note=note)
         return CellValue("rating", text, 0, len(text), None, None, rating=rating, note=note)
 
     # number / percent / money
     if number is None:  # pragma: no cover - the grammar always has one here
         return _text(text)
-    id_r, en_r, start, end = _read_number(number, negative, offset)
+    id_r, en_r, start, end = _read_number(number, negative, offset, core)
     if kind == "percent":
         return CellValue("percent", text, start, end, id_r, en_r, unit="%")
     if kind == "money":
@@ -252,14 +255,27 @@ def parse_cell(text: str) -> CellValue:
     if len(core) > _MAX_WORDY and core[0] not in _NON_TEXT_START and _DIGITS.isdisjoint(core):
         return _text(text)
     offset = len(text) - len(text.lstrip())
-    try:
-        tree = _parser().parse(core)
-    except lark.exceptions.LarkError:
+    tree = _parse_shape(core.translate(_SHAPE))
+    if tree is None:
         return _text(text)
     node = tree.children[0]
     if not isinstance(node, Tree):  # pragma: no cover - start always wraps one rule
         return _text(text)
-    return _interpret(text, node, offset)
+    return _interpret(text, node, offset, core)
+
+
+# Every digit plays the same part in the grammar, so cells are parsed by their shape (digits
+# written as 0): "1.234.567" and "9.876.543" share one parse, and the values are read from
+# the cell's own text at the token positions.
+_SHAPE = str.maketrans("123456789", "000000000")
+
+
+@lru_cache(maxsize=16384)
+def _parse_shape(shape: str) -> Tree[Token] | None:
+    try:
+        return _parser().parse(shape)
+    except lark.exceptions.LarkError:
+        return None
 
 
 # ---- notation of a column ----------------------------------------------------------------

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
+import os
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -138,11 +139,43 @@ def _rule_from_meta(meta: dict[str, Any], origin: str, where: str) -> Rule:
     )
 
 
-def _third_party() -> list[Rule]:
-    from importlib.metadata import entry_points
+def _plugin_entry_points() -> list[Any]:
+    """The ``sakiplint.rules`` entry points of the installed packages.
 
+    Scanning every installed distribution costs tens of milliseconds at each start, so the
+    (name, value) pairs found are remembered per state of the import path: any package
+    installed or removed changes a site-packages directory's mtime, and with it the key."""
+    import sys
+
+    stamp = []
+    for entry in sys.path:
+        try:
+            stamp.append(f"{entry}:{os.stat(entry or '.').st_mtime_ns}")
+        except OSError:
+            continue
+    digest = hashlib.sha256("\n".join(stamp).encode()).hexdigest()[:20]
+    path = cache_dir() / f"entry-points-{digest}.json"
+    try:
+        pairs = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        from importlib.metadata import entry_points
+
+        pairs = [[ep.name, ep.value] for ep in entry_points(group=ENTRY_POINT_GROUP)]
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(pairs), "utf-8")
+        except OSError:
+            pass
+    if not pairs:
+        return []
+    from importlib.metadata import EntryPoint
+
+    return [EntryPoint(name, value, ENTRY_POINT_GROUP) for name, value in pairs]
+
+
+def _third_party() -> list[Rule]:
     rules: list[Rule] = []
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
+    for ep in _plugin_entry_points():
         try:
             obj = ep.load()
         except Exception as exc:  # a broken plugin must not break the linter
