@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from sakiplint.blocks import RawBlock, RawCell
-from sakiplint.cells import CellValue, parse_cell
+from sakiplint.cells import CellValue, decide_notation, parse_cell
 from sakiplint.model import Cell, Column, Row, Table
 
 _TAG = re.compile(r"<[^>]*>")
@@ -260,9 +260,10 @@ def _assign_roles(table: Table) -> None:
 # --------------------------------------------------------------------------- values
 
 def _resolve_values(table: Table) -> None:
+    """Parse every body cell, decide each column's notation from its cells (from the whole
+    table's cells where the column alone cannot tell) and resolve the numbers."""
     width = len(table.columns)
-    votes_id = [0] * width
-    votes_en = [0] * width
+    columns: list[list[CellValue]] = [[] for _ in range(width)]
     parsed: list[list[CellValue | None]] = []
     for row in table.rows:
         vals: list[CellValue | None] = []
@@ -274,21 +275,17 @@ def _resolve_values(table: Table) -> None:
             c.value = v
             vals.append(v)
             if v.is_numeric and i < width:
-                if v.id_reading is not None and v.en_reading is None:
-                    votes_id[i] += 1
-                elif v.en_reading is not None and v.id_reading is None:
-                    votes_en[i] += 1
+                columns[i].append(v)
         parsed.append(vals)
-    table_id, table_en = sum(votes_id), sum(votes_en)
-    for i, col in enumerate(table.columns):
-        if votes_id[i] != votes_en[i]:
-            col.notation = "id" if votes_id[i] > votes_en[i] else "en"
-        else:
-            col.notation = "en" if table_en > table_id else "id"
-        if votes_id[i] and votes_en[i]:
+    everything = [v for col in columns for v in col]
+    for col, values in zip(table.columns, columns, strict=True):
+        only_id = sum(1 for v in values if v.id_reading is not None and v.en_reading is None)
+        only_en = sum(1 for v in values if v.en_reading is not None and v.id_reading is None)
+        col.notation = decide_notation(values if only_id != only_en else everything)
+        if only_id and only_en:
             table.notes.append(
-                f"kolom {i + 1}: notasi angka campuran ({votes_id[i]} Indonesia,"
-                f" {votes_en[i]} Inggris); dipakai {col.notation}"
+                f"kolom {col.index + 1}: notasi angka campuran ({only_id} Indonesia,"
+                f" {only_en} Inggris); dipakai {col.notation}"
             )
     for row, vals in zip(table.rows, parsed, strict=True):
         for i, (c, v) in enumerate(zip(row.cells, vals, strict=True)):
