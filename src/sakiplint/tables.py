@@ -408,9 +408,9 @@ def build_tables(blocks: list[RawBlock], lines: list[str]) -> list[Table]:
             and prev_block.style == b.style
         ):
             prev = tables[-1]
-            same_width = _width(rows) == len(prev.columns) or (
-                _width(body) <= len(prev.columns) and _width(body) >= len(prev.columns) - 1
-            )
+            # a headerless chunk continues the table only with the same number of columns:
+            # a chunk that lost a column would put every value under the wrong header
+            same_width = _width(rows) == len(prev.columns)
             if (header and _same_header(prev.header_rows, header)) or (not header and same_width):
                 _append_rows(prev, body)
                 prev.end_line = b.end_line
