@@ -198,3 +198,17 @@ def test_finding_points_at_the_value_column():
     line = text.split("\n")[f.line - 1]
     assert line[f.column - 1:f.end_column - 1] == "105,00%"
     assert f.expected == "110,00%"
+
+
+def test_headerless_chunk_that_lost_a_column_is_not_merged():
+    text = (
+        "| Program | Kegiatan | Pagu | Realisasi |\n"
+        "|---|---|---|---|\n"
+        "| Program A | Kegiatan A1 | 1.000 | 900 |\n"
+        "\n\n"
+        "| Kegiatan A2 | 2.000 | 1.500 |\n"
+        "|---|---|---|\n"
+        "| Kegiatan A3 | 500 | 400 |\n"
+    )
+    first, second = tables_of(text)
+    assert len(first.rows) == 1 and len(second.columns) == 3
