@@ -371,5 +371,44 @@ def schema(which: str) -> None:
     click.echo(json.dumps(output_schema() if which == "output" else config_schema(), indent=2))
 
 
+@main.command(name="timeframe")
+@click.argument("path")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@_config_option
+@_isolated_option
+def timeframe_cmd(path: str, fmt: str, config_file: str | None, isolated: bool) -> None:
+    """Show the report's time frame: its year, plan periods and signature dates."""
+    from sakiplint.parse import parse_document
+    from sakiplint.timeframe import timeframe
+
+    try:
+        eff = _resolver(config_file, isolated).for_file(Path(path))
+        doc = parse_document(read_source(path))
+    except (InputError, ConfigError, RulePackError) as exc:
+        _fail(str(exc))
+    if doc.report_year is None:
+        doc.report_year = eff.report_year
+    data = timeframe(doc).to_json()
+    if fmt == "json":
+        click.echo(json.dumps({"path": path, **data}, indent=2, ensure_ascii=False))
+        return
+    out = [f"{path}: tahun laporan {data['report_year'] or '?'} ({data['report_year_source']})"]
+    out += [f"  bukti: baris {e['line']}: {e['text']}" for e in data["report_year_evidence"]]
+    rp = data["renstra_period"]
+    out.append(f"  periode Renstra: {rp[0]}-{rp[1]}" if rp else "  periode Renstra: ?")
+    out += [f"  {p['line']}:{p['column']}: {p['plan']} {p['period']}"
+            for p in data["plan_periods"]]
+    if data["annex_line"]:
+        out.append(f"  lampiran mulai baris {data['annex_line']}")
+    for s in data["signatures"]:
+        what = s["document"] + (f" {s['document_year']}" if s["document_year"] else "")
+        if s["period"]:
+            what += f" {s['period']}"
+        out.append(f"  {s['line']}:{s['column']}: ditandatangani {s['date']} ({s['iso']}): "
+                   f"{what}" + (" [lampiran]" if s["annex"] else ""))
+    click.echo("\n".join(out))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
