@@ -1,0 +1,312 @@
+"""Duplicates and data-quality slips: an indicator listed twice, an indicator under another
+sasaran, copy-pasted rows, a table number used twice, year columns out of order, a decimal
+point in the wrong place, another agency's name."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal
+
+from sakiplint.engine import Context, Issue
+from sakiplint.findings import Related
+from sakiplint.identity import (
+    identity,
+    indicator_key,
+    is_data,
+    mispaired,
+    normalise,
+    year_problems,
+    year_runs,
+)
+from sakiplint.model import Cell, Column, Document, Row, Table
+from sakiplint.numfmt import fmt
+
+from .common import short
+
+
+def _rel(cell: Cell, what: str) -> Related:
+    return Related(line=cell.line, column=cell.column, message=f"{what}: {short(cell.text)}")
+
+
+def _parent_column(table: Table, ind: Column) -> Column | None:
+    for col in reversed(table.columns[:ind.index]):
+        if col.role in ("no", "satuan", "indikator") or col.numeric:
+            continue
+        return col if col.role in ("sasaran", "program", "label") else None
+    return None
+
+
+# --------------------------------------------------------------------------- DU001
+
+def duplicate_indicator(ctx: Context, table: Table) -> Iterator[Issue]:
+    """The same indicator listed twice under the same parent (sasaran / program / kegiatan)
+    in one table."""
+    if any(c.role == "program" for c in table.columns) or identity(ctx.document).info(
+            table).role == "perbandingan":
+        return   # program / kegiatan layouts repeat indicators per program legitimately
+    inds = [c for c in table.columns if c.role == "indikator"]
+    for ind in inds[-1:]:
+        parent_col = _parent_column(table, ind)
+        if parent_col is None or parent_col.role != "sasaran":
+            continue
+        parent = ""
+        seen: dict[tuple[str, str], Row] = {}
+        for row in table.rows:
+            if not is_data(row, table):
+                continue
+            if parent_col is not None:
+                pc = row.cell(parent_col.index)
+                if pc is not None and pc.text:
+                    parent = normalise(pc.text)
+            cell = row.cell(ind.index)
+            if cell is None or not cell.text:
+                continue
+            key = indicator_key(cell.text)
+            if len(key.split()) < 2:
+                continue
+            first = seen.get((parent, key))
+            if first is None:
+                seen[(parent, key)] = row
+                continue
+            fc = first.cells[ind.index]
+            yield Issue(
+                at=cell, actual=cell.text, expected=None,
+                args={"indicator": short(cell.text), "first": fc.line},
+                related=[_rel(fc, "pertama")],
+            )
+
+
+# --------------------------------------------------------------------------- DU002
+
+def sasaran_pairing(ctx: Context, doc: Document) -> Iterator[Issue]:
+    """An indicator written next to a sasaran that every other table pairing it (at least two
+    of them, agreeing among themselves) contradicts."""
+    for p, others in mispaired(identity(doc)):
+        other = others[0]
+        yield Issue(
+            at=p.sasaran, actual=p.sasaran.text, expected=other.sasaran.text,
+            args={"indicator": short(p.indicator.text), "sasaran": short(p.sasaran.text),
+                  "other": short(other.sasaran.text),
+                  "count": len({q.table.index for q in others})},
+            related=[_rel(q.sasaran, "sasaran") for q in others[:5]],
+        )
+
+
+# --------------------------------------------------------------------------- DU003
+
+def _distinctive(c: Cell) -> bool:
+    n = c.number
+    if n is None:
+        return False
+    if abs(n) >= 1000:
+        return n % 1000 != 0   # 450.173.202 is telling, 5.000.000 is not
+    return c.decimals > 0 and n not in (Decimal(0), Decimal(100)) and n != n.to_integral_value()
+
+
+def copy_paste_rows(ctx: Context, table: Table) -> Iterator[Issue]:
+    """Rows with different labels carrying the same figures in three or more numeric cells
+    (at least two of them distinctive: not 0 or 100, with decimals or large)."""
+    cols = [c for c in table.columns if c.numeric and c.role != "no"]
+    seen: dict[tuple[tuple[int, Decimal], ...], Row] = {}
+    for row in table.rows:
+        if row.kind != "data" or not row.label:
+            continue
+        sig = tuple(
+            (c.index, row.cells[c.index].number)  # type: ignore[misc]
+            for c in cols if row.cells[c.index].number is not None
+        )
+        if len(sig) < 3:
+            continue
+        if sum(1 for c in cols if _distinctive(row.cells[c.index])) < 2:
+            continue
+        first = seen.get(sig)
+        if first is None:
+            seen[sig] = row
+            continue
+        if normalise(first.label) == normalise(row.label) or first.level != row.level \
+                or row.index - first.index == 1:
+            continue
+        yield Issue(
+            at=row, actual=None, expected=None,
+            args={"label": short(row.label, 120), "first": short(first.label, 120),
+                  "line": first.line,
+                  "count": len(sig)},
+            related=[Related(line=first.line, message=f"baris sama: {short(first.label)}")],
+        )
+
+
+# --------------------------------------------------------------------------- DU004
+
+_CONTINUED = re.compile(r"lanjutan|sambungan|continued|\(lanj", re.I)
+
+
+def duplicate_table_number(ctx: Context, doc: Document) -> Iterator[Issue]:
+    """Two different tables carrying the same caption number."""
+    first: dict[str, Table] = {}
+    for t in doc.tables:
+        if not t.caption_number or t.caption_line is None or not t.caption:
+            continue
+        if _CONTINUED.search(t.caption):
+            continue
+        prev = first.get(t.caption_number)
+        if prev is None:
+            first[t.caption_number] = t
+            continue
+        if normalise(prev.caption or "") == normalise(t.caption):
+            continue   # the same caption repeated: a continuation
+        line = doc.lines[t.caption_line - 1]
+        m = re.search(r"(?i)tabel|table", line)
+        col = (m.start() if m else 0) + 1
+        yield Issue(
+            at=(t.caption_line, col, t.caption_line, col + len(line.strip())),
+            actual=f"Tabel {t.caption_number}", expected=None,
+            args={"number": t.caption_number, "title": short(t.caption),
+                  "first": short(prev.caption or "")},
+            related=[Related(line=prev.caption_line or prev.start_line,
+                             message=short(prev.caption or ""))],
+        )
+
+
+# --------------------------------------------------------------------------- DQ201
+
+def _header_cell(table: Table, col: Column) -> Cell | None:
+    for hr in reversed(table.header_rows):
+        if col.index < len(hr) and hr[col.index].text and str(col.year) in hr[col.index].text:
+            return hr[col.index]
+    return None
+
+
+def year_columns(ctx: Context, table: Table) -> Iterator[Issue]:
+    """A year repeated, or years out of order, in a header's run of year columns."""
+    for col, other, kind in year_problems(table):
+        cell = _header_cell(table, col)
+        oc = _header_cell(table, other)
+        if cell is None:
+            continue
+        yield Issue(
+            at=(cell.line, cell.column, cell.line, cell.column + len(cell.raw.rstrip())),
+            actual=str(col.year), expected=None,
+            args={"year": col.year, "problem": "berulang" if kind == "duplicate" else
+                  "tidak berurutan", "problem_en": "repeated" if kind == "duplicate" else
+                  "out of order", "header": short(col.header)},
+            related=[_rel(oc, "kolom")] if oc is not None else [],
+        )
+
+
+# --------------------------------------------------------------------------- DQ202
+
+_SCALES = ((Decimal(10), 1), (Decimal(100), 2), (Decimal("0.1"), -1), (Decimal("0.01"), -2))
+
+
+def misplaced_decimal(ctx: Context, table: Table) -> Iterator[Issue]:
+    """A value in a year series off by a factor 10 or 100 from its two neighbours, which
+    agree with each other, while the value moved by that factor fits between them."""
+    inds = [c for c in table.columns if c.role == "indikator"]
+
+    def name(row: Row) -> str:
+        for c in inds:
+            if row.cells[c.index].text:
+                return row.cells[c.index].text
+        return row.label
+
+    for run in year_runs(table):
+        if len(run) < 3 or run[0].role not in ("target", "realisasi", "capaian", "number"):
+            continue
+        for row in table.rows:
+            if row.kind != "data":
+                continue
+            cells = [row.cells[c.index] for c in run]
+            for i in range(1, len(cells) - 1):
+                a, v, b = cells[i - 1].number, cells[i].number, cells[i + 1].number
+                if a is None or v is None or b is None or a <= 0 or b <= 0 or v <= 0:
+                    continue
+                lo, hi = min(a, b), max(a, b)
+                if hi / lo > Decimal("1.5") or lo / 5 <= v <= hi * 5:
+                    continue
+                for s, shift in _SCALES:
+                    moved = v / s
+                    if lo / Decimal("1.2") <= moved <= hi * Decimal("1.2"):
+                        cell = cells[i]
+                        yield Issue(
+                            at=cell, actual=cell.text,
+                            expected=fmt(moved, max(cell.decimals + shift, 0), run[i].notation),
+                            args={"indicator": short(name(row)), "year": run[i].year,
+                                  "left": cells[i - 1].text, "right": cells[i + 1].text},
+                            related=[_rel(cells[i - 1], str(run[i - 1].year)),
+                                     _rel(cells[i + 1], str(run[i + 1].year))],
+                        )
+                        break
+
+
+# --------------------------------------------------------------------------- DQ203
+
+_AGENCY = re.compile(
+    r"\b(Kecamatan|KECAMATAN|Dinas|DINAS|Badan|BADAN|Kelurahan|KELURAHAN)\s+"
+    r"((?:[A-Z][A-Za-z]+)(?:\s+[A-Z][A-Za-z]+){0,2})"
+)
+_NOT_NAME = {
+    "yang", "dan", "di", "dalam", "tahun", "kota", "kabupaten", "se", "sebagai", "pada",
+    "untuk", "dengan", "atau", "serta", "ini", "tersebut", "kepada", "perangkat", "daerah",
+    "camat", "kelurahan", "kecamatan", "desa", "bukan", "sesuai", "telah", "adalah",
+}
+_PLACE_WORDS = re.compile(r"\b(utara|selatan|timur|barat|berbatasan|perbatasan|batas)\b", re.I)
+
+
+def _name(words: str) -> str:
+    out = []
+    for w in words.split():
+        if w.lower() in _NOT_NAME:
+            break
+        out.append(w.lower())
+    return " ".join(out)
+
+
+def own_agency(doc: Document) -> tuple[str, str] | None:
+    """(kind, name) of the reporting agency: the most frequent "Kecamatan X" of the title
+    page (first 60 lines)."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for line in doc.lines[:60]:
+        for m in _AGENCY.finditer(line):
+            name = _name(m.group(2))
+            if name:
+                counts[(m.group(1).lower(), name)] += 1
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+def other_agency(ctx: Context, doc: Document) -> Iterator[Issue]:
+    """Another agency of the same kind named where the report's own belongs: a paragraph
+    naming exactly one other kecamatan (not a list, not a border description)."""
+    own = own_agency(doc)
+    if own is None:
+        return
+    kind, name = own
+    for p in doc.paragraphs:
+        if _PLACE_WORDS.search(p.text):
+            continue
+        others: dict[str, re.Match[str]] = {}
+        for m in _AGENCY.finditer(p.text):
+            if m.group(1).lower() != kind:
+                continue
+            n = _name(m.group(2))
+            if not n or n == name or n.startswith(name) or name.startswith(n):
+                continue
+            others.setdefault(n, m)
+        if len(others) != 1:
+            continue
+        n, m = next(iter(others.items()))
+        # locate the mention in the source lines of the paragraph
+        for ln in range(p.start_line, p.end_line + 1):
+            line = doc.lines[ln - 1]
+            pos = line.find(m.group(0).split()[0] + " " + m.group(2).split()[0])
+            if pos >= 0:
+                text = m.group(1) + " " + " ".join(m.group(2).split()[:len(n.split())])
+                yield Issue(
+                    at=(ln, pos + 1, ln, pos + 1 + len(text)), actual=text,
+                    expected=f"{kind.capitalize()} {name.title()}",
+                    args={"name": text, "own": f"{kind.capitalize()} {name.title()}"},
+                )
+                break
