@@ -384,3 +384,37 @@ def test_readme_config_examples_validate(tmp_path: Path) -> None:
         (tmp_path / "r.md").write_text(REPORT, "utf-8")
         code, _, err = check_json("--config", str(where), str(tmp_path / "r.md"))
         assert code in (0, 1), err
+
+
+# --------------------------------------------------------------------------- renstra-period
+
+PERIODS = """# LKjIP TAHUN 2024 KECAMATAN SUKAMAJU
+
+Renstra Kecamatan Sukamaju Tahun 2021-2026 menjadi acuan.
+
+Sasaran dalam Renstra 2021-2026 dijabarkan dalam tabel berikut.
+
+Perjanjian kinerja mengacu pada Renstra 2021-2025.
+"""
+
+
+def _dq101(tmp_path: Path, config: str | None) -> list[int]:
+    (tmp_path / "r.md").write_text(PERIODS, "utf-8")
+    if config is not None:
+        (tmp_path / ".sakiplint.toml").write_text(config, "utf-8")
+    code, data, err = check_json("--select", "DQ101", str(tmp_path / "r.md"))
+    assert code in (0, 1), err
+    return [f["line"] for f in data["files"][0]["findings"]]
+
+
+def test_renstra_period_from_configuration_wins(tmp_path: Path) -> None:
+    assert _dq101(tmp_path, None) == [7]
+    # the configured period makes the two majority mentions the wrong ones
+    assert _dq101(tmp_path, "renstra-period = [2021, 2025]\n") == [3, 5]
+
+
+@pytest.mark.parametrize("value", ["[2021]", "[2021, 2026, 2031]", '["2021", "2026"]'])
+def test_renstra_period_must_be_two_years(tmp_path: Path, value: str) -> None:
+    (tmp_path / "r.md").write_text(PERIODS, "utf-8")
+    (tmp_path / ".sakiplint.toml").write_text(f"renstra-period = {value}\n", "utf-8")
+    assert "renstra-period" in usage_error(str(tmp_path / "r.md"))

@@ -64,7 +64,8 @@ def lint_loaded(source: Source, eff: Effective, verbose: bool = False) -> FileRe
     path = source.path
     try:
         rules = eff.rules()
-        doc, found = lint_source(source, rules, eff.settings(), eff.report_year)
+        doc, found = lint_source(source, rules, eff.settings(), eff.report_year,
+                                 eff.renstra_period)
     except (RulePackError, ConfigError) as exc:
         return FileResult(path, None, error=str(exc))
     res = apply_suppressions(doc.lines, found)
@@ -379,6 +380,7 @@ def schema(which: str) -> None:
 @_isolated_option
 def timeframe_cmd(path: str, fmt: str, config_file: str | None, isolated: bool) -> None:
     """Show the report's time frame: its year, plan periods and signature dates."""
+    from sakiplint.lint import apply_overrides
     from sakiplint.parse import parse_document
     from sakiplint.timeframe import timeframe
 
@@ -387,8 +389,7 @@ def timeframe_cmd(path: str, fmt: str, config_file: str | None, isolated: bool) 
         doc = parse_document(read_source(path))
     except (InputError, ConfigError, RulePackError) as exc:
         _fail(str(exc))
-    if doc.report_year is None:
-        doc.report_year = eff.report_year
+    apply_overrides(doc, eff.report_year, eff.renstra_period)
     data = timeframe(doc).to_json()
     if fmt == "json":
         click.echo(json.dumps({"path": path, **data}, indent=2, ensure_ascii=False))

@@ -55,6 +55,7 @@ class Config:
     lower_is_better: tuple[str, ...] = ()
     agency: str | None = None
     report_year: int | None = None
+    renstra_period: tuple[int, int] | None = None
     rule_packs: tuple[str, ...] = ()          # absolute directories
     report_unused_suppressions: bool | None = None
 
@@ -105,6 +106,7 @@ def parse_config(data: dict[str, Any], where: Path) -> Config:
         lower_is_better=tuple(data.get("lower-is-better", ())),
         agency=data.get("agency"),
         report_year=data.get("report-year"),
+        renstra_period=tuple(data["renstra-period"]) if "renstra-period" in data else None,
         rule_packs=packs,
         report_unused_suppressions=data.get("report-unused-suppressions"),
     )
@@ -271,6 +273,7 @@ class Effective:
     tolerance: Decimal | None = None
     lower_is_better: tuple[str, ...] = ()
     report_year: int | None = None
+    renstra_period: tuple[int, int] | None = None
     agency: str | None = None
     lang: str | None = None
     report_unused: bool = False
@@ -311,6 +314,7 @@ def effective(file_cfg: Config | None, cli: Config) -> Effective:
         tolerance=cli.tolerance if cli.tolerance is not None else cfg.tolerance,
         lower_is_better=cfg.lower_is_better + cli.lower_is_better,
         report_year=cli.report_year or cfg.report_year,
+        renstra_period=cli.renstra_period or cfg.renstra_period,
         agency=cli.agency or cfg.agency,
         lang=cli.lang or cfg.lang,
         report_unused=unused,

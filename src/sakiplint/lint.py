@@ -16,15 +16,26 @@ def default_rules() -> list[Rule]:
     return [r for r in all_rules() if r.enabled_by_default]
 
 
-def lint_source(
-    source: Source, rules: Iterable[Rule] | None = None, settings: Settings | None = None,
-    report_year: int | None = None,
-) -> tuple[Document, list[Finding]]:
-    """Parse and run the rules (all enabled ones by default). ``report_year`` is used when
-    the report does not state its year."""
-    doc = parse_document(source)
+def apply_overrides(
+    doc: Document, report_year: int | None = None, renstra_period: tuple[int, int] | None = None
+) -> Document:
+    """Facts the configuration supplies: the report year (used when the report does not
+    state it) and the Renstra period (used instead of the one the report names)."""
     if doc.report_year is None:
         doc.report_year = report_year
+    if renstra_period is not None:
+        from sakiplint.timeframe import set_renstra_period
+
+        set_renstra_period(doc, renstra_period)
+    return doc
+
+
+def lint_source(
+    source: Source, rules: Iterable[Rule] | None = None, settings: Settings | None = None,
+    report_year: int | None = None, renstra_period: tuple[int, int] | None = None,
+) -> tuple[Document, list[Finding]]:
+    """Parse and run the rules (all enabled ones by default); see :func:`apply_overrides`."""
+    doc = apply_overrides(parse_document(source), report_year, renstra_period)
     findings = run_rules(doc, default_rules() if rules is None else rules, settings)
     return doc, findings
 
