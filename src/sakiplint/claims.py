@@ -1,0 +1,746 @@
+"""Claims in running text: what the sentences of a report state about numbers.
+
+Half of a report is prose that restates its tables ("dengan target 80 telah tercapai sebesar
+84,49 atau tercapai 105,61%"). This module reads the paragraphs and list items of a
+:class:`~sakiplint.model.Document` into *claims*:
+
+* :class:`CapaianClaim`  target, realisasi and capaian % stated in one sentence;
+* :class:`BudgetClaim`   anggaran, realisasi anggaran and serapan % in one sentence;
+* :class:`BreakdownClaim` a total and the parts it "terdiri dari" (laki-laki + perempuan, or
+  parts counted in the same noun as the total);
+* :class:`ChangeClaim`   a stated increase / decrease and the two values it is between.
+
+Pipeline: paragraph text -> sentences -> tokens (numbers with both notations' readings,
+percentages, Rupiah amounts, years, key words, other words; filler words dropped) -> one code
+character per token -> the grammar ``grammar/claims.lark`` (LALR) -> slots (target 80,
+realisasi 84,49, capaian 105,61% ...) -> claims assembled per sentence. Every value keeps its
+source text and its line / column in the raw report (found by locating the number's text in
+the raw lines of the paragraph, which markdown-it gives with markup stripped).
+
+Numbers in prose mix notations ("112.6%", "91,24", "Rp. 57.389.082.949"). A number that reads
+differently in the two notations ("37.554") keeps both readings; a claim is judged wrong only
+when no combination of readings makes it right.
+
+Target / realisasi / capaian values a sentence states once are also kept as
+:class:`StatedValue` and linked to table rows by :func:`linked_rows`: the one indicator whose
+distinguishing name words all appear in the sentence (index by word, so near-linear).
+
+Access: ``claims_of(document)`` (memoised on the document under ``"claims"``) and
+``indicator_rows(document)`` (under ``"claims.indicator_rows"``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import cache, lru_cache
+from itertools import product
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lark import Lark
+
+    from sakiplint.model import Cell, Column, Document, Paragraph, Table
+
+__all__ = [
+    "BreakdownClaim", "BudgetClaim", "CapaianClaim", "ChangeClaim", "Claims", "StatedValue",
+    "Value", "claims_in_text", "claims_of", "indicator_rows", "linked_rows", "tokenize",
+]
+
+MEMO_KEY = "claims"
+
+
+# --------------------------------------------------------------------------- values
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A number stated in a sentence."""
+
+    text: str                          # the printed number ("84.49", "57.389.082.949")
+    kind: str                          # "number", "percent", "money"
+    readings: tuple[tuple[Decimal, int], ...]   # (value, decimals), one or two notations
+    offset: int                        # start of ``text`` in the paragraph text
+    line: int = 0                      # 1-based line / column in the raw report (0: unknown)
+    column: int = 0
+
+    @property
+    def value(self) -> Decimal:
+        return self.readings[0][0]
+
+    @property
+    def decimals(self) -> int:
+        return self.readings[0][1]
+
+    @property
+    def notation(self) -> str:
+        return "en" if "." in self.text and "," not in self.text and self.decimals else "id"
+
+
+@dataclass(slots=True)
+class CapaianClaim:
+    target: Value
+    realisasi: Value
+    capaian: Value
+    sentence: str
+
+
+@dataclass(slots=True)
+class BudgetClaim:
+    anggaran: Value
+    realisasi: Value
+    serapan: Value
+    sentence: str
+    roles_known: bool   # False: anggaran / realisasi told apart by size only
+
+
+@dataclass(slots=True)
+class BreakdownClaim:
+    total: Value
+    parts: list[Value]
+    noun: str
+    sentence: str
+
+
+@dataclass(slots=True)
+class ChangeClaim:
+    delta: Value
+    first: Value
+    second: Value
+    direction: str       # "up" or "down"
+    sentence: str
+
+
+@dataclass(slots=True)
+class StatedValue:
+    """One target / realisasi / capaian value a sentence states, with the years the
+    sentence names (to be linked to a table row by the indicator named in the sentence)."""
+
+    role: str            # "target", "realisasi" or "capaian"
+    value: Value
+    sentence: str
+    years: tuple[int, ...]
+    where: tuple[int, int] = (0, 0)   # (first line of the paragraph, sentence number)
+
+
+@dataclass(slots=True)
+class Claims:
+    capaian: list[CapaianClaim] = field(default_factory=list)
+    budget: list[BudgetClaim] = field(default_factory=list)
+    breakdown: list[BreakdownClaim] = field(default_factory=list)
+    change: list[ChangeClaim] = field(default_factory=list)
+    stated: list[StatedValue] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.capaian) + len(self.budget) + len(self.breakdown) + len(self.change)
+
+
+# --------------------------------------------------------------------------- tokens
+
+#: key words -> code (see grammar/claims.lark)
+_KEYWORDS: dict[str, str] = {}
+for _code, _words in {
+    "t": "target targetnya ditargetkan menargetkan",
+    "r": "realisasi realisasinya terealisasi terealisasikan direalisasikan",
+    "c": "capaian capaiannya pencapaian",
+    "h": "tercapai mencapai dicapai diperoleh memperoleh",
+    "g": "anggaran pagu belanja alokasi",
+    "s": "serapan penyerapan",
+    "d": "dari",
+    "j": "menjadi",
+    "o": "atau sehingga maka jadi",
+    "a": "dan serta",
+    "k": "terdiri",
+    "l": "laki-laki laki",
+    "f": "perempuan wanita",
+    "u": "kenaikan naik meningkat peningkatan bertambah penambahan",
+    "e": "penurunan turun menurun berkurang pengurangan",
+}.items():
+    for _w in _words.split():
+        _KEYWORDS[_w] = _code
+
+#: words that never change what a statement says; dropped before coding
+_FILLER = frozenset((
+    "sebesar", "senilai", "sejumlah", "sebanyak", "yaitu", "yakni", "adalah", "yang", "telah",
+    "sudah", "berhasil", "hanya", "total", "secara", "kinerja", "nilai", "nilainya",
+    "kinerjanya", "ditetapkan", "direncanakan", "dialokasikan", "hasil", "atas", "pada", "tahun",
+    "sebelumnya", "juga", "mendapat",
+)) - set(_KEYWORDS)
+
+_TOKEN = re.compile(
+    r"(?P<money>Rp\.?\s*(?=\d))"
+    r"|(?P<num>\d+(?:[.,]\d+)*)(?P<pct>\s*(?:%|persen\b))?"
+    r"|(?P<word>[A-Za-z]+(?:-[A-Za-z]+)*)"
+    r"|(?P<lpar>\()|(?P<rpar>\))|(?P<sep>;)",
+    re.I,
+)
+_WORDS_IN_PARENS = re.compile(r"\s*\(\s*[A-Za-z][A-Za-z\s-]*\)")
+_SENTENCE_END = re.compile(
+    r"(?<![Rr]p)(?<!\bNo)(?<!\bdr)(?<!\bDrs)[.!?:](?=\s+[A-Z“\"(])|;"
+)
+
+
+def _number_words(text: str) -> bool:
+    from sakiplint.numwords import words_to_number
+
+    return words_to_number(text.strip().strip("()")) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    code: str
+    text: str
+    start: int            # offset in the paragraph text
+    value: Value | None = None
+
+
+_ID_NUMBER = re.compile(r"(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,(\d+))?")
+_EN_NUMBER = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.(\d+))?")
+
+
+def _readings(text: str, kind: str) -> tuple[tuple[Decimal, int], ...]:
+    """The number's value in Indonesian notation ("1.234,5") and in English ("1,234.5"),
+    where each is possible (the same rules as table cells: thousands groups of three)."""
+    out: list[tuple[Decimal, int]] = []
+    for pattern, group, decimal in ((_ID_NUMBER, ".", ","), (_EN_NUMBER, ",", ".")):
+        m = pattern.fullmatch(text)
+        if m is None:
+            continue
+        value = Decimal(text.replace(group, "").replace(decimal, "."))
+        reading = (value, len(m.group(1) or ""))
+        if all(value != v for v, _ in out):
+            out.append(reading)
+    if kind == "money" and len(out) > 1 and "." in text:
+        out = out[:1]   # Rupiah amounts group thousands with "."
+    return tuple(out)
+
+
+def tokenize(text: str, base: int = 0) -> list[Token]:
+    """Tokens of one sentence (``base``: the sentence's offset in its paragraph)."""
+    out: list[Token] = []
+    pos = 0
+    money = False
+    n = len(text)
+    while pos < n:
+        m = _TOKEN.search(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+        if m.group("money") is not None:
+            money = True
+            continue
+        num = m.group("num")
+        if num is not None:
+            start = m.start("num")
+            prev = text[max(0, start - 3):start].lower()
+            if prev.endswith("ke-") or (start and (text[start - 1].isalpha())):
+                money = False
+                out.append(Token("w", num, base + start))
+                continue
+            pct = m.group("pct") is not None
+            kind = "money" if money else ("percent" if pct else "number")
+            money = False
+            if kind == "number" and re.fullmatch(r"(19|20)\d\d", num):
+                out.append(Token("y", num, base + start))
+            else:
+                readings = _readings(num, kind)
+                if not readings:
+                    out.append(Token("w", num, base + start))
+                else:
+                    value = Value(num, kind, readings, base + start)
+                    code = {"money": "m", "percent": "p", "number": "n"}[kind]
+                    out.append(Token(code, num, base + start, value))
+            skip = _WORDS_IN_PARENS.match(text, pos)
+            if skip is not None and _number_words(skip.group()):
+                pos = skip.end()   # "25 (dua puluh lima)": the words repeat the number
+            continue
+        money = False
+        word = m.group("word")
+        if word is not None:
+            low = word.lower()
+            if low in _FILLER:
+                continue
+            code = _KEYWORDS.get(low, "w")
+            out.append(Token(code, word, base + m.start()))
+        elif m.group("lpar"):
+            out.append(Token("(", "(", base + m.start()))
+        elif m.group("rpar"):
+            out.append(Token(")", ")", base + m.start()))
+        else:
+            out.append(Token(";", ";", base + m.start()))
+    return out
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pairs of a paragraph's text."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group() == ":" and not text[m.end():].lstrip()[:1].isupper():
+            continue
+        out.append((start, text[start:m.start()]))
+        start = m.end()
+    out.append((start, text[start:]))
+    return [(o, s) for o, s in out if s.strip()]
+
+
+# --------------------------------------------------------------------------- grammar
+
+@cache
+def _parser() -> Lark:
+    from sakiplint.grammars import load_grammar
+
+    return load_grammar("claims", parser="lalr", lexer="basic")
+
+
+@dataclass(slots=True)
+class Slot:
+    kind: str
+    tokens: list[Token]
+
+    def values(self) -> list[Value]:
+        return [t.value for t in self.tokens if t.value is not None]
+
+
+def _slots(tokens: list[Token]) -> list[Slot]:
+    code = "".join(t.code for t in tokens)
+    out: list[Slot] = []
+    for tok in _parse(code):
+        out.append(Slot(tok[0], tokens[tok[1]:tok[2]]))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _parse(code: str) -> tuple[tuple[str, int, int], ...]:
+    """(slot kind, first token, end token) of each slot the grammar finds in a code string
+    (sentences of a report repeat their shapes, so the parse is remembered per shape)."""
+    tree = _parser().parse(code)
+    return tuple(
+        (str(tok.type).lower(), tok.start_pos, tok.start_pos + len(tok))  # type: ignore
+        for tok in tree.children
+    )
+
+
+_TRIGGER = frozenset("trchgsku")
+
+
+def _worth_parsing(tokens: list[Token]) -> bool:
+    return any(t.value is not None for t in tokens) and any(
+        t.code in _TRIGGER or t.code == "e" for t in tokens
+    )
+
+
+# --------------------------------------------------------------------------- claims
+
+#: a cheap first look: stems of every key word that can start a claim (a sentence without
+#: one is not tokenised at all)
+_TRIGGER_WORDS = re.compile(
+    r"target|realis|capai|anggaran|pagu|belanja|alokasi|serapan|terdiri|naik|turun|"
+    r"meningkat|peningkatan|bertambah|penambahan|berkurang|pengurangan|peroleh|dicapai|"
+    r"nargetkan|nyerapan|nurun",
+    re.I,
+)
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def claims_in_text(text: str) -> Claims:
+    """All claims of one paragraph's text (values carry offsets, no line / column)."""
+    out = Claims()
+    if _TRIGGER_WORDS.search(text) is None:
+        return out
+    for number, (base, sentence) in enumerate(sentences(text)):
+        if _TRIGGER_WORDS.search(sentence) is None:
+            continue
+        tokens = tokenize(sentence, base)
+        if not _worth_parsing(tokens):
+            continue
+        slots = _slots(tokens)
+        years = tuple(sorted({int(t.text) for t in tokens if t.code == "y"}))
+        _capaian(_drop_relative(slots, tokens), sentence, years, out, number)
+        _budget(tokens, slots, sentence, out)
+        _breakdown(tokens, slots, sentence, out)
+        _change(tokens, slots, sentence, out)
+    return out
+
+
+#: words after a percentage that make it relative to something ("20% di atas target",
+#: "5% lebih tinggi dari"): not an achievement
+_RELATIVE = frozenset(("di", "diatas", "dibawah", "lebih", "melebihi", "kurang", "dari"))
+
+
+def _drop_relative(slots: list[Slot], tokens: list[Token]) -> list[Slot]:
+    index = {t.start: i for i, t in enumerate(tokens)}
+    out: list[Slot] = []
+    for s in slots:
+        last = index[s.tokens[-1].start]
+        nxt = tokens[last + 1].text.lower() if last + 1 < len(tokens) else ""
+        if s.kind in ("capaian", "achieved") and nxt in _RELATIVE:
+            continue
+        out.append(s)
+    return out
+
+
+def _capaian(
+    slots: list[Slot], sentence: str, years: tuple[int, ...], out: Claims, number: int = 0
+) -> None:
+    targets: list[Value] = []
+    reals: list[Value] = []
+    caps: list[Value] = []
+    achieved: list[Value] = []
+    for s in slots:
+        vals = s.values()
+        if s.kind == "target" and vals[0].kind != "money":
+            targets.append(vals[0])
+        elif s.kind == "real_of_target":
+            reals.append(vals[0])     # "R dari target T", "R dari T yang ditargetkan"
+            targets.append(vals[1])
+        elif s.kind == "realisasi" and vals[0].kind != "money":
+            reals.append(vals[0])
+        elif s.kind == "capaian":
+            caps.append(vals[0])
+        elif s.kind == "achieved" and vals[0].kind != "money":
+            achieved.append(vals[0])
+    # an "achieved" value ("tercapai 84,49", "mencapai 105,61%") is the capaian when it is
+    # the last achieved percentage and no other capaian is stated, provided a realisasi is
+    # stated too (as a realisasi word or an earlier achieved value); else the realisasi
+    # ("mencapai 105,61%" alone, with no target, realisasi or capaian beside it, could be
+    # either: it is left out)
+    if not (targets or reals or caps):
+        achieved = []
+    last_pct = next((v for v in reversed(achieved) if v.kind == "percent"), None)
+    if caps or last_pct is None or not (reals or len(achieved) > 1):
+        last_pct = None
+    for v in achieved:
+        (caps if v is last_pct else reals).append(v)
+    if len(targets) == len(reals) == len(caps) == 1:
+        t, r, c = targets[0], reals[0], caps[0]
+        if c.kind == "percent" and len({t.offset, r.offset, c.offset}) == 3:
+            out.capaian.append(CapaianClaim(t, r, c, sentence))
+    # a role stated once in the sentence is a value to compare with the tables
+    for role, vals in (("target", targets), ("realisasi", reals), ("capaian", caps)):
+        if len(vals) == 1 and (role != "capaian" or vals[0].kind == "percent"):
+            out.stated.append(StatedValue(role, vals[0], sentence, years, (0, number)))
+
+
+def _budget(tokens: list[Token], slots: list[Slot], sentence: str, out: Claims) -> None:
+    money = [t.value for t in tokens if t.value is not None and t.value.kind == "money"]
+    pcts = [t.value for t in tokens if t.value is not None and t.value.kind == "percent"]
+    if len(money) != 2 or len(pcts) != 1:
+        return
+    if not any(s.kind in ("serapan", "budget", "real_of_budget") for s in slots):
+        return
+    # the percentage must read as the absorption: an absorption word in the sentence,
+    # "atau 92%", or "92% dari (total) anggaran / pagu Rp ..."
+    at = next(i for i, t in enumerate(tokens) if t.value is pcts[0])
+    after = "".join(t.code for t in tokens[at + 1:at + 4])
+    if not (
+        any(t.code == "s" for t in tokens)
+        or (at > 0 and tokens[at - 1].code == "o")
+        or after.startswith(("dg", "dm"))
+    ):
+        return
+    anggaran = realisasi = None
+    for s in slots:
+        vals = s.values()
+        if s.kind == "budget":
+            anggaran = vals[0]
+        elif s.kind == "real_of_budget":
+            realisasi, anggaran = vals[0], vals[1]
+    for i, t in enumerate(tokens):   # "terealisasi Rp ..."
+        if t.code == "r" and i + 1 < len(tokens) and tokens[i + 1].code == "m":
+            realisasi = tokens[i + 1].value
+    known = anggaran is not None and realisasi is not None and anggaran is not realisasi
+    if not known:
+        a, b = money
+        anggaran, realisasi = (a, b) if a.value >= b.value else (b, a)
+    assert anggaran is not None and realisasi is not None
+    out.budget.append(BudgetClaim(anggaran, realisasi, pcts[0], sentence, known))
+
+
+def _noun_after(tokens: list[Token], i: int) -> list[Token]:
+    nouns: list[Token] = []
+    j = i + 1
+    while j < len(tokens) and tokens[j].code in "wlf":
+        nouns.append(tokens[j])
+        j += 1
+    return nouns
+
+
+def _breakdown(tokens: list[Token], slots: list[Slot], sentence: str, out: Claims) -> None:
+    index = {t.start: i for i, t in enumerate(tokens)}
+    for s in slots:
+        if s.kind != "breakdown":
+            continue
+        nums = [t for t in s.tokens if t.code == "n"]
+        total, parts = nums[0], nums[1:]
+        total_nouns = _noun_after(tokens, index[total.start])
+        if not total_nouns or len(parts) < 2:
+            continue
+        noun = total_nouns[0].text.lower()
+        part_nouns = [_noun_after(tokens, index[p.start]) for p in parts]
+        gender = len(parts) == 2 and sorted(
+            next((n.code for n in ns if n.code in "lf"), "") for ns in part_nouns
+        ) == ["f", "l"]
+        same = all(ns and ns[0].text.lower() == noun for ns in part_nouns)
+        if not (gender or same):
+            continue
+        # the list must be complete: no further value counted in the same noun follows
+        last = index[s.tokens[-1].start]
+        later = [
+            i for i in range(last + 1, len(tokens))
+            if tokens[i].code == "n" and (ns := _noun_after(tokens, i))
+            and (ns[0].text.lower() == noun or (gender and ns[0].code in "lf"))
+        ]
+        if later:
+            continue
+        values = [p.value for p in parts if p.value is not None]
+        if total.value is None or len(values) != len(parts):
+            continue
+        out.breakdown.append(BreakdownClaim(total.value, values, noun, sentence))
+
+
+def _change(tokens: list[Token], slots: list[Slot], sentence: str, out: Claims) -> None:
+    changes = [s for s in slots if s.kind in ("change", "change_from_to")]
+    if len(changes) != 1:
+        return
+    s = changes[0]
+    vals = s.values()
+    direction = "up" if s.tokens[0].code == "u" else "down"
+    if s.kind == "change_from_to":
+        # "naik dari A menjadi B": the difference itself is stated only sometimes
+        return
+    delta = vals[0]
+    others = [
+        t.value for t in tokens
+        if t.value is not None and t.value is not delta and t.value.kind == delta.kind
+    ]
+    if len(others) != 2 or any(t.value.kind == "money" for t in tokens if t.value):
+        return
+    if any(t.value is not None and t.value.kind != delta.kind for t in tokens):
+        return
+    # a comparison over time: two years, or "sebelumnya" / "lalu" / "dibanding(kan)"; and
+    # not a target beside a realisasi (their difference is not a change)
+    years = {t.text for t in tokens if t.code == "y"}
+    if len(years) < 2 and _OVER_TIME.search(sentence) is None:
+        return
+    if any(sl.kind in ("target", "real_of_target", "capaian") for sl in slots):
+        return
+    out.change.append(ChangeClaim(delta, others[0], others[1], direction, sentence))
+
+
+# --------------------------------------------------------------------------- document
+
+_OVER_TIME = re.compile(r"sebelum|\blalu\b|banding", re.I)
+_DIGIT_RUN = re.compile(r"\d[\d.,]*\d|\d")
+#: what markdown-it strips from the start of a line: block quotes and list markers
+_LINE_MARKERS = re.compile(r"^\s*(?:(?:>|[-*+]|\d{1,9}[.)])\s+)*")
+
+
+def _locate(values: list[Value], para: Paragraph, text: str, lines: list[str]) -> list[Value]:
+    """Give each value the line / column of its digits in the raw lines of the paragraph:
+    the k-th number with that text in the paragraph text is the k-th in the raw lines."""
+    raw: list[tuple[str, int, int]] = []   # (number text, line, column)
+    for ln in range(para.start_line, min(para.end_line, len(lines)) + 1):
+        line = lines[ln - 1]
+        skip = _LINE_MARKERS.match(line)
+        for m in _DIGIT_RUN.finditer(line, skip.end() if skip else 0):
+            raw.append((m.group(), ln, m.start() + 1))
+    in_text: dict[int, int] = {}            # offset -> k (occurrence index of the same text)
+    seen: dict[str, int] = {}
+    for m in _DIGIT_RUN.finditer(text):
+        k = seen.get(m.group(), 0)
+        seen[m.group()] = k + 1
+        in_text[m.start()] = k
+    by_text: dict[str, list[tuple[int, int]]] = {}
+    for t, ln, col in raw:
+        by_text.setdefault(t, []).append((ln, col))
+    out: list[Value] = []
+    for v in values:
+        k = in_text.get(v.offset)
+        spots = by_text.get(v.text, [])
+        if k is not None and k < len(spots) and len(spots) == seen.get(v.text, -1):
+            ln, col = spots[k]
+            out.append(Value(v.text, v.kind, v.readings, v.offset, ln, col))
+        else:   # not found safely: point at the paragraph's first line
+            out.append(Value(v.text, v.kind, v.readings, v.offset, para.start_line, 1))
+    return out
+
+
+def _with_places(claims: Claims, para: Paragraph, lines: list[str]) -> Claims:
+    vals: list[Value] = []
+    for c in claims.capaian:
+        vals += [c.target, c.realisasi, c.capaian]
+    for b in claims.budget:
+        vals += [b.anggaran, b.realisasi, b.serapan]
+    for d in claims.breakdown:
+        vals += [d.total, *d.parts]
+    for ch in claims.change:
+        vals += [ch.delta, ch.first, ch.second]
+    vals += [sv.value for sv in claims.stated]
+    placed = {v.offset: v for v in _locate(vals, para, para.text, lines)}
+
+    def p(v: Value) -> Value:
+        return placed.get(v.offset, v)
+
+    return Claims(
+        [CapaianClaim(p(c.target), p(c.realisasi), p(c.capaian), c.sentence)
+         for c in claims.capaian],
+        [BudgetClaim(p(b.anggaran), p(b.realisasi), p(b.serapan), b.sentence, b.roles_known)
+         for b in claims.budget],
+        [BreakdownClaim(p(d.total), [p(x) for x in d.parts], d.noun, d.sentence)
+         for d in claims.breakdown],
+        [ChangeClaim(p(ch.delta), p(ch.first), p(ch.second), ch.direction, ch.sentence)
+         for ch in claims.change],
+        [StatedValue(sv.role, p(sv.value), sv.sentence, sv.years, (para.start_line, sv.where[1]))
+         for sv in claims.stated],
+    )
+
+
+def _build(doc: Document) -> Claims:
+    out = Claims()
+    for para in doc.paragraphs:
+        if _HAS_DIGIT.search(para.text) is None:
+            continue
+        found = claims_in_text(para.text)
+        if not (len(found) or found.stated):
+            continue
+        placed = _with_places(found, para, doc.lines)
+        out.capaian += placed.capaian
+        out.budget += placed.budget
+        out.breakdown += placed.breakdown
+        out.change += placed.change
+        out.stated += placed.stated
+    return out
+
+
+def claims_of(doc: Document) -> Claims:
+    """The claims of a document's prose, computed once."""
+    return doc.memo(MEMO_KEY, _build)
+
+
+# --------------------------------------------------------------------------- arithmetic
+
+def combos(*values: Value) -> list[tuple[Decimal, ...]]:
+    """Every combination of the values' readings."""
+    return [tuple(r[0] for r in combo) for combo in product(*(v.readings for v in values))]
+
+
+def safe_div(a: Decimal, b: Decimal) -> Decimal | None:
+    try:
+        return a / b if b else None
+    except InvalidOperation:
+        return None
+
+
+# --------------------------------------------------------------------------- linking
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_CAPTION_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+#: words that do not tell one indicator from another
+_STOP = frozenset((
+    "nilai", "persentase", "prosentase", "presentase", "jumlah", "tingkat", "angka", "rasio",
+    "yang", "dan", "di", "dalam", "pada", "dari", "untuk", "ke", "oleh", "atau", "dengan",
+    "kecamatan", "kelurahan", "desa", "perangkat", "daerah", "pd", "opd", "skpd", "kota",
+    "kabupaten", "indikator", "kinerja", "program", "kegiatan", "sasaran", "utama", "iku",
+))
+_LINK_ROLES = ("target", "realisasi", "capaian")
+
+
+def words_of(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def _key_words(text: str) -> frozenset[str] | None:
+    """The words that name an indicator, or None when too few to name it safely: two or
+    more content words, or one acronym ("SAKIP", "IKM")."""
+    found = _WORD.findall(text)
+    key = frozenset(w.lower() for w in found if w.lower() not in _STOP and not w.isdigit())
+    if len(key) >= 2:
+        return key
+    if len(key) == 1 and any(w.isupper() and len(w) >= 3 and w.lower() in key for w in found):
+        return key
+    return None
+
+
+@dataclass(slots=True)
+class IndicatorRow:
+    key: frozenset[str]
+    name: str
+    values: dict[tuple[str, int], list[Cell]]   # (role, year) -> cells
+
+
+_BUDGET_ROLES = frozenset(("anggaran", "realisasi_anggaran", "serapan", "sisa", "efisiensi"))
+
+
+def _roles_of(col: Column) -> set[str]:
+    """The roles a column's values may be compared as. The header wins over the assigned
+    role: "Target Capaian 2023" holds targets; budget (money) columns hold none."""
+    if col.money or col.role in _BUDGET_ROLES:
+        return set()
+    header = col.header.lower()
+    if "target" in header:
+        return {"target"}
+    roles = {r for r in _LINK_ROLES if r in header}
+    if not roles and col.role in _LINK_ROLES:
+        roles.add(col.role)
+    return roles
+
+
+def _table_year(table: Table) -> int | None:
+    years = set(_CAPTION_YEAR.findall(table.caption or ""))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def _indicator_rows(doc: Document) -> dict[str, list[IndicatorRow]]:
+    """Rows naming an indicator with target / realisasi / capaian values of a known year,
+    indexed by each word of their name."""
+    index: dict[str, list[IndicatorRow]] = {}
+    for table in doc.tables:
+        if table.skipped:
+            continue
+        name_cols = [c.index for c in table.columns if c.role == "indikator"]
+        value_cols = [c for c in table.columns if _roles_of(c)]
+        if len(name_cols) != 1 or not value_cols:
+            continue
+        caption_year = _table_year(table)
+        for row in table.rows:
+            if row.kind != "data":
+                continue
+            cell = row.cell(name_cols[0])
+            key = _key_words(cell.text) if cell is not None else None
+            if key is None or cell is None:
+                continue
+            values: dict[tuple[str, int], list[Cell]] = {}
+            for col in value_cols:
+                year = col.year or caption_year
+                c = row.cell(col.index)
+                if year is None or c is None or c.number is None or c.value is None:
+                    continue
+                for role in _roles_of(col):
+                    values.setdefault((role, year), []).append(c)
+            if not values:
+                continue
+            item = IndicatorRow(key, cell.text, values)
+            for w in key:
+                index.setdefault(w, []).append(item)
+    return index
+
+
+def indicator_rows(doc: Document) -> dict[str, list[IndicatorRow]]:
+    return doc.memo("claims.indicator_rows", _indicator_rows)
+
+
+def linked_rows(doc: Document, sentence: str) -> list[IndicatorRow] | None:
+    """The table rows of the one indicator the sentence names (all of its key words appear
+    in the sentence); None when no indicator or more than one is named."""
+    index = indicator_rows(doc)
+    words = words_of(sentence)
+    seen: dict[int, IndicatorRow] = {}
+    for w in words:
+        for item in index.get(w, ()):
+            seen.setdefault(id(item), item)
+    matched = [it for it in seen.values() if it.key <= words]
+    keys = {it.key for it in matched}
+    if len(keys) != 1:
+        return None
+    return matched

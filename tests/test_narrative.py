@@ -1,0 +1,317 @@
+"""Tests for the narrative rules NA002-NA006: numbers in running text checked against each
+other (sentence-internal arithmetic) and against the tables (linked by indicator name and
+year). Silence is tested as much as findings: consistent sentences, unclear links and
+different scales must give nothing."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from conftest import corpus_reports, needs_corpus
+from sakiplint.checks.narrative import link_stated
+from sakiplint.claims import claims_of
+from sakiplint.engine import Context, Settings, all_rules
+from sakiplint.lint import lint_file, lint_text
+from sakiplint.numfmt import fmt
+
+RULES = {r.code: r for r in all_rules()}
+NA = ("NA002", "NA003", "NA004", "NA005", "NA006")
+
+
+def run(text: str, *codes: str) -> list[tuple[str, int, str | None, str | None]]:
+    _, findings = lint_text(text, rules=[RULES[c] for c in codes or NA])
+    return [(f.rule, f.line, f.actual, f.expected) for f in findings]
+
+
+def pct(d: Decimal, places: int = 2) -> str:
+    return f"{d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)}".replace(".", ",")
+
+
+def dots(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+# --------------------------------------------------------------------------- NA002
+
+NA002_FAIL = [
+    ("Indikator IKM dengan target 80 telah tercapai sebesar 84,49 atau tercapai 115,61%.",
+     "115,61%", "105,61%"),
+    ("IKM terealisasi 84,49 dari target 80 sehingga capaian kinerja sebesar 95,00%.",
+     "95,00%", "105,61%"),
+    ("- 2) Program Pelayanan, Target 50% terealisasi 60% dengan capaian kinerja 294,12%",
+     "294,12%", "120,00%"),
+    ("Nilai IKM ditargetkan sebesar 75 dan realisasinya sebesar 90 atau capaian kinerjanya "
+     "sebesar 125%.", "125%", "120%"),
+]
+
+NA002_PASS = [
+    "Indikator IKM dengan target 80 telah tercapai sebesar 84,49 atau tercapai 105,61%.",
+    "Indikator IKM dengan target 80 telah tercapai sebesar 84,49 atau tercapai 105,6%.",
+    # truncation passes as well as rounding
+    "Target 62,59 dan realisasinya sebesar 88 atau capaian kinerjanya sebesar 140,59%.",
+    # lower-is-better formulas
+    "Prevalensi stunting dengan target 10 terealisasi 8 atau capaian 125%.",
+    "Prevalensi stunting dengan target 10 terealisasi 8 atau capaian 120%.",
+    # capped achievement
+    "Target 90% dapat tercapai sebesar 100%, dengan demikian tercapai sebesar 100%.",
+    # two triples in one sentence: not paired up, silent
+    "Target 80 tercapai 84 atau 99% dan target 70 tercapai 77 atau 99%.",
+    # a percentage relative to the target is not the capaian
+    "Target 100 orang, terealisasi 120 orang atau 20% di atas target.",
+    # clauses separated by ";" are claims of their own
+    "Target 80 tercapai 84 atau 105%; capaian Nilai SAKIP 99%.",
+    # target zero: undefined, silent
+    "Target 0 terealisasi 5 atau capaian 100%.",
+]
+
+
+@pytest.mark.parametrize(("text", "actual", "expected"), NA002_FAIL)
+def test_na002_flags_wrong_capaian(text: str, actual: str, expected: str) -> None:
+    assert run(text, "NA002") == [("NA002", 1, actual, expected)]
+
+
+@pytest.mark.parametrize("text", NA002_PASS)
+def test_na002_silent(text: str) -> None:
+    assert run(text, "NA002") == []
+
+
+PLACES = st.integers(0, 2)
+POSITIVE = st.decimals(min_value=Decimal("0.5"), max_value=Decimal(1000), places=2)
+
+
+@settings(max_examples=80, deadline=None)
+@given(POSITIVE, POSITIVE, PLACES, st.booleans())
+def test_na002_generated(t: Decimal, r: Decimal, places: int, wrong: bool) -> None:
+    exact = r / t * 100
+    stated = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    if wrong:
+        stated += Decimal(7)
+        alternatives = (t / r * 100, (2 * t - r) / t * 100)
+        assume(all(abs(stated - x) >= Decimal(1).scaleb(-places) for x in alternatives))
+        assume(not (stated == 100 and exact > 100))
+    text = (
+        f"Indikator Persentase Layanan dengan target {pct(t)} telah tercapai sebesar "
+        f"{pct(r)} atau tercapai {pct(stated, places)}%."
+    )
+    got = run(text, "NA002")
+    if wrong:
+        assert [g[0] for g in got] == ["NA002"]
+        assert got[0][3] == fmt(exact, places, "id") + "%"
+    else:
+        assert got == []
+
+
+# --------------------------------------------------------------------------- NA003
+
+def test_na003_fail_and_pass() -> None:
+    fail = ("Penyerapan anggaran tahun 2024 sebesar 95,10% dari total anggaran sebesar "
+            "Rp. 12.500.000.000 dan terealisasi sebesar Rp. 11.250.000.000.")
+    assert run(fail, "NA003") == [("NA003", 1, "95,10%", "90,00%")]
+    ok = fail.replace("95,10%", "90,00%")
+    assert run(ok, "NA003") == []
+    # roles unknown: the larger amount is the budget
+    plain = "Belanja Rp 800.000 dan Rp 1.000.000 atau serapan 80%."
+    assert run(plain, "NA003") == []
+    # three amounts: not judged
+    three = "Pagu Rp 1.000.000, realisasi Rp 800.000 dan sisa Rp 200.000 atau serapan 70%."
+    assert run(three, "NA003") == []
+    # a percentage that is not the absorption
+    other = "Anggaran Rp 1.000.000 dan realisasi Rp 800.000 dengan efisiensi 5%."
+    assert run(other, "NA003") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(10**6, 10**12), st.integers(1, 1000), st.booleans())
+def test_na003_generated(anggaran: int, per_mille: int, wrong: bool) -> None:
+    realisasi = anggaran * per_mille // 1000
+    exact = Decimal(realisasi) * 100 / Decimal(anggaran)
+    stated = exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) + (3 if wrong else 0)
+    text = (f"Realisasi anggaran sebesar {pct(stated)}% dari pagu sebesar Rp. {dots(anggaran)} "
+            f"dan terealisasi sebesar Rp. {dots(realisasi)}.")
+    got = run(text, "NA003")
+    assert [g[0] for g in got] == (["NA003"] if wrong else [])
+
+
+# --------------------------------------------------------------------------- NA004
+
+NA004_PASS = [
+    "Jumlah penduduk 12.480 jiwa terdiri dari 6.310 laki-laki (51%) dan 6.170 perempuan (49%).",
+    "Pegawai sebanyak 30 orang, terdiri dari 12 orang perempuan dan 18 orang laki-laki.",
+    "Kecamatan terdiri dari 9 kelurahan dan 41 RW.",                      # no total
+    "Ada 5 program yang terdiri dari 12 kegiatan dan 30 sub kegiatan.",   # different nouns
+    "Sebanyak 30 pegawai terdiri dari 10 pegawai golongan III dan 5 pegawai golongan IV "
+    "serta 15 pegawai golongan II.",                                        # list continues
+]
+
+
+@pytest.mark.parametrize("text", NA004_PASS)
+def test_na004_silent(text: str) -> None:
+    assert run(text, "NA004") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 500_000), st.integers(0, 500_000), st.integers(-3, 3))
+def test_na004_generated(lk: int, pr: int, off: int) -> None:
+    total = lk + pr + off
+    assume(total > 0)
+    text = (f"Penduduk tercatat sebanyak {dots(total)} jiwa yang terdiri dari {dots(lk)} "
+            f"laki-laki dan {dots(pr)} perempuan.")
+    got = run(text, "NA004")
+    assert got == ([] if off == 0 else [("NA004", 1, dots(total), dots(lk + pr))])
+
+
+def test_na004_same_noun_parts() -> None:
+    text = ("Perjanjian kinerja memuat 18 (delapan belas) indikator, terdiri dari 5 (lima) "
+            "indikator utama dan 12 (dua belas) indikator tambahan.")
+    assert run(text, "NA004") == [("NA004", 1, "18", "17")]
+
+
+# --------------------------------------------------------------------------- NA005
+
+NA005_PASS = [
+    "Tahun 2023 sebesar 88,40% dan tahun 2024 sebesar 93,10% atau kenaikan sebesar 4,70%.",
+    "Tahun 2023 sebesar 80 dan tahun 2024 sebesar 88 atau kenaikan sebesar 10%.",  # mixed kinds
+    "Nilai 2024 sebesar 80 dan 2023 sebesar 88 atau penurunan sebesar 10.",        # relative
+    "Nilai 2024 sebesar 87,80 atau kenaikan sebesar 11,23 dibanding 2023.",       # one value
+    # target beside realisasi: their difference is not the change
+    "Realisasi 85% dari target 80% dibanding tahun lalu mengalami kenaikan 3%.",
+    # no comparison over time
+    "Nilai IKM 85,10% dan IPMas 80,20% atau kenaikan sebesar 2,00%.",
+]
+
+
+@pytest.mark.parametrize("text", NA005_PASS)
+def test_na005_silent(text: str) -> None:
+    assert run(text, "NA005") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(POSITIVE, POSITIVE, st.booleans())
+def test_na005_generated(a: Decimal, b: Decimal, wrong: bool) -> None:
+    diff = abs(b - a)
+    stated = diff + (Decimal("0.5") if wrong else 0)
+    if wrong:
+        rel = [diff * 100 / min(a, b), diff * 100 / max(a, b)]
+        assume(all(abs(stated - x) >= Decimal("0.01") for x in rel))
+    word = "kenaikan" if b >= a else "penurunan"
+    text = (f"Pada tahun 2023 sebesar {pct(a)}% dan tahun 2024 sebesar {pct(b)}% sehingga "
+            f"terjadi {word} sebesar {pct(stated)}%.")
+    got = run(text, "NA005")
+    assert [g[0] for g in got] == (["NA005"] if wrong else [])
+
+
+# --------------------------------------------------------------------------- NA006
+
+TABLE = """# Laporan Kinerja Kecamatan Sukamaju Tahun 2024
+
+Tabel 3.1 Capaian Kinerja Tahun 2024
+
+| No | Indikator Kinerja | Target 2024 | Realisasi 2024 | Capaian 2024 |
+|---|---|---|---|---|
+| 1 | Indeks Kepuasan Masyarakat | 80 | 86,40 | 108,00 |
+| 2 | Nilai SAKIP Kecamatan | 70 | 71,50 | 102,14 |
+| 3 | Indeks Kepuasan Layanan Prasarana Publik | 3,20 | 4,10 | 128,13 |
+
+"""
+
+
+def linked(text: str) -> list[tuple[str, str, bool]]:
+    doc, _ = lint_text(text, rules=[])
+    ctx = Context(doc, RULES["NA006"], Settings())
+    return [(sv.role, sv.value.text, ok) for sv, _, ok in link_stated(doc, ctx)]
+
+
+def test_na006_agreeing_claims_are_linked_and_silent() -> None:
+    text = TABLE + (
+        "Indikator Indeks Kepuasan Masyarakat dengan target 80 telah tercapai sebesar 86,40 "
+        "atau tercapai 108%.\n\nNilai SAKIP terealisasi 71,5 pada tahun 2024.\n"
+    )
+    assert linked(text) == [
+        ("target", "80", True), ("realisasi", "86,40", True), ("capaian", "108", True),
+        ("realisasi", "71,5", True),
+    ]
+    assert run(text, "NA006") == []
+
+
+def test_na006_contradiction_points_at_the_sentence_number() -> None:
+    text = TABLE + "Nilai SAKIP Kecamatan Sukamaju tahun 2024 terealisasi 74,50.\n"
+    doc, findings = lint_text(text, rules=[RULES["NA006"]])
+    (f,) = findings
+    assert (f.line, f.actual, f.expected) == (11, "74,50", "71,50")
+    assert doc.lines[f.line - 1][f.column - 1:].startswith("74,50")
+    assert [r.line for r in f.related] == [8]
+
+
+@pytest.mark.parametrize("sentence", [
+    # two indicators named in one sentence: no link
+    "Indeks Kepuasan Masyarakat dan Nilai SAKIP terealisasi 74,50.",
+    # another year than the table's
+    "Nilai SAKIP Kecamatan pada tahun 2023 terealisasi 74,50.",
+    # two years named: unclear which
+    "Nilai SAKIP tahun 2023 dan tahun 2024 terealisasi 74,50.",
+    # restated on another scale (1-5 index out of 100)
+    "Indeks Kepuasan Layanan Prasarana Publik terealisasi 82.",
+    # no indicator name at all
+    "Kinerja terealisasi 74,50 pada tahun 2024.",
+])
+def test_na006_silent_when_link_unclear(sentence: str) -> None:
+    assert run(TABLE + sentence + "\n", "NA006") == []
+
+
+def test_na006_capaian_against_another_target_is_not_compared() -> None:
+    # the sentence computes its capaian against another target (say the Renstra one): only
+    # the target itself differs from the table; realisasi and capaian are not compared
+    text = TABLE + (
+        "Indeks Kepuasan Masyarakat dengan target 81 tercapai 86,40 atau tercapai 106,67%.\n"
+    )
+    assert run(text, "NA006") == [("NA006", 11, "81", "80")]
+
+
+def test_na006_silent_when_tables_disagree() -> None:
+    second = TABLE.replace("Tabel 3.1", "Tabel 3.2").replace("| 70 | 71,50 |", "| 70 | 73,00 |")
+    text = TABLE + second + "Nilai SAKIP terealisasi 74,50.\n"
+    assert run(text, "NA006") == []
+
+
+# --------------------------------------------------------------------------- corpus
+
+# report -> (claims per kind, linked stated values, of which agree, findings per rule)
+CORPUS: dict[str, tuple[dict[str, int], int, int, dict[str, list[int]]]] = {
+    "kedungkandang-2023": (
+        {"capaian": 10, "budget": 1, "breakdown": 0, "change": 0}, 12, 12, {"NA002": [921]},
+    ),
+    "klojen-2021": (
+        # the two linked values that differ are restated out of 100 (the table's index is
+        # 1-5): another scale, left silent
+        {"capaian": 5, "budget": 1, "breakdown": 0, "change": 1}, 6, 4, {},
+    ),
+    "kotabangun-2023": (
+        {"capaian": 1, "budget": 1, "breakdown": 2, "change": 2}, 9, 9,
+        {"NA004": [666], "NA005": [1862]},
+    ),
+    "kromengan-2022": (
+        {"capaian": 1, "budget": 0, "breakdown": 0, "change": 0}, 0, 0, {},
+    ),
+}
+
+
+@needs_corpus
+@pytest.mark.parametrize("path", corpus_reports(), ids=lambda p: p.stem)
+def test_corpus_claims_linked_agreeing_and_contradicting(path) -> None:
+    if path.stem not in CORPUS:
+        pytest.skip("no recorded counts")
+    kinds, n_linked, n_agree, by_rule = CORPUS[path.stem]
+    doc, findings = lint_file(path, rules=[RULES[c] for c in NA])
+    claims = claims_of(doc)
+    assert {k: len(getattr(claims, k)) for k in kinds} == kinds
+    ctx = Context(doc, RULES["NA006"], Settings())
+    results = list(link_stated(doc, ctx))
+    assert (len(results), sum(ok for *_, ok in results)) == (n_linked, n_agree)
+    got: dict[str, list[int]] = {}
+    for f in findings:
+        got.setdefault(f.rule, []).append(f.line)
+    assert got == by_rule
