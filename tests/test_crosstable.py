@@ -195,3 +195,17 @@ def test_injected_duplicate_table_number_is_caught(report):
     lines[b.caption_line - 1] = line[:pos] + a.caption_number + line[pos + len(b.caption_number):]
     found = lint_text("\n".join(lines), rules=[XT["DU004"]])[1]
     assert any(f.line == b.caption_line for f in found)
+
+
+def test_realisasi_on_another_scale_is_not_a_conflict_but_a_shifted_decimal_is():
+    from decimal import Decimal
+
+    from sakiplint.checks.crosstable import _other_scale
+    from sakiplint.model import Cell
+
+    def cell(x: str) -> Cell:
+        return Cell(raw=x, text=x, line=1, column=1, number=Decimal(x))
+
+    assert _other_scale(cell("80.4"), cell("4.28"))        # 0-100 vs 1-5 index
+    assert not _other_scale(cell("844.9"), cell("84.49"))  # misplaced decimal: a finding
+    assert not _other_scale(cell("84.49"), cell("83.12"))  # close values: a finding

@@ -5,7 +5,9 @@ The linking is done by :mod:`sakiplint.identity`; these checks only compare.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 
 from sakiplint.engine import Context, Issue
 from sakiplint.findings import Related
@@ -89,6 +91,19 @@ def pk_vs_renstra(ctx: Context, doc: Document) -> Iterator[Issue]:
         )
 
 
+def _other_scale(a: Cell, b: Cell) -> bool:
+    """Two values a factor of 2 or more apart that is not a power of ten (a misplaced
+    decimal point stays a finding): most likely two different scales or units."""
+    x, y = a.number, b.number
+    if x is None or y is None or x <= 0 or y <= 0:
+        return False
+    ratio = max(x, y) / min(x, y)
+    if ratio < 2:
+        return False
+    power = Decimal(10) ** round(math.log10(float(ratio)))
+    return abs(ratio / power - 1) > Decimal("0.01")
+
+
 def value_mismatch(ctx: Context, doc: Document) -> Iterator[Issue]:
     """XT003: the realisasi or capaian of one indicator and year differs between tables.
     The value judged wrong is the one in the minority (on a tie: the later table)."""
@@ -108,6 +123,8 @@ def value_mismatch(ctx: Context, doc: Document) -> Iterator[Issue]:
         groups.sort(key=weight)
         majority = groups[0]
         for g in groups[1:]:
+            if kind == "realisasi" and _other_scale(g[0].cell, majority[0].cell):
+                continue  # e.g. an index on 1-5 restated on 0-100: not the same measure
             for o in g:
                 yield Issue(
                     at=o.cell, actual=o.cell.text, expected=majority[0].cell.text,
