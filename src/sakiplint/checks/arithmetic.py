@@ -4,8 +4,9 @@ recomputes; the rule reports those that do not hold."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sakiplint.checks.common import (
     Relation,
@@ -20,6 +21,9 @@ from sakiplint.checks.common import (
 from sakiplint.engine import Context, Issue, Settings
 from sakiplint.model import Cell, Column, Row, Table
 from sakiplint.numfmt import consistent, fmt
+
+if TYPE_CHECKING:
+    from sakiplint.formulas import Formula
 
 HUNDRED = Decimal(100)
 
@@ -77,7 +81,28 @@ def _pct_suffix(cell: Cell) -> str:
     return "%" if cell.value is not None and cell.value.kind == "percent" else ""
 
 
-def capaian_relations(table: Table, settings: Settings) -> Iterator[Relation]:
+def lower_is_better_candidates(
+    t: Decimal, r: Decimal, formulas: Sequence[Formula] = ()
+) -> list[Decimal]:
+    """Capaian values acceptable for a lower-is-better indicator: those of the negative
+    formulas the report states (the report's own definition wins), else the common ones:
+    (target - (realisasi - target)) / target x 100 and target / realisasi x 100."""
+    if formulas:
+        return [x for f in formulas if (x := f.apply(t, r)) is not None]
+    out = [(t - (r - t)) / t * HUNDRED]
+    if r:
+        out.append(t / r * HUNDRED)
+    return out
+
+
+def capaian_relations(
+    table: Table, settings: Settings, formulas: Sequence[Formula] = (),
+    negative: frozenset[str] = frozenset(),
+) -> Iterator[Relation]:
+    """capaian = realisasi / target x 100. Lower-is-better indicators (the phrase list, or
+    ``negative``: indicator keys the report marks so) also pass with the negative-polarity
+    ``formulas`` the report states, else with the common inverse formulas (see
+    sakiplint.formulas)."""
     extra, scale = settings.lower_is_better, settings.tolerance_scale
     for t_col, r_col, c_col in capaian_triples(table):
         for row in table.rows:
@@ -91,9 +116,11 @@ def capaian_relations(table: Table, settings: Settings) -> Iterator[Relation]:
             exact = r / t * HUNDRED
             holds = consistent(c, exact, d, scale)
             label = indicator_text(row, table)
-            if not holds and lower_is_better(label, extra):
-                inverse = [(t - (r - t)) / t * HUNDRED, t / r * HUNDRED if r else None]
-                holds = any(x is not None and consistent(c, x, d, scale) for x in inverse)
+            if not holds and (
+                lower_is_better(label, extra) or _marked_negative(row, table, negative)
+            ):
+                inverse = lower_is_better_candidates(t, r, formulas)
+                holds = any(consistent(c, x, d, scale) for x in inverse)
             yield Relation(holds, Issue(
                 at=c_cell,
                 actual=c_cell.text,
@@ -104,8 +131,27 @@ def capaian_relations(table: Table, settings: Settings) -> Iterator[Relation]:
             ))
 
 
+def _marked_negative(row: Row, table: Table, negative: frozenset[str]) -> bool:
+    if not negative:
+        return False
+    from sakiplint.formulas import indicator_key
+
+    return any(
+        indicator_key(c.text) in negative
+        for c, col in zip(row.cells, table.columns, strict=False)
+        if c.text and col.role == "indikator"
+    )
+
+
 def capaian(ctx: Context, table: Table) -> Iterator[Issue]:
-    return failing(capaian_relations(table, ctx.settings))
+    from sakiplint.formulas import negative_formulas, negative_indicators
+
+    formulas: Sequence[Formula] = ()
+    negative: frozenset[str] = frozenset()
+    if table.columns_with("capaian"):
+        formulas = negative_formulas(ctx.document)
+        negative = negative_indicators(ctx.document)
+    return failing(capaian_relations(table, ctx.settings, formulas, negative))
 
 
 def _left(table: Table, col: Column, role: str, stop: tuple[str, ...]) -> Column | None:
