@@ -100,3 +100,10 @@ def test_invalid_third_party_rule_is_rejected(monkeypatch):
             engine.all_rules()
     finally:
         engine.all_rules.cache_clear()
+
+
+def test_readme_lists_every_rule():
+    readme = (FIXTURES.parent / "README.md").read_text(encoding="utf-8")
+    for rule in engine.all_rules():
+        if rule.origin == "builtin":
+            assert f"| {rule.code} | {rule.slug} |" in readme, rule.code
