@@ -23,6 +23,7 @@ RELATIONS = {
     "BU002": lambda t, s: sums.total_relations(t, sums.budget_columns(t)),
     "AR002": lambda t, s: sums.total_relations(t, sums.count_columns(t)),
     "AR004": lambda t, s: sums.jumlah_column_relations(t),
+    "AR010": sums.average_column_relations,
     "BU004": lambda t, s: sums.difference_relations(t),
 }
 

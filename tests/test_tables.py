@@ -212,3 +212,28 @@ def test_headerless_chunk_that_lost_a_column_is_not_merged():
     )
     first, second = tables_of(text)
     assert len(first.rows) == 1 and len(second.columns) == 3
+
+
+def test_average_column_relation_generated():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from sakiplint.checks.sums import average_column_relations
+    from sakiplint.engine import Settings
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(st.integers(min_value=5000, max_value=9999), min_size=2, max_size=5),
+           st.integers(min_value=-300, max_value=300))
+    def check(values, shift):
+        from decimal import Decimal
+
+        mean = sum(Decimal(v) for v in values) / len(values) / 100
+        printed = (mean + Decimal(shift) / 100).quantize(Decimal("0.01"))
+        header = "\t".join(["Unit"] + [f"TW {i + 1}" for i in range(len(values))] + ["Rata-rata"])
+        cells = [f"{Decimal(v) / 100:.2f}".replace(".", ",") for v in values]
+        row = "\t".join(["Layanan", *cells, f"{printed}".replace(".", ",")])
+        (t,) = tables_of(f"{header}\n{row}\n")
+        (rel,) = list(average_column_relations(t, Settings()))
+        assert rel.holds == (abs(printed - mean) < Decimal("0.01"))
+
+    check()

@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from sakiplint.checks.common import Relation, failing, number_of, related_cell, short
-from sakiplint.engine import Context, Issue
+from sakiplint.engine import Context, Issue, Settings
 from sakiplint.model import Cell, Column, Row, Table
-from sakiplint.numfmt import fmt
+from sakiplint.numfmt import consistent, fmt
 
 BUDGET_ROLES = ("anggaran", "realisasi_anggaran", "sisa", "selisih")
 SUMMABLE_ROLES = (*BUDGET_ROLES, "jumlah", "number")
@@ -179,40 +179,71 @@ def count_total(ctx: Context, table: Table) -> Iterator[Issue]:
     return failing(total_relations(table, count_columns(table)))
 
 
-def jumlah_column_relations(table: Table) -> Iterator[Relation]:
-    """A Jumlah column (laki-laki + perempuan = jumlah; staff per rank = total) against the
-    run of count columns directly to its left."""
-    for j_col in table.columns:
-        if j_col.role != "jumlah" or j_col.money:
+def _breakdown_run(table: Table, col: Column) -> list[Column]:
+    """The run of count columns directly to the left of ``col`` (at least two)."""
+    run: list[Column] = []
+    for c in reversed(table.columns[: col.index]):
+        if c.numeric and c.role == "number" and c.year is None and not c.money:
+            run.append(c)
+        else:
+            break
+    run.reverse()
+    return run if len(run) >= 2 else []
+
+
+def _row_aggregates(
+    table: Table, role: str
+) -> Iterator[tuple[Row, Column, Cell, Decimal, list[Column], list[Cell], list[Decimal]]]:
+    """For each data row: the aggregate cell of a ``role`` column and the run of values it
+    aggregates (all present)."""
+    for a_col in table.columns:
+        if a_col.role != role or a_col.money:
             continue
-        run: list[Column] = []
-        for c in reversed(table.columns[: j_col.index]):
-            if c.numeric and c.role == "number" and c.year is None and not c.money:
-                run.append(c)
-            else:
-                break
-        if len(run) < 2:
+        run = _breakdown_run(table, a_col)
+        if not run:
             continue
-        run.reverse()
         for row in table.rows:
-            if row.kind == "total":
-                continue  # its cells are judged against the rows above (AR002)
-            cell = row.cell(j_col.index)
+            if row.kind != "data":
+                continue  # total rows are judged against the rows above (AR002)
+            cell = row.cell(a_col.index)
             v = number_of(cell)
-            if v is None or cell is None or cell.decimals:
+            if v is None or cell is None:
                 continue
             parts = [row.cell(c.index) for c in run]
             nums = [number_of(p) for p in parts]
-            if any(x is None or p is None or p.decimals for x, p in zip(nums, parts, strict=True)):
+            if any(x is None or p is None for x, p in zip(nums, parts, strict=True)):
                 continue
-            s = sum((x for x in nums if x is not None), Decimal(0))
+            yield row, a_col, cell, v, run, [p for p in parts if p is not None], \
+                [x for x in nums if x is not None]
 
-            yield Relation(s == v, Issue(
-                at=cell, actual=cell.text, expected=fmt(s, 0, j_col.notation),
-                args={"row": short(row.label), "count": len(run)},
-                related=[related_cell(p, short(c.name, 30))
-                         for p, c in zip(parts, run, strict=True) if p is not None],
-            ))
+
+def jumlah_column_relations(table: Table) -> Iterator[Relation]:
+    """A Jumlah column (laki-laki + perempuan = jumlah; staff per rank = total) against the
+    run of count columns directly to its left."""
+    for row, col, cell, v, run, parts, nums in _row_aggregates(table, "jumlah"):
+        if cell.decimals or any(p.decimals for p in parts):
+            continue
+        s = sum(nums, Decimal(0))
+        yield Relation(s == v, Issue(
+            at=cell, actual=cell.text, expected=fmt(s, 0, col.notation),
+            args={"row": short(row.label), "count": len(run)},
+            related=[related_cell(p, short(c.name, 30)) for p, c in zip(parts, run, strict=True)],
+        ))
+
+
+def average_column_relations(table: Table, settings: Settings) -> Iterator[Relation]:
+    """A Rata-rata column against the mean of the run of columns directly to its left."""
+    for row, col, cell, v, run, parts, nums in _row_aggregates(table, "rata_rata"):
+        mean = sum(nums, Decimal(0)) / len(nums)
+        yield Relation(consistent(v, mean, cell.decimals, settings.tolerance_scale), Issue(
+            at=cell, actual=cell.text, expected=fmt(mean, cell.decimals, col.notation),
+            args={"row": short(row.label), "count": len(run)},
+            related=[related_cell(p, short(c.name, 30)) for p, c in zip(parts, run, strict=True)],
+        ))
+
+
+def average_column(ctx: Context, table: Table) -> Iterator[Issue]:
+    return failing(average_column_relations(table, ctx.settings))
 
 
 def jumlah_column(ctx: Context, table: Table) -> Iterator[Issue]:
