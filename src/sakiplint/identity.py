@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -553,4 +553,130 @@ def mispaired(ident: Identity) -> list[tuple[Pairing, list[Pairing]]]:
             if not all(compatible(q.sasaran_key, others[0].sasaran_key) for q in others):
                 continue
             out.append((p, others))
+    return out
+
+
+# --------------------------------------------------------------------------- captions
+
+_CONTINUED = re.compile(r"lanjutan|sambungan|continued|\(lanj", re.I)
+_TABLE_WORD = re.compile(r"(?i)tabel|table")
+
+
+@dataclass(frozen=True, slots=True)
+class CaptionFacts:
+    """What a table's numbered caption says of itself, located on its source line."""
+
+    continued: bool       # "(lanjutan)", "sambungan" ...: the continuation of a table
+    column: int           # 1-based column of "Tabel" on the caption line (1 if absent)
+    width: int            # length of the caption line, stripped
+
+
+def caption_facts(doc: Document) -> dict[int, CaptionFacts]:
+    """Table index -> caption facts, for every table with a numbered caption (computed once
+    per document, on first request)."""
+    return doc.memo("identity.captions", _build_captions)
+
+
+def _build_captions(doc: Document) -> dict[int, CaptionFacts]:
+    out: dict[int, CaptionFacts] = {}
+    for t in doc.tables:
+        if not t.caption_number or t.caption_line is None or not t.caption:
+            continue
+        line = doc.lines[t.caption_line - 1]
+        m = _TABLE_WORD.search(line)
+        out[t.index] = CaptionFacts(bool(_CONTINUED.search(t.caption)),
+                                    (m.start() if m else 0) + 1, len(line.strip()))
+    return out
+
+
+# --------------------------------------------------------------------------- agencies
+
+_AGENCY = re.compile(
+    r"\b(Kecamatan|KECAMATAN|Dinas|DINAS|Badan|BADAN|Kelurahan|KELURAHAN)\s+"
+    r"((?:[A-Z][A-Za-z]+)(?:\s+[A-Z][A-Za-z]+){0,2})"
+)
+_NOT_NAME = {
+    "yang", "dan", "di", "dalam", "tahun", "kota", "kabupaten", "se", "sebagai", "pada",
+    "untuk", "dengan", "atau", "serta", "ini", "tersebut", "kepada", "perangkat", "daerah",
+    "camat", "kelurahan", "kecamatan", "desa", "bukan", "sesuai", "telah", "adalah",
+}
+_PLACE_WORDS = re.compile(r"\b(utara|selatan|timur|barat|berbatasan|perbatasan|batas)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyMention:
+    """"Kecamatan Sukamaju" named in a paragraph."""
+
+    kind: str                 # kecamatan, dinas, badan, kelurahan
+    name: str                 # lower case, up to the first word that is not a name
+    text: str                 # as written: "Kecamatan Sukamaju"
+    line: int | None          # where it is written (None: not found on one source line)
+    column: int | None        # 1-based
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyParagraph:
+    start_line: int
+    border: bool              # describes borders ("sebelah utara berbatasan dengan ...")
+    mentions: tuple[AgencyMention, ...]
+
+
+@dataclass(slots=True)
+class Agencies:
+    own: tuple[str, str] | None                       # (kind, name) of the reporting agency
+    paragraphs: list[AgencyParagraph] = field(default_factory=list)   # those naming one
+
+
+def _agency_name(words: str) -> str:
+    out = []
+    for w in words.split():
+        if w.lower() in _NOT_NAME:
+            break
+        out.append(w.lower())
+    return " ".join(out)
+
+
+def own_agency(doc: Document) -> tuple[str, str] | None:
+    """(kind, name) of the reporting agency: the most frequent "Kecamatan X" of the title
+    page (first 60 lines)."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for line in doc.lines[:60]:
+        for m in _AGENCY.finditer(line):
+            name = _agency_name(m.group(2))
+            if name:
+                counts[(m.group(1).lower(), name)] += 1
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+def agencies(doc: Document) -> Agencies:
+    """The reporting agency and the agencies each paragraph names (computed once per
+    document, on first request; the paragraphs are read only when the agency is known)."""
+    return doc.memo("identity.agencies", _build_agencies)
+
+
+def _build_agencies(doc: Document) -> Agencies:
+    out = Agencies(own_agency(doc))
+    if out.own is None:
+        return out
+    for p in doc.paragraphs:
+        mentions: list[AgencyMention] = []
+        for m in _AGENCY.finditer(p.text):
+            n = _agency_name(m.group(2))
+            if not n:
+                continue
+            text = m.group(1) + " " + " ".join(m.group(2).split()[:len(n.split())])
+            # locate the mention in the source lines of the paragraph
+            line = column = None
+            needle = m.group(0).split()[0] + " " + m.group(2).split()[0]
+            for ln in range(p.start_line, p.end_line + 1):
+                pos = doc.lines[ln - 1].find(needle)
+                if pos >= 0:
+                    line, column = ln, pos + 1
+                    break
+            mentions.append(AgencyMention(m.group(1).lower(), n, text, line, column))
+        if mentions:
+            out.paragraphs.append(AgencyParagraph(
+                p.start_line, bool(_PLACE_WORDS.search(p.text)), tuple(mentions)))
     return out

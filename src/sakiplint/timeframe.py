@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from sakiplint.grammars import load_grammar
@@ -22,7 +23,7 @@ from sakiplint.grammars import load_grammar
 if TYPE_CHECKING:
     from lark import Lark, Tree
 
-    from sakiplint.model import Document, Table
+    from sakiplint.model import Cell, Column, Document, Table
 
 MONTHS = {
     "januari": 1, "februari": 2, "pebruari": 2, "febuari": 2, "maret": 3, "april": 4, "mei": 5,
@@ -101,6 +102,26 @@ _REGULATION = re.compile(
 #: words one of which every document title holds (a cheap test before the title patterns)
 _TITLE_HINT = re.compile(r"kinerja|pengantar|penutup|pk perubahan")
 _LAMPIRAN = re.compile(r"^\W*lampiran(\s+[ivx\d]+)?\W*$", re.I)
+#: "tahun ke-3" / "tahun ketiga": the year of a period a sentence speaks of
+_ORDINAL = re.compile(
+    r"\btahun\s+(?:ke\s*-?\s*(?P<n>\d{1,2})\b|(?P<w>pertama|kedua|ketiga|keempat|kelima|"
+    r"keenam)\b)", re.I)
+_ORDINAL_NEEDLES = ("tahun ke", "tahun pertama")
+_ORDWORDS = {"pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6}
+#: "tahun lalu (2021)" / "tahun berjalan, yaitu 2022": a relative year named with its year
+_RELATIVE = re.compile(
+    r"(?<![-\w])tahun\s+(?P<rel>lalu|sebelumnya|kemarin|berjalan|ini)\b"
+    r"(?P<app>\s*\(\s*(?:tahun\s+)?(?P<y1>(?:19|20)\d\d)\s*\)"
+    r"|\s*,?\s*(?:yaitu|yakni)\s+(?:tahun\s+)?(?P<y2>(?:19|20)\d\d)\b)", re.I)
+_RELATIVE_NEEDLES = ("tahun lalu", "tahun sebelumnya", "tahun kemarin", "tahun berjalan",
+                     "tahun ini")
+#: caption words that make a table legitimately about more than the one year
+_MULTI_YEAR = re.compile(
+    r"sebelum|dibanding|tahun\s+lalu|s\.?\s?/?d\b|sampai|hingga|data\s+awal|kondisi\s+awal|"
+    r"akhir\s+(periode\s+)?renstra|jangka\s+menengah|renstra|rpjm|matri[kx]|tren|trend|"
+    r"perkembangan|triwulan|semester", re.I)
+#: column roles of a table measuring one year's performance
+MEASURE_ROLES = ("target", "realisasi", "capaian")
 
 
 # --------------------------------------------------------------------------- expressions
@@ -557,3 +578,179 @@ def table_years(table: Table) -> tuple[set[int], set[int]]:
         cap.update(int(y) for y in _YEAR_WORD.findall(text))
     cols = {c.year for c in table.columns if c.year is not None}
     return cap, cols
+
+
+# --------------------------------------------------------------------------- statements
+
+@dataclass(frozen=True, slots=True)
+class OrdinalYear:
+    """"tahun ke-3" / "tahun ketiga" in a sentence naming a plan period after it."""
+
+    text: str
+    line: int
+    column: int               # 1-based
+    number: int               # N of "tahun ke-N"
+    year: int | None          # the year spoken of: the last year named before it in the
+                              # sentence (outside periods), else the report year
+    period: Expr | None       # the plan period named after it in the same sentence
+
+    @property
+    def end_column(self) -> int:
+        return self.column + len(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeYear:
+    """"tahun lalu (2021)" / "tahun berjalan, yaitu 2022": a relative year with the year
+    written next to it."""
+
+    text: str                 # the whole statement
+    phrase: str               # "tahun lalu", "tahun berjalan" ... as written
+    back: bool                # lalu / sebelumnya / kemarin (the year before)
+    named: int                # the year written
+    line: int
+    column: int               # 1-based column of the written year
+    anchor: int | None        # the last year named before it in the sentence (outside
+                              # periods), else the report year
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLine:
+    """A dated "Sumber: ..., 2023" line."""
+
+    line: int
+    year: int
+    column: int               # 1-based column of the year
+    text: str
+
+
+@dataclass(slots=True)
+class YearStatements:
+    """What the prose states about years, located: "tahun ke-N", relative years and the
+    durations that name the period right after them."""
+
+    ordinals: list[OrdinalYear] = field(default_factory=list)
+    relatives: list[RelativeYear] = field(default_factory=list)
+    #: (duration, the period it names) in line order: "kurun waktu 5 tahun, yaitu 2018-2023"
+    durations: list[tuple[Expr, Expr]] = field(default_factory=list)
+
+
+def year_statements(doc: Document) -> YearStatements:
+    """The prose's year statements (computed once per document, on first request)."""
+    return doc.memo("timeframe.statements", _build_statements)
+
+
+def _year_before(s: Sentence, upto: int, tf: TimeFrame) -> int | None:
+    """The last year named in the sentence before ``upto`` (outside periods), else the
+    report year."""
+    periods = [e for e in tf.expressions_in(s) if e.kind == "period"]
+    best = None
+    for m in _YEAR_WORD.finditer(s.text, 0, upto):
+        col = s.start + m.start() + 1
+        if any(p.column <= col < p.end_column for p in periods):
+            continue
+        best = int(m.group(1))
+    return best if best is not None else tf.report_year
+
+
+def _build_statements(doc: Document) -> YearStatements:
+    tf = timeframe(doc)
+    out = YearStatements()
+    by_line: dict[int, list[Expr]] = {}
+    for p in tf.plan_periods:
+        by_line.setdefault(p.period.line, []).append(p.period)
+    ord_hint, rel_hint = _hint(_ORDINAL_NEEDLES), _hint(_RELATIVE_NEEDLES)
+    for line, text, low in tf.prose:
+        ordinal, relative = ord_hint.search(low), rel_hint.search(low)
+        if not (ordinal or relative):
+            continue
+        for s in _sentences(text, line):
+            if ordinal:
+                for m in _ORDINAL.finditer(s.text):
+                    end = s.start + m.end() + 1
+                    period = next((e for e in by_line.get(s.line, ())
+                                   if end <= e.column <= end + 120
+                                   and e.column <= s.start + len(s.text)), None)
+                    n = int(m.group("n")) if m.group("n") else _ORDWORDS[m.group("w").lower()]
+                    out.ordinals.append(OrdinalYear(
+                        m.group(0), s.line, s.start + m.start() + 1, n,
+                        _year_before(s, m.start(), tf), period))
+            if relative:
+                for m in _RELATIVE.finditer(s.text):
+                    y = "y1" if m.group("y1") else "y2"
+                    out.relatives.append(RelativeYear(
+                        m.group(0), " ".join(m.group(0).split()[:2]),
+                        m.group("rel").lower() in ("lalu", "sebelumnya", "kemarin"),
+                        int(m.group(y)), s.line, s.start + m.start(y) + 1,
+                        _year_before(s, m.start(), tf)))
+    for exprs in tf.expressions.values():
+        for d, nxt in pairwise(exprs):
+            if d.kind == "duration" and d.number and nxt.kind == "period":
+                out.durations.append((d, nxt))
+    return out
+
+
+# --------------------------------------------------------------------------- table years
+
+@dataclass(frozen=True, slots=True)
+class TableYearFacts:
+    """The years of a table of one year's measurement (target / realisasi / capaian)."""
+
+    caption_year: int | None      # the caption's one year (None: several, or a multi-year
+                                  # caption, or not a measurement)
+    column_year: int | None       # the one year of its measurement columns
+    #: 1-based column of ``caption_year`` in the caption's source line
+    caption_year_column: int | None = None
+    #: (column, header cell, 1-based column of the year) where ``column_year`` is written
+    column_year_at: tuple[Column, Cell, int] | None = None
+    source: SourceLine | None = None   # the dated "Sumber" line right under the table
+
+
+def table_year_facts(doc: Document, table: Table) -> TableYearFacts:
+    """The table's year facts (computed once per table, on first request)."""
+    known: dict[int, TableYearFacts] = doc.memo("timeframe.tables", lambda d: {})
+    if table.index not in known:
+        known[table.index] = _table_year_facts(doc, table)
+    return known[table.index]
+
+
+def _measure_years(table: Table) -> tuple[int | None, int | None]:
+    if not any(c.role in MEASURE_ROLES for c in table.columns):
+        return None, None
+    cap, cols = table_years(table)
+    caption = table.caption or ""
+    cap_year = next(iter(cap)) if len(cap) == 1 and not _MULTI_YEAR.search(caption) else None
+    value_years = {c.year for c in table.columns
+                   if c.role in MEASURE_ROLES and c.year is not None}
+    col_year = next(iter(value_years)) if len(cols) == 1 and len(value_years) == 1 else None
+    if cols and col_year is None:
+        return cap_year if not cols - {cap_year} else None, None
+    return cap_year, col_year
+
+
+def _table_year_facts(doc: Document, table: Table) -> TableYearFacts:
+    cap_year, col_year = _measure_years(table)
+    cap_at = None
+    if cap_year is not None and table.caption_line is not None:
+        pos = doc.lines[table.caption_line - 1].find(str(cap_year))
+        cap_at = pos + 1 if pos >= 0 else None
+    col_at = None
+    if col_year is not None:
+        col = next(c for c in table.columns if c.year == col_year and c.role in MEASURE_ROLES)
+        for hr in table.header_rows:
+            cell = hr[col.index] if col.index < len(hr) else None
+            if cell is not None and str(col_year) in cell.raw:
+                col_at = (col, cell, cell.column + cell.raw.find(str(col_year)))
+                break
+    source = None
+    if cap_year is not None or col_year is not None:
+        tf = timeframe(doc)
+        for line in range(table.end_line + 1, min(table.end_line + 4, len(doc.lines)) + 1):
+            src = tf.sources.get(line)
+            if src is None:
+                if doc.lines[line - 1].strip():
+                    break
+                continue
+            source = SourceLine(line, src[0], src[1], src[2])
+            break
+    return TableYearFacts(cap_year, col_year, cap_at, col_at, source)

@@ -4,14 +4,15 @@ point in the wrong place, another agency's name."""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 
 from sakiplint.engine import Context, Issue
 from sakiplint.findings import Related
 from sakiplint.identity import (
+    AgencyMention,
+    agencies,
+    caption_facts,
     identity,
     indicator_key,
     is_data,
@@ -139,16 +140,15 @@ def copy_paste_rows(ctx: Context, table: Table) -> Iterator[Issue]:
 
 # --------------------------------------------------------------------------- DU004
 
-_CONTINUED = re.compile(r"lanjutan|sambungan|continued|\(lanj", re.I)
-
-
 def duplicate_table_number(ctx: Context, doc: Document) -> Iterator[Issue]:
     """Two different tables carrying the same caption number."""
+    captions = caption_facts(doc)
     first: dict[str, Table] = {}
     for t in doc.tables:
-        if not t.caption_number or t.caption_line is None or not t.caption:
+        facts = captions.get(t.index)
+        if facts is None or not t.caption_number or t.caption_line is None or not t.caption:
             continue
-        if _CONTINUED.search(t.caption):
+        if facts.continued:
             continue
         prev = first.get(t.caption_number)
         if prev is None:
@@ -156,11 +156,9 @@ def duplicate_table_number(ctx: Context, doc: Document) -> Iterator[Issue]:
             continue
         if normalise(prev.caption or "") == normalise(t.caption):
             continue   # the same caption repeated: a continuation
-        line = doc.lines[t.caption_line - 1]
-        m = re.search(r"(?i)tabel|table", line)
-        col = (m.start() if m else 0) + 1
+        col = facts.column
         yield Issue(
-            at=(t.caption_line, col, t.caption_line, col + len(line.strip())),
+            at=(t.caption_line, col, t.caption_line, col + facts.width),
             actual=f"Tabel {t.caption_number}", expected=None,
             args={"number": t.caption_number, "title": short(t.caption),
                   "first": short(prev.caption or "")},
@@ -242,71 +240,31 @@ def misplaced_decimal(ctx: Context, table: Table) -> Iterator[Issue]:
 
 # --------------------------------------------------------------------------- DQ203
 
-_AGENCY = re.compile(
-    r"\b(Kecamatan|KECAMATAN|Dinas|DINAS|Badan|BADAN|Kelurahan|KELURAHAN)\s+"
-    r"((?:[A-Z][A-Za-z]+)(?:\s+[A-Z][A-Za-z]+){0,2})"
-)
-_NOT_NAME = {
-    "yang", "dan", "di", "dalam", "tahun", "kota", "kabupaten", "se", "sebagai", "pada",
-    "untuk", "dengan", "atau", "serta", "ini", "tersebut", "kepada", "perangkat", "daerah",
-    "camat", "kelurahan", "kecamatan", "desa", "bukan", "sesuai", "telah", "adalah",
-}
-_PLACE_WORDS = re.compile(r"\b(utara|selatan|timur|barat|berbatasan|perbatasan|batas)\b", re.I)
-
-
-def _name(words: str) -> str:
-    out = []
-    for w in words.split():
-        if w.lower() in _NOT_NAME:
-            break
-        out.append(w.lower())
-    return " ".join(out)
-
-
-def own_agency(doc: Document) -> tuple[str, str] | None:
-    """(kind, name) of the reporting agency: the most frequent "Kecamatan X" of the title
-    page (first 60 lines)."""
-    counts: Counter[tuple[str, str]] = Counter()
-    for line in doc.lines[:60]:
-        for m in _AGENCY.finditer(line):
-            name = _name(m.group(2))
-            if name:
-                counts[(m.group(1).lower(), name)] += 1
-    if not counts:
-        return None
-    return counts.most_common(1)[0][0]
-
-
 def other_agency(ctx: Context, doc: Document) -> Iterator[Issue]:
     """Another agency of the same kind named where the report's own belongs: a paragraph
     naming exactly one other kecamatan (not a list, not a border description)."""
-    own = own_agency(doc)
-    if own is None:
+    known = agencies(doc)
+    if known.own is None:
         return
-    kind, name = own
-    for p in doc.paragraphs:
-        if _PLACE_WORDS.search(p.text):
+    kind, name = known.own
+    for p in known.paragraphs:
+        if p.border:
             continue
-        others: dict[str, re.Match[str]] = {}
-        for m in _AGENCY.finditer(p.text):
-            if m.group(1).lower() != kind:
+        others: dict[str, AgencyMention] = {}
+        for m in p.mentions:
+            if m.kind != kind:
                 continue
-            n = _name(m.group(2))
-            if not n or n == name or n.startswith(name) or name.startswith(n):
+            n = m.name
+            if n == name or n.startswith(name) or name.startswith(n):
                 continue
             others.setdefault(n, m)
         if len(others) != 1:
             continue
-        n, m = next(iter(others.items()))
-        # locate the mention in the source lines of the paragraph
-        for ln in range(p.start_line, p.end_line + 1):
-            line = doc.lines[ln - 1]
-            pos = line.find(m.group(0).split()[0] + " " + m.group(2).split()[0])
-            if pos >= 0:
-                text = m.group(1) + " " + " ".join(m.group(2).split()[:len(n.split())])
-                yield Issue(
-                    at=(ln, pos + 1, ln, pos + 1 + len(text)), actual=text,
-                    expected=f"{kind.capitalize()} {name.title()}",
-                    args={"name": text, "own": f"{kind.capitalize()} {name.title()}"},
-                )
-                break
+        m = next(iter(others.values()))
+        if m.line is None or m.column is None:
+            continue
+        own = f"{kind.capitalize()} {name.title()}"
+        yield Issue(
+            at=(m.line, m.column, m.line, m.column + len(m.text)), actual=m.text,
+            expected=own, args={"name": m.text, "own": own},
+        )

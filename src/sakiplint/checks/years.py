@@ -8,40 +8,20 @@ multi-year Renstra matrix, last year's documents in the Lampiran) they stay sile
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
-from itertools import pairwise
 
 from sakiplint.engine import Context, Issue
 from sakiplint.findings import Related
 from sakiplint.model import Document, Table
-from sakiplint.timeframe import Expr, Sentence, Signature, TimeFrame, table_years, timeframe
-
-_ORDINAL = re.compile(
-    r"\btahun\s+(?:ke\s*-?\s*(?P<n>\d{1,2})\b|(?P<w>pertama|kedua|ketiga|keempat|kelima|"
-    r"keenam)\b)", re.I)
-_ORDINAL_NEEDLES = ("tahun ke", "tahun pertama")
-_RELATIVE_NEEDLES = ("tahun lalu", "tahun sebelumnya", "tahun kemarin", "tahun berjalan",
-                     "tahun ini")
-_ORDWORDS = {"pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6}
-_RELATIVE = re.compile(
-    r"(?<![-\w])tahun\s+(?P<rel>lalu|sebelumnya|kemarin|berjalan|ini)\b"
-    r"(?P<app>\s*\(\s*(?:tahun\s+)?(?P<y1>(?:19|20)\d\d)\s*\)"
-    r"|\s*,?\s*(?:yaitu|yakni)\s+(?:tahun\s+)?(?P<y2>(?:19|20)\d\d)\b)", re.I)
-_YEAR = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)(?![\w/-])")
-#: caption words that make a table legitimately about more than the one year
-_MULTI_YEAR = re.compile(
-    r"sebelum|dibanding|tahun\s+lalu|s\.?\s?/?d\b|sampai|hingga|data\s+awal|kondisi\s+awal|"
-    r"akhir\s+(periode\s+)?renstra|jangka\s+menengah|renstra|rpjm|matri[kx]|tren|trend|"
-    r"perkembangan|triwulan|semester", re.I)
-_MEASURE_ROLES = ("target", "realisasi", "capaian")
-
-
-def _col(s: Sentence, offset: int) -> int:
-    return s.start + offset + 1
-
+from sakiplint.timeframe import (
+    Expr,
+    Signature,
+    table_year_facts,
+    timeframe,
+    year_statements,
+)
 
 # --------------------------------------------------------------------------- DQ101
 
@@ -78,64 +58,37 @@ def plan_period_mismatch(ctx: Context, doc: Document) -> Iterator[Issue]:
 
 # --------------------------------------------------------------------------- DQ102
 
-def _anchor_year(s: Sentence, upto: int, tf: TimeFrame) -> int | None:
-    """The last year named in the sentence before ``upto`` (outside periods), else the
-    report year."""
-    periods = [e for e in tf.expressions_in(s) if e.kind == "period"]
-    best = None
-    for m in _YEAR.finditer(s.text, 0, upto):
-        col = _col(s, m.start())
-        if any(p.column <= col < p.end_column for p in periods):
-            continue
-        best = int(m.group(1))
-    return best if best is not None else tf.report_year
-
-
 def period_ordinal(ctx: Context, doc: Document) -> Iterator[Issue]:
     """"tahun ke-N" of a period that does not fit; "kurun waktu N tahun, yaitu YYYY-YYYY"
     whose N does not fit the period."""
-    tf = timeframe(doc)
-    by_line: dict[int, list[Expr]] = {}
-    for p in tf.plan_periods:
-        by_line.setdefault(p.period.line, []).append(p.period)
-    for s, m in tf.sentences_with(_ORDINAL, _ORDINAL_NEEDLES):
-        plan_periods = [e for e in by_line.get(s.line, ())
-                        if _col(s, m.end()) <= e.column <= _col(s, m.end()) + 120
-                        and e.column <= s.start + len(s.text)]
-        if not plan_periods:
-            continue
-        e = plan_periods[0]
-        n = int(m.group("n")) if m.group("n") else _ORDWORDS[m.group("w").lower()]
-        year = _anchor_year(s, m.start(), tf)
-        if year is None or e.year is None or e.end_year is None:
+    said = year_statements(doc)
+    for o in said.ordinals:
+        e, year, n = o.period, o.year, o.number
+        if e is None or year is None or e.year is None or e.end_year is None:
             continue
         ok = {year - e.year + 1, year - e.year}   # first year = start, or start + 1
         if n in ok or not e.year <= year <= e.end_year:
             # a year outside the period: the sentence speaks of something else
             continue
-        col = _col(s, m.start())
         yield Issue(
-            at=(s.line, col, s.line, col + len(m.group(0))),
-            actual=m.group(0), expected=f"tahun ke-{year - e.year + 1}",
+            at=(o.line, o.column, o.line, o.end_column),
+            actual=o.text, expected=f"tahun ke-{year - e.year + 1}",
             args={"year": year, "period": e.as_text()},
             related=[Related(e.line, f"periode {e.as_text()}", e.column)],
         )
-    for line, exprs in tf.expressions.items():
-        # the time frame keeps a duration only where it names the period right after it
-        for d, nxt in pairwise(exprs):
-            if d.kind != "duration" or not d.number or nxt.kind != "period":
-                continue
-            if nxt.year is None or nxt.end_year is None:
-                continue
-            span = nxt.end_year - nxt.year
-            if d.number in (span, span + 1):
-                continue
-            yield Issue(
-                at=(line, d.column, line, d.end_column),
-                actual=d.text, expected=f"{span} tahun",
-                args={"year": "", "period": nxt.as_text()},
-                related=[Related(line, f"periode {nxt.as_text()}", nxt.column)],
-            )
+    # the time frame keeps a duration only where it names the period right after it
+    for d, nxt in said.durations:
+        if nxt.year is None or nxt.end_year is None:
+            continue
+        span = nxt.end_year - nxt.year
+        if d.number in (span, span + 1):
+            continue
+        yield Issue(
+            at=(d.line, d.column, d.line, d.end_column),
+            actual=d.text, expected=f"{span} tahun",
+            args={"year": "", "period": nxt.as_text()},
+            related=[Related(d.line, f"periode {nxt.as_text()}", nxt.column)],
+        )
 
 
 # --------------------------------------------------------------------------- DQ103
@@ -143,112 +96,69 @@ def period_ordinal(ctx: Context, doc: Document) -> Iterator[Issue]:
 def relative_year(ctx: Context, doc: Document) -> Iterator[Issue]:
     """"tahun lalu (2021)" / "tahun berjalan (2022)" that name another year than the one
     they point at."""
-    tf = timeframe(doc)
-    if tf.report_year is None:
+    ry = timeframe(doc).report_year
+    if ry is None:
         return
-    for s, m in tf.sentences_with(_RELATIVE, _RELATIVE_NEEDLES):
-        named = int(m.group("y1") or m.group("y2"))
-        back = m.group("rel").lower() in ("lalu", "sebelumnya", "kemarin")
-        delta = 1 if back else 0
-        expected = {tf.report_year - delta}
-        anchor = _anchor_year(s, m.start(), tf)
-        if anchor is not None:
-            expected.add(anchor - delta)
-        if named in expected:
+    for r in year_statements(doc).relatives:
+        delta = 1 if r.back else 0
+        expected = {ry - delta}
+        if r.anchor is not None:
+            expected.add(r.anchor - delta)
+        if r.named in expected:
             continue
-        y_at = m.start("y1") if m.group("y1") else m.start("y2")
-        col = _col(s, y_at)
         yield Issue(
-            at=(s.line, col, s.line, col + 4),
-            actual=str(named), expected=str(tf.report_year - delta),
-            args={"phrase": " ".join(m.group(0).split()[:2]), "year": tf.report_year},
+            at=(r.line, r.column, r.line, r.column + 4),
+            actual=str(r.named), expected=str(ry - delta),
+            args={"phrase": r.phrase, "year": ry},
         )
 
 
 # --------------------------------------------------------------------------- DQ104 / DQ105
 
-def _single_year_measure(doc: Document, table: Table) -> tuple[int | None, int | None]:
-    """(caption year, column year) of a table of one year's measurement; None where the
-    table is about several years or is not a measurement (computed once per table)."""
-    known: dict[int, tuple[int | None, int | None]] = doc.memo("years.measure", lambda d: {})
-    if table.index not in known:
-        known[table.index] = _measure_years(table)
-    return known[table.index]
-
-
-def _measure_years(table: Table) -> tuple[int | None, int | None]:
-    if not any(c.role in _MEASURE_ROLES for c in table.columns):
-        return None, None
-    cap, cols = table_years(table)
-    caption = table.caption or ""
-    cap_year = next(iter(cap)) if len(cap) == 1 and not _MULTI_YEAR.search(caption) else None
-    value_years = {c.year for c in table.columns
-                   if c.role in _MEASURE_ROLES and c.year is not None}
-    col_year = next(iter(value_years)) if len(cols) == 1 and len(value_years) == 1 else None
-    if cols and col_year is None:
-        return cap_year if not cols - {cap_year} else None, None
-    return cap_year, col_year
-
-
 def table_year(ctx: Context, table: Table) -> Iterator[Issue]:
     """A table of this year's measurement whose caption or header carries another year."""
     doc = ctx.document
-    tf = timeframe(doc)
-    ry = tf.report_year
+    ry = timeframe(doc).report_year
     if ry is None or not table.caption or table.caption_line is None:
         return
-    cap_year, col_year = _single_year_measure(doc, table)
-    cap_text = doc.lines[table.caption_line - 1]
+    facts = table_year_facts(doc, table)
+    cap_year, col_year = facts.caption_year, facts.column_year
     if cap_year is not None and col_year is not None and cap_year != col_year:
         # caption and header disagree: the one that is not the report year is the slip
         if col_year == ry:
-            pos = cap_text.find(str(cap_year))
-            if pos >= 0:
+            pos = facts.caption_year_column
+            if pos is not None:
                 yield Issue(
-                    at=(table.caption_line, pos + 1, table.caption_line, pos + 5),
+                    at=(table.caption_line, pos, table.caption_line, pos + 4),
                     actual=str(cap_year), expected=str(ry),
                     args={"where_id": "judul tabel", "where_en": "the caption"},
                 )
-        elif cap_year == ry:
-            col = next(c for c in table.columns if c.year == col_year
-                       and c.role in _MEASURE_ROLES)
-            for hr in table.header_rows:
-                cell = hr[col.index] if col.index < len(hr) else None
-                if cell is not None and str(col_year) in cell.raw:
-                    pos = cell.column + cell.raw.find(str(col_year))
-                    yield Issue(
-                        at=(cell.line, pos, cell.line, pos + 4),
-                        actual=str(col_year), expected=str(ry),
-                        args={"where_id": f"kepala kolom \"{col.header}\"",
-                              "where_en": f"the column header \"{col.header}\""},
-                    )
-                    break
+        elif cap_year == ry and facts.column_year_at is not None:
+            col, cell, pos = facts.column_year_at
+            yield Issue(
+                at=(cell.line, pos, cell.line, pos + 4),
+                actual=str(col_year), expected=str(ry),
+                args={"where_id": f"kepala kolom \"{col.header}\"",
+                      "where_en": f"the column header \"{col.header}\""},
+            )
         return
 
 
 def source_year(ctx: Context, table: Table) -> Iterator[Issue]:
     """A "Sumber: ..., YEAR" line under a table whose data are of a later year."""
-    doc = ctx.document
-    tf = timeframe(doc)
-    cap_year, col_year = _single_year_measure(doc, table)
+    facts = table_year_facts(ctx.document, table)
+    cap_year, col_year = facts.caption_year, facts.column_year
     data_year = col_year if col_year is not None else cap_year
     if data_year is None or (cap_year is not None and col_year is not None
                              and cap_year != col_year):
         return
-    for line in range(table.end_line + 1, min(table.end_line + 4, len(doc.lines)) + 1):
-        src = tf.sources.get(line)
-        if src is None:
-            if doc.lines[line - 1].strip():
-                break
-            continue
-        year, col, _ = src
-        if year < data_year:
-            yield Issue(
-                at=(line, col, line, col + 4),
-                actual=str(year), expected=str(data_year),
-                args={"data_year": data_year},
-            )
-        break
+    src = facts.source
+    if src is not None and src.year < data_year:
+        yield Issue(
+            at=(src.line, src.column, src.line, src.column + 4),
+            actual=str(src.year), expected=str(data_year),
+            args={"data_year": data_year},
+        )
 
 
 # --------------------------------------------------------------------------- DQ106-DQ108
