@@ -107,3 +107,17 @@ def test_readme_lists_every_rule():
     for rule in engine.all_rules():
         if rule.origin == "builtin":
             assert f"| {rule.code} | {rule.slug} |" in readme, rule.code
+
+
+def test_readme_sample_finding_is_what_the_cli_prints():
+    readme = (FIXTURES.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("A text finding looks like this:")
+    block = readme[readme.index("```\n", start) + 4:]
+    block = block[: block.index("```")].rstrip("\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "sakiplint", "check", "--select", "AR001",
+         "fixtures/examples/lkjip-sukamaju-2024.md"],
+        capture_output=True, text=True, check=False, cwd=FIXTURES.parent,
+    )
+    printed = "\n".join(proc.stdout.splitlines()[: len(block.splitlines())])
+    assert printed == block
