@@ -50,7 +50,7 @@ def test_rupiah_amounts_read_as_indonesian() -> None:
 def test_sentences_do_not_split_inside_numbers_or_after_rp() -> None:
     text = "Anggaran Rp. 1.500.000 terealisasi 84.49. Berikutnya target 80."
     assert [s for _, s in sentences(text)] == [
-        "Anggaran Rp. 1.500.000 terealisasi 84.49", " Berikutnya target 80.",
+        "Anggaran Rp. 1.500.000 terealisasi 84.49", " Berikutnya target 80",
     ]
 
 
@@ -171,3 +171,19 @@ def test_every_claim_keyword_passes_the_quick_filter() -> None:
 
     starters = [w for w, c in _KEYWORDS.items() if c in _TRIGGER or c == "e"]
     assert [w for w in starters if not _TRIGGER_WORDS.search(w)] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Target 80 tercapai 84,49. Hal ini baik.", ["Target 80 tercapai 84,49", " Hal ini baik"]),
+    ("Kab. Malang menerima Rp. 5.000. Maka", ["Kab. Malang menerima Rp. 5.000", " Maka"]),
+    ("1. Program X tercapai; realisasi 5", ["1. Program X tercapai", " realisasi 5"]),
+    ("Drs. Budi menyatakan: Hasil baik", ["Drs. Budi menyatakan", " Hasil baik"]),
+    ("pada tahun 2023. Pada tahun 2024", ["pada tahun 2023", " Pada tahun 2024"]),
+    ("nilai 3.5 dari target 4. belum", ["nilai 3.5 dari target 4. belum"]),
+    ("s.d. Desember tercapai", ["s.d. Desember tercapai"]),
+])
+def test_one_sentence_splitter(text: str, expected: list[str]) -> None:
+    from sakiplint.prose import sentence_spans
+
+    assert [text[a:b] for a, b in sentence_spans(text)] == expected
+    assert [s for _, s in sentences(text)] == expected

@@ -175,9 +175,6 @@ _TOKEN = re.compile(
     re.I,
 )
 _WORDS_IN_PARENS = re.compile(r"\s*\(\s*[A-Za-z][A-Za-z\s-]*\)")
-_SENTENCE_END = re.compile(
-    r"(?<![Rr]p)(?<!\bNo)(?<!\bdr)(?<!\bDrs)[.!?:](?=\s+[A-Z“\"(])|;"
-)
 
 
 def _number_words(text: str) -> bool:
@@ -272,16 +269,10 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
-    """(offset, sentence) pairs of a paragraph's text."""
-    out: list[tuple[int, str]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        if m.group() == ":" and not text[m.end():].lstrip()[:1].isupper():
-            continue
-        out.append((start, text[start:m.start()]))
-        start = m.end()
-    out.append((start, text[start:]))
-    return [(o, s) for o, s in out if s.strip()]
+    """(offset, sentence) pairs of a paragraph's text (split by the prose layer)."""
+    from sakiplint.prose import sentence_spans
+
+    return [(a, text[a:b]) for a, b in sentence_spans(text)]
 
 
 # --------------------------------------------------------------------------- grammar

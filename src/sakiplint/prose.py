@@ -55,6 +55,36 @@ def parse_prose(lines: list[str], table_lines: set[int]) -> tuple[list[Heading],
     return headings, paragraphs
 
 
+#: a sentence ends at ". ! ?" before a capital letter, a quote or a parenthesis, at ";", and at
+#: ":" before a capital letter; not after an abbreviation ("Rp.", "No.", "s.d.", "Drs.") nor
+#: after a list number that is all the sentence holds so far ("1. Program ...")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z“\"(])|[.!?]\s*$|;|:(?=\s+[A-Z“\"(])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:rp|no|nomor|dr|drs|ir|hj?|jl|kab|kec|kel|s\.d|s/d|st|prof|dra|tbk|dll|dsb|"
+    r"an|a\.n|u\.b|ttd|ket)|\b[a-z])$",
+    re.I,
+)
+_LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[a-zA-Z]|[IVX]{1,4})$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text`` (end excludes the closing mark; blank
+    sentences are dropped). The one sentence splitter of sakiplint."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        mark = m.group()
+        before = text[start:m.start()]
+        if mark == "." and (_ABBREVIATION.search(before) or _LIST_NUMBER.match(before)):
+            continue
+        if before.strip():
+            out.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
 def _plain(text: str) -> str:
     return _MD_MARK.sub("", _HTML_TAGS.sub(" ", text)).strip()
 

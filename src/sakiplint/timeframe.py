@@ -76,7 +76,6 @@ _OTHER_DOC = re.compile(
     r"peraturan|keputusan|nomor|perbup|perwali|perda|sk)\b",
     re.I,
 )
-_SENTENCE_END = re.compile(r"(?<!\bno)(?<!\bs\.d)(?<!\d)[.;:!?](?=\s+[A-Z(\"]|\s*$)")
 _SIGN = re.compile(
     rf"^\W*(?P<place>[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){{0,3}})\s*,\s*"
     rf"(?:tanggal\s+)?(?P<date>(?:\d{{1,2}}\s+)?(?:{_MONTH_RE})\s+{_YEAR})\W*$",
@@ -405,14 +404,9 @@ def clean(line: str) -> str:
 
 
 def _sentences(text: str, line: int) -> list[Sentence]:
-    out: list[Sentence] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        out.append(Sentence(line, start, m.end(), text[start:m.end()]))
-        start = m.end()
-    if start < len(text) and text[start:].strip():
-        out.append(Sentence(line, start, len(text), text[start:]))
-    return out
+    from sakiplint.prose import sentence_spans
+
+    return [Sentence(line, a, b, text[a:b]) for a, b in sentence_spans(text)]
 
 
 def _plan_name(word: str) -> str:
