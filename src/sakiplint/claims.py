@@ -22,11 +22,9 @@ differently in the two notations ("37.554") keeps both readings; a claim is judg
 when no combination of readings makes it right.
 
 Target / realisasi / capaian values a sentence states once are also kept as
-:class:`StatedValue` and linked to table rows by :func:`linked_rows`: the one indicator whose
-distinguishing name words all appear in the sentence (index by word, so near-linear).
+:class:`StatedValue`, to be linked to the tables by :mod:`sakiplint.links`.
 
-Access: ``claims_of(document)`` (memoised on the document under ``"claims"``) and
-``indicator_rows(document)`` (under ``"claims.indicator_rows"``).
+Access: ``claims_of(document)`` (memoised on the document under ``"claims"``).
 """
 
 from __future__ import annotations
@@ -41,11 +39,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from lark import Lark
 
-    from sakiplint.model import Cell, Column, Document, Paragraph, Table
+    from sakiplint.model import Document, Paragraph
 
 __all__ = [
     "BreakdownClaim", "BudgetClaim", "CapaianClaim", "ChangeClaim", "Claims", "StatedValue",
-    "Value", "claims_in_text", "claims_of", "indicator_rows", "linked_rows", "tokenize",
+    "Value", "claims_in_text", "claims_of", "tokenize",
 ]
 
 MEMO_KEY = "claims"
@@ -621,117 +619,3 @@ def safe_div(a: Decimal, b: Decimal) -> Decimal | None:
         return a / b if b else None
     except InvalidOperation:
         return None
-
-
-# --------------------------------------------------------------------------- linking
-
-_WORD = re.compile(r"[A-Za-z0-9]+")
-_CAPTION_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
-#: words that do not tell one indicator from another
-_STOP = frozenset((
-    "nilai", "persentase", "prosentase", "presentase", "jumlah", "tingkat", "angka", "rasio",
-    "yang", "dan", "di", "dalam", "pada", "dari", "untuk", "ke", "oleh", "atau", "dengan",
-    "kecamatan", "kelurahan", "desa", "perangkat", "daerah", "pd", "opd", "skpd", "kota",
-    "kabupaten", "indikator", "kinerja", "program", "kegiatan", "sasaran", "utama", "iku",
-))
-_LINK_ROLES = ("target", "realisasi", "capaian")
-
-
-def words_of(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)}
-
-
-def _key_words(text: str) -> frozenset[str] | None:
-    """The words that name an indicator, or None when too few to name it safely: two or
-    more content words, or one acronym ("SAKIP", "IKM")."""
-    found = _WORD.findall(text)
-    key = frozenset(w.lower() for w in found if w.lower() not in _STOP and not w.isdigit())
-    if len(key) >= 2:
-        return key
-    if len(key) == 1 and any(w.isupper() and len(w) >= 3 and w.lower() in key for w in found):
-        return key
-    return None
-
-
-@dataclass(slots=True)
-class IndicatorRow:
-    key: frozenset[str]
-    name: str
-    values: dict[tuple[str, int], list[Cell]]   # (role, year) -> cells
-
-
-_BUDGET_ROLES = frozenset(("anggaran", "realisasi_anggaran", "serapan", "sisa", "efisiensi"))
-
-
-def _roles_of(col: Column) -> set[str]:
-    """The roles a column's values may be compared as. The header wins over the assigned
-    role: "Target Capaian 2023" holds targets; budget (money) columns hold none."""
-    if col.money or col.role in _BUDGET_ROLES:
-        return set()
-    header = col.header.lower()
-    if "target" in header:
-        return {"target"}
-    roles = {r for r in _LINK_ROLES if r in header}
-    if not roles and col.role in _LINK_ROLES:
-        roles.add(col.role)
-    return roles
-
-
-def _table_year(table: Table) -> int | None:
-    years = set(_CAPTION_YEAR.findall(table.caption or ""))
-    return int(years.pop()) if len(years) == 1 else None
-
-
-def _indicator_rows(doc: Document) -> dict[str, list[IndicatorRow]]:
-    """Rows naming an indicator with target / realisasi / capaian values of a known year,
-    indexed by each word of their name."""
-    index: dict[str, list[IndicatorRow]] = {}
-    for table in doc.tables:
-        if table.skipped:
-            continue
-        name_cols = [c.index for c in table.columns if c.role == "indikator"]
-        value_cols = [c for c in table.columns if _roles_of(c)]
-        if len(name_cols) != 1 or not value_cols:
-            continue
-        caption_year = _table_year(table)
-        for row in table.rows:
-            if row.kind != "data":
-                continue
-            cell = row.cell(name_cols[0])
-            key = _key_words(cell.text) if cell is not None else None
-            if key is None or cell is None:
-                continue
-            values: dict[tuple[str, int], list[Cell]] = {}
-            for col in value_cols:
-                year = col.year or caption_year
-                c = row.cell(col.index)
-                if year is None or c is None or c.number is None or c.value is None:
-                    continue
-                for role in _roles_of(col):
-                    values.setdefault((role, year), []).append(c)
-            if not values:
-                continue
-            item = IndicatorRow(key, cell.text, values)
-            for w in key:
-                index.setdefault(w, []).append(item)
-    return index
-
-
-def indicator_rows(doc: Document) -> dict[str, list[IndicatorRow]]:
-    return doc.memo("claims.indicator_rows", _indicator_rows)
-
-
-def linked_rows(doc: Document, sentence: str) -> list[IndicatorRow] | None:
-    """The table rows of the one indicator the sentence names (all of its key words appear
-    in the sentence); None when no indicator or more than one is named."""
-    index = indicator_rows(doc)
-    words = words_of(sentence)
-    seen: dict[int, IndicatorRow] = {}
-    for w in words:
-        for item in index.get(w, ()):
-            seen.setdefault(id(item), item)
-    matched = [it for it in seen.values() if it.key <= words]
-    keys = {it.key for it in matched}
-    if len(keys) != 1:
-        return None
-    return matched

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 from sakiplint.checks.common import related_cell, short
-from sakiplint.claims import StatedValue, Value, claims_of, combos, linked_rows, safe_div
+from sakiplint.claims import StatedValue, Value, claims_of, combos, safe_div
 from sakiplint.engine import Context, Issue
 from sakiplint.findings import Related
+from sakiplint.links import Link, link
 from sakiplint.model import Cell, Document
 from sakiplint.numfmt import consistent, fmt
 
@@ -169,9 +171,6 @@ def change_sentence(ctx: Context, doc: Document) -> Iterator[Issue]:
 
 # --------------------------------------------------------------------------- claims vs tables
 
-_ROLE_ID = {"target": "target", "realisasi": "realisasi", "capaian": "capaian"}
-
-
 def _readings_of(cell: Cell) -> list[tuple[Decimal, int]]:
     """The cell's value under the column's notation, and under the other notation too (a
     sentence is not wrong because a table column's notation was guessed wrongly)."""
@@ -204,12 +203,23 @@ def _comparable(v: Value, cell: Cell) -> bool:
     return Decimal("0.5") < ratio < 2
 
 
-def link_stated(doc: Document, ctx: Context) -> Iterator[tuple[StatedValue, list[Cell], bool]]:
-    """(stated value, table cells it is compared with, agrees) for every target / realisasi
-    / capaian a sentence states about an indicator it names unambiguously, for the one year
-    the sentence names (or the report year). When the sentence also states a target, its
-    realisasi and capaian are compared only with rows carrying that same target (a capaian
-    against the Renstra target is not the capaian against the PK target)."""
+@dataclass(frozen=True, slots=True)
+class StatedLink:
+    """A value a sentence states, the table cells it is compared with, and the link."""
+
+    stated: StatedValue
+    cells: list[Cell]
+    agrees: bool
+    link: Link
+
+
+def link_stated(doc: Document, ctx: Context) -> Iterator[StatedLink]:
+    """Every target / realisasi / capaian a sentence states about the one indicator it
+    names, or refers back to (see :mod:`sakiplint.links`), compared with that indicator's
+    table values for the one year the sentence names (or the report year). When the
+    sentence also states a target, its realisasi and capaian are compared only with rows
+    carrying that same target (a capaian against the Renstra target is not the capaian
+    against the PK target)."""
     stated = claims_of(doc).stated
     targets = {sv.where: sv for sv in stated if sv.role == "target"}
     for sv in stated:
@@ -218,27 +228,27 @@ def link_stated(doc: Document, ctx: Context) -> Iterator[tuple[StatedValue, list
         year = sv.years[0] if sv.years else doc.report_year
         if year is None:
             continue
-        rows = linked_rows(doc, sv.sentence)
-        if not rows:
+        found = link(doc, sv.sentence, *sv.where)
+        if found is None:
             continue
+        rows = list(found.indicator.rows.values())
         own_target = targets.get(sv.where)
         if sv.role != "target" and own_target is not None:
             rows = [
                 r for r in rows
-                if any(_same(own_target.value, c, ctx) for c in r.values.get(("target", year), []))
+                if ("target", year) in r and _same(own_target.value, r[("target", year)], ctx)
             ]
-        cells = [c for r in rows for c in r.values.get((sv.role, year), [])]
+        cells = [r[(sv.role, year)] for r in rows if (sv.role, year) in r]
         if not cells:
             continue
         agrees = any(_same(sv.value, c, ctx) for c in cells)
-        yield sv, cells, agrees
+        yield StatedLink(sv, cells, agrees, found)
 
 
-def claim_vs_table(ctx: Context, doc: Document) -> Iterator[Issue]:
-    """A target / realisasi / capaian stated in a sentence that differs from the table row
-    of the indicator the sentence names, for the same year."""
-    for sv, cells, agrees in link_stated(doc, ctx):
-        if agrees or not all(_comparable(sv.value, c) for c in cells):
+def _contradictions(ctx: Context, doc: Document, how: str) -> Iterator[Issue]:
+    for sl in link_stated(doc, ctx):
+        sv, cells = sl.stated, sl.cells
+        if sl.link.how != how or sl.agrees or not all(_comparable(sv.value, c) for c in cells):
             continue
         first = cells[0]
         assert first.number is not None
@@ -252,15 +262,28 @@ def claim_vs_table(ctx: Context, doc: Document) -> Iterator[Issue]:
         ):
             continue
         suffix = "%" if sv.value.kind == "percent" else ""
+        related = [related_cell(c, sv.role) for c in cells]
+        if how == "context":
+            related.insert(0, Related(
+                line=sl.link.line, column=1,
+                message=f"indikator: {short(sl.link.indicator.name, 60)}",
+            ))
         yield Issue(
             at=_at(sv.value),
             actual=sv.value.text + suffix,
             expected=first.text,
-            args={"role": _ROLE_ID[sv.role], "indicator": short(_row_name(doc, sv), 60)},
-            related=[related_cell(c, sv.role) for c in cells],
+            args={"role": sv.role, "indicator": short(sl.link.indicator.name, 60)},
+            related=related,
         )
 
 
-def _row_name(doc: Document, sv: StatedValue) -> str:
-    rows = linked_rows(doc, sv.sentence)
-    return rows[0].name if rows else ""
+def claim_vs_table(ctx: Context, doc: Document) -> Iterator[Issue]:
+    """A target / realisasi / capaian stated in a sentence that differs from the table rows
+    of the indicator the sentence names, for the same year."""
+    yield from _contradictions(ctx, doc, "sentence")
+
+
+def claim_vs_table_context(ctx: Context, doc: Document) -> Iterator[Issue]:
+    """The same, for a sentence that does not name the indicator but refers back to the one
+    an earlier sentence, paragraph or heading names ("indikator ini ...")."""
+    yield from _contradictions(ctx, doc, "context")
