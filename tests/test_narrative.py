@@ -19,7 +19,7 @@ from sakiplint.lint import lint_file, lint_text
 from sakiplint.numfmt import fmt
 
 RULES = {r.code: r for r in all_rules()}
-NA = ("NA002", "NA003", "NA004", "NA005", "NA006", "NA007")
+NA = ("NA002", "NA003", "NA004", "NA005", "NA006", "NA007", "NA010")
 
 
 def run(text: str, *codes: str) -> list[tuple[str, int, str | None, str | None]]:
@@ -202,6 +202,61 @@ def test_na005_generated(a: Decimal, b: Decimal, wrong: bool) -> None:
             f"terjadi {word} sebesar {pct(stated)}%.")
     got = run(text, "NA005")
     assert [g[0] for g in got] == (["NA005"] if wrong else [])
+
+
+# "naik dari A menjadi B" with the difference before, after, in parentheses, or absent
+FROM_TO_FORMS = [
+    "Nilai IKM meningkat sebesar {d} dari {a} menjadi {b}.",
+    "Nilai IKM naik dari {a} menjadi {b} atau sebesar {d}.",
+    "Nilai IKM naik dari {a} pada tahun 2023 menjadi {b} pada tahun 2024 atau naik {d}.",
+    "Nilai IKM meningkat dari {a} menjadi {b} ({d} poin).",
+    "Nilai IKM meningkat dari tahun 2023 sebesar {a} menjadi {b} pada tahun 2024 atau {d}.",
+]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from(FROM_TO_FORMS), POSITIVE, POSITIVE, st.booleans(),
+)
+def test_na005_na010_from_to_generated(form: str, a: Decimal, b: Decimal, wrong: bool) -> None:
+    """Every form of "dari A menjadi B": a wrong difference is NA005, a wrong direction
+    word is NA010; a right sentence is silent."""
+    assume(abs(b - a) >= Decimal("0.1"))
+    diff = abs(b - a)
+    stated = diff + (Decimal("0.5") if wrong else 0)
+    if wrong:
+        rel = [diff * 100 / min(a, b), diff * 100 / max(a, b)]
+        assume(all(abs(stated - x) >= Decimal("0.01") for x in rel))
+    text = form.format(a=pct(a), b=pct(b), d=pct(stated))
+    if b < a:   # the forms say "up": a decrease is a wrong direction
+        expect = ["NA010"] + (["NA005"] if wrong else [])
+    else:
+        expect = ["NA005"] if wrong else []
+    got = run(text, "NA005", "NA010")
+    assert sorted(g[0] for g in got) == sorted(expect)
+    sentence_line = 1
+    assert all(g[1] == sentence_line for g in got)
+
+
+@pytest.mark.parametrize("text", [
+    # direction word not right before "dari": not the direct form
+    "Nilai IKM meningkat cukup signifikan dari 84 menjadi 80 responden.",
+    # "turun" with a decrease
+    "Angka stunting turun dari 14,2% menjadi 12,6%.",
+    # equal values are not judged
+    "Jumlah aduan naik dari 12 menjadi 12.",
+    # one reading in each notation goes up ("1.250" read as 1,25 or 1250)
+    "Nilai naik dari 1.250 menjadi 2,5.",
+])
+def test_na010_silent(text: str) -> None:
+    assert run(text, "NA010") == []
+
+
+def test_na010_points_at_the_second_value() -> None:
+    text = "Prevalensi stunting naik dari 14,2% menjadi 12,6% pada tahun 2024."
+    (f,) = lint_text(text, rules=[RULES["NA010"]])[1]
+    assert (f.line, f.column, f.actual) == (1, text.index("12,6") + 1, "12,6%")
+    assert [r.column for r in f.related] == [text.index("14,2") + 1]
 
 
 # --------------------------------------------------------------------------- NA006

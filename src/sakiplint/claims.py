@@ -8,7 +8,8 @@ Half of a report is prose that restates its tables ("dengan target 80 telah terc
 * :class:`BudgetClaim`   anggaran, realisasi anggaran and serapan % in one sentence;
 * :class:`BreakdownClaim` a total and the parts it "terdiri dari" (laki-laki + perempuan, or
   parts counted in the same noun as the total);
-* :class:`ChangeClaim`   a stated increase / decrease and the two values it is between.
+* :class:`ChangeClaim`   a stated increase / decrease and the two values it is between
+  ("kenaikan 2% dibanding tahun sebelumnya 80%", "naik dari A menjadi B (sebesar D)").
 
 Pipeline: paragraph text -> sentences -> tokens (numbers with both notations' readings,
 percentages, Rupiah amounts, years, key words, other words; filler words dropped) -> one code
@@ -102,11 +103,12 @@ class BreakdownClaim:
 
 @dataclass(slots=True)
 class ChangeClaim:
-    delta: Value
+    delta: Value | None  # the stated difference (None: "naik dari A menjadi B" alone)
     first: Value
     second: Value
     direction: str       # "up" or "down"
     sentence: str
+    form: str = "delta"  # "delta": a difference and two values; "from_to": "dari A menjadi B"
 
 
 @dataclass(slots=True)
@@ -489,14 +491,23 @@ def _breakdown(tokens: list[Token], slots: list[Slot], sentence: str, out: Claim
 
 
 def _change(tokens: list[Token], slots: list[Slot], sentence: str, out: Claims) -> None:
-    changes = [s for s in slots if s.kind in ("change", "change_from_to")]
+    changes = [s for s in slots if s.kind.startswith("change")]
     if len(changes) != 1:
         return
     s = changes[0]
     vals = s.values()
     direction = "up" if s.tokens[0].code == "u" else "down"
-    if s.kind == "change_from_to":
-        # "naik dari A menjadi B": the difference itself is stated only sometimes
+    if s.kind != "change":
+        # "naik dari A menjadi B" with the difference stated before, after, or not at all
+        if s.kind == "change_by_from_to":
+            delta, first, second = vals
+        elif s.kind == "change_from_to_by":
+            first, second, delta = vals
+        else:
+            (first, second), delta = vals, None
+        if any(v.kind == "money" for v in vals):
+            return
+        out.change.append(ChangeClaim(delta, first, second, direction, sentence, "from_to"))
         return
     delta = vals[0]
     others = [
@@ -564,7 +575,7 @@ def _with_places(claims: Claims, para: Paragraph, lines: list[str]) -> Claims:
     for d in claims.breakdown:
         vals += [d.total, *d.parts]
     for ch in claims.change:
-        vals += [ch.delta, ch.first, ch.second]
+        vals += [v for v in (ch.delta, ch.first, ch.second) if v is not None]
     vals += [sv.value for sv in claims.stated]
     placed = {v.offset: v for v in _locate(vals, para, para.text, lines)}
 
@@ -578,7 +589,8 @@ def _with_places(claims: Claims, para: Paragraph, lines: list[str]) -> Claims:
          for b in claims.budget],
         [BreakdownClaim(p(d.total), [p(x) for x in d.parts], d.noun, d.sentence)
          for d in claims.breakdown],
-        [ChangeClaim(p(ch.delta), p(ch.first), p(ch.second), ch.direction, ch.sentence)
+        [ChangeClaim(p(ch.delta) if ch.delta is not None else None, p(ch.first), p(ch.second),
+                     ch.direction, ch.sentence, ch.form)
          for ch in claims.change],
         [StatedValue(sv.role, p(sv.value), sv.sentence, sv.years, (para.start_line, sv.where[1]))
          for sv in claims.stated],

@@ -147,6 +147,8 @@ def change_sentence(ctx: Context, doc: Document) -> Iterator[Issue]:
     """A stated increase / decrease that is not the difference of the two values the
     sentence compares (neither in points nor as a relative change)."""
     for ch in claims_of(doc).change:
+        if ch.delta is None:
+            continue
         holds = False
         exact = None
         for _d, a, b in combos(ch.delta, ch.first, ch.second):
@@ -166,6 +168,33 @@ def change_sentence(ctx: Context, doc: Document) -> Iterator[Issue]:
             expected=fmt(exact, ch.delta.decimals, ch.delta.notation) + suffix,
             args={"first": ch.first.text + suffix, "second": ch.second.text + suffix},
             related=[_rel(ch.first, "nilai"), _rel(ch.second, "nilai")],
+        )
+
+
+def change_direction(ctx: Context, doc: Document) -> Iterator[Issue]:
+    """"naik dari A menjadi B" where B is below A, or "turun dari A menjadi B" where B is
+    above A (under every reading of the numbers)."""
+    for ch in claims_of(doc).change:
+        if ch.form != "from_to":
+            continue
+        pairs = combos(ch.first, ch.second)
+        if ch.direction == "up":
+            wrong = all(b < a for a, b in pairs)
+        else:
+            wrong = all(b > a for a, b in pairs)
+        if not wrong:
+            continue
+        suffix = "%" if ch.second.kind == "percent" else ""
+        yield Issue(
+            at=_at(ch.second),
+            actual=ch.second.text + suffix,
+            args={
+                "first": ch.first.text + suffix,
+                "second": ch.second.text + suffix,
+                "said_id": "naik" if ch.direction == "up" else "turun",
+                "said_en": "an increase" if ch.direction == "up" else "a decrease",
+            },
+            related=[_rel(ch.first, "nilai awal")],
         )
 
 
