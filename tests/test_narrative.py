@@ -228,10 +228,8 @@ def test_na005_na010_from_to_generated(form: str, a: Decimal, b: Decimal, wrong:
         rel = [diff * 100 / min(a, b), diff * 100 / max(a, b)]
         assume(all(abs(stated - x) >= Decimal("0.01") for x in rel))
     text = form.format(a=pct(a), b=pct(b), d=pct(stated))
-    if b < a:   # the forms say "up": a decrease is a wrong direction
-        expect = ["NA010"] + (["NA005"] if wrong else [])
-    else:
-        expect = ["NA005"] if wrong else []
+    # the forms say "up": a decrease is a wrong direction
+    expect = (["NA010"] if b < a else []) + (["NA005"] if wrong else [])
     got = run(text, "NA005", "NA010")
     assert sorted(g[0] for g in got) == sorted(expect)
     sentence_line = 1
