@@ -189,3 +189,13 @@ def test_generated_links_find_exactly_the_changed_value(name: str, how: str, del
         line, rule = FIRST_PROSE_LINE + 2, "NA007"
     got = findings(TABLE + prose)
     assert got == ([(rule, line, value, real)] if delta else [])
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nilai SAKIP Kecamatan tahun 2024 sebesar 71,50, sedangkan realisasi tahun sebelumnya "
+    "sebesar 68,00.",
+    "Dibandingkan tahun lalu, realisasi Nilai SAKIP Kecamatan sebesar 68,00.",
+])
+def test_a_sentence_speaking_of_another_period_is_not_linked(sentence: str) -> None:
+    # which value belongs to which year is not known: no link, no finding
+    assert links(TABLE + sentence + "\n") == []

@@ -121,6 +121,9 @@ class StatedValue:
     sentence: str
     years: tuple[int, ...]
     where: tuple[int, int] = (0, 0)   # (first line of the paragraph, sentence number)
+    #: the sentence also speaks of another period ("tahun sebelumnya", "dibandingkan"): which
+    #: value belongs to which year is not known
+    other_period: bool = False
 
 
 @dataclass(slots=True)
@@ -410,7 +413,10 @@ def _capaian(
     # a role stated once in the sentence is a value to compare with the tables
     for role, vals in (("target", targets), ("realisasi", reals), ("capaian", caps)):
         if len(vals) == 1 and (role != "capaian" or vals[0].kind == "percent"):
-            out.stated.append(StatedValue(role, vals[0], sentence, years, (0, number)))
+            out.stated.append(StatedValue(
+                role, vals[0], sentence, years, (0, number),
+                _OTHER_PERIOD.search(sentence) is not None,
+            ))
 
 
 def _budget(tokens: list[Token], slots: list[Slot], sentence: str, out: Claims) -> None:
@@ -531,6 +537,7 @@ def _change(tokens: list[Token], slots: list[Slot], sentence: str, out: Claims) 
 # --------------------------------------------------------------------------- document
 
 _OVER_TIME = re.compile(r"sebelum|\blalu\b|banding", re.I)
+_OTHER_PERIOD = re.compile(r"sebelum|\blalu\b|banding|\bsemula\b|\bkondisi\s+awal", re.I)
 _DIGIT_RUN = re.compile(r"\d[\d.,]*\d|\d")
 #: what markdown-it strips from the start of a line: block quotes and list markers
 _LINE_MARKERS = re.compile(r"^\s*(?:(?:>|[-*+]|\d{1,9}[.)])\s+)*")
@@ -592,7 +599,8 @@ def _with_places(claims: Claims, para: Paragraph, lines: list[str]) -> Claims:
         [ChangeClaim(p(ch.delta) if ch.delta is not None else None, p(ch.first), p(ch.second),
                      ch.direction, ch.sentence, ch.form)
          for ch in claims.change],
-        [StatedValue(sv.role, p(sv.value), sv.sentence, sv.years, (para.start_line, sv.where[1]))
+        [StatedValue(sv.role, p(sv.value), sv.sentence, sv.years,
+                     (para.start_line, sv.where[1]), sv.other_period)
          for sv in claims.stated],
     )
 

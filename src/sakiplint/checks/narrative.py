@@ -252,7 +252,7 @@ def link_stated(doc: Document, ctx: Context) -> Iterator[StatedLink]:
     stated = claims_of(doc).stated
     targets = {sv.where: sv for sv in stated if sv.role == "target"}
     for sv in stated:
-        if len(sv.years) > 1:
+        if len(sv.years) > 1 or sv.other_period:
             continue
         year = sv.years[0] if sv.years else doc.report_year
         if year is None:
