@@ -187,3 +187,21 @@ def test_one_sentence_splitter(text: str, expected: list[str]) -> None:
 
     assert [text[a:b] for a, b in sentence_spans(text)] == expected
     assert [s for _, s in sentences(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ('Target kinerja "Indikator ke-1" tahun 2024 yaitu 75% dan realisasinya 80%, sehingga '
+     "capaian kinerja 106,67%.", "75"),
+    ("Target indikator persentase aduan yang diselesaikan tahun 2024 sebesar 90% terealisasi "
+     "90% atau capaian 100%.", "90"),
+])
+def test_target_named_across_the_indicator_name_anchored_by_the_year(
+    text: str, target: str
+) -> None:
+    (c,) = claims_in_text(text).capaian
+    assert c.target.text == target
+
+
+def test_target_far_from_its_value_without_a_year_is_not_read() -> None:
+    text = "Target indikator persentase aduan yang diselesaikan sebesar 90% terealisasi 95%."
+    assert claims_in_text(text).capaian == []

@@ -383,7 +383,7 @@ def _capaian(
     achieved: list[Value] = []
     for s in slots:
         vals = s.values()
-        if s.kind == "target" and vals[0].kind != "money":
+        if s.kind in ("target", "target_named") and vals[0].kind != "money":
             targets.append(vals[0])
         elif s.kind == "real_of_target":
             reals.append(vals[0])     # "R dari target T", "R dari T yang ditargetkan"
