@@ -114,6 +114,17 @@ def test_a_sentence_broken_over_paragraphs_is_continued() -> None:
     ]
 
 
+@pytest.mark.parametrize("before", [
+    # the paragraph before is finished: a lower-case start is not a continuation
+    "Indikator Nilai SAKIP Kecamatan dibahas berikut.",
+    # the unfinished sentence continued names nothing (the naming one is finished)
+    "Indikator Nilai SAKIP Kecamatan dibahas berikut. Hal ini berkaitan",
+])
+def test_continuation_only_of_an_unfinished_naming_sentence(before: str) -> None:
+    text = TABLE + before + "\n\ndengan realisasi sebesar 74,50.\n"
+    assert links(text) == []
+
+
 def test_a_heading_naming_the_indicator_counts() -> None:
     text = TABLE + "### Nilai SAKIP Kecamatan\n\nPada indikator ini realisasi 74,50.\n"
     assert findings(text) == [("NA007", FIRST_PROSE_LINE + 2, "74,50", "71,50")]

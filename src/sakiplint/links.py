@@ -13,12 +13,14 @@ A sentence is linked to an indicator in two ways:
   another ("Persentase keluhan masyarakat" inside "Persentase keluhan masyarakat yang
   ditindaklanjuti"), the longer one is meant.
 * **by context** (:func:`context_of`): a sentence that names no indicator but refers back to
-  one ("indikator ini", "indikator tersebut", "pada indikator ini") or continues a sentence
-  broken over paragraphs by the converter (it starts in lower case) is linked to the
+  one ("indikator ini", "indikator tersebut", "pada indikator ini") is linked to the
   indicator named by the nearest earlier sentence of its paragraph, else of the preceding
   paragraphs (at most three, not across a heading or a table; a heading that names an
-  indicator counts). The first naming sentence found decides: when it names more than one
-  indicator, there is no link.
+  indicator counts). A sentence broken over paragraphs by the converter (the paragraph
+  starts in lower case and the one before ends without a closing mark) is linked to the
+  indicator named by the unfinished sentence it continues (walking back through fragments
+  that stand alone in their paragraphs). The first naming sentence found decides: when it
+  names more than one indicator, there is no link.
 
 A sentence that names an indicator only partly (two or more of its words, but not all) is
 taken as naming something the catalogue does not know: it is linked neither by name nor by
@@ -228,10 +230,20 @@ def context_of(
                 if decided:
                     return link
             return None
-        for a2, b2 in reversed(sentence_spans(prev.text)):
+        prev_spans = sentence_spans(prev.text)
+        if not anaphoric:
+            # a broken sentence continues the last sentence of the paragraph before, when
+            # that one is unfinished (no closing mark); a fragment alone in its paragraph
+            # may itself continue an earlier one
+            if prev.text.rstrip()[-1:] in (".", "!", "?") or not prev_spans:
+                return None
+            prev_spans = prev_spans[-1:]
+        for a2, b2 in reversed(prev_spans):
             decided, link = _decide(cat, prev.text[a2:b2], prev.start_line)
             if decided:
                 return link
+        if not anaphoric and len(sentence_spans(prev.text)) > 1:
+            return None
     return None
 
 
