@@ -5,11 +5,15 @@ and a case where it must not."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from decimal import Decimal
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sakiplint.checks.narrative import link_stated
+from conftest import corpus_reports, needs_corpus
+from sakiplint.checks.narrative import cells_agree, judgeable, link_stated
 from sakiplint.engine import Context, Settings, all_rules
 from sakiplint.lint import lint_text
 
@@ -210,3 +214,65 @@ def test_generated_links_find_exactly_the_changed_value(name: str, how: str, del
 def test_a_sentence_speaking_of_another_period_is_not_linked(sentence: str) -> None:
     # which value belongs to which year is not known: no link, no finding
     assert links(TABLE + sentence + "\n") == []
+
+
+# --------------------------------------------------------------------------- corpus mutation
+
+def _reading(text: str, decimals: int) -> Decimal:
+    digits = text.replace(".", "").replace(",", "")
+    return Decimal(digits).scaleb(-decimals)
+
+
+def _bump(text: str) -> str:
+    """The number with its last digit changed (1 -> 2 ... 9 -> 8; 0 -> 5): the smallest
+    change its printed precision shows, same shape and notation."""
+    for i in reversed(range(len(text))):
+        ch = text[i]
+        if ch.isdigit():
+            new = "8" if ch == "9" else ("5" if ch == "0" else str(int(ch) + 1))
+            return text[:i] + new + text[i + 1:]
+    return text
+
+
+@needs_corpus
+@pytest.mark.parametrize("report", corpus_reports(), ids=lambda p: p.stem)
+def test_corpus_stated_values_changed_one_at_a_time_are_caught(report) -> None:
+    """Each value a corpus sentence states that agrees with its table, changed in the raw
+    text: NA006 or NA007 (by how the sentence is linked) flags exactly that number, and no
+    other narrative finding appears or disappears."""
+    text = report.read_text(encoding="utf-8")
+    rules = [RULES["NA006"], RULES["NA007"]]
+    doc, before = lint_text(text, rules=rules)
+    ctx = Context(doc, RULES["NA006"], Settings())
+    baseline = {(f.rule, f.line, f.column) for f in before}
+    # values the rules could judge: agreeing now, the tables agreeing among themselves
+    candidates = [sl for sl in link_stated(doc, ctx) if sl.agrees and cells_agree(sl.cells)]
+    caught = 0
+    tried = 0
+    for sl in candidates:
+        v = sl.stated.value
+        lines = text.split("\n")
+        line = lines[v.line - 1]
+        if line[v.column - 1:v.column - 1 + len(v.text)] != v.text:
+            continue   # not placed exactly: nothing to mutate
+        bumped = _bump(v.text)
+        moved = replace(sl, stated=replace(sl.stated, value=replace(
+            v, text=bumped, readings=tuple(
+                (_reading(bumped, r[1]), r[1]) for r in v.readings
+            ),
+        )))
+        if not judgeable(moved):
+            continue   # another scale: silent by design
+        tried += 1
+        lines[v.line - 1] = line[:v.column - 1] + bumped + line[v.column - 1 + len(v.text):]
+        _, after = lint_text("\n".join(lines), rules=rules)
+        got = {(f.rule, f.line, f.column) for f in after}
+        rule = "NA006" if sl.link.how == "sentence" else "NA007"
+        new = got - baseline
+        if (rule, v.line, v.column) in new:
+            caught += 1
+        # nothing else changes
+        assert new <= {(rule, v.line, v.column)}, (v.line, v.text, new)
+        assert baseline <= got
+    print(f"{report.stem}: {caught}/{tried} changed stated values caught")
+    assert caught == tried

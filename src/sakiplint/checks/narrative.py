@@ -274,22 +274,33 @@ def link_stated(doc: Document, ctx: Context) -> Iterator[StatedLink]:
         yield StatedLink(sv, cells, agrees, found)
 
 
+def cells_agree(cells: list[Cell]) -> bool:
+    """The tables agree among themselves on the value (original PK and PK Perubahan, or two
+    tables that swapped rows, may not: then a sentence cannot be judged against them)."""
+    first = cells[0]
+    if first.number is None:
+        return False
+    return all(
+        c.number is not None and (
+            consistent(c.number, first.number, first.decimals)
+            or consistent(first.number, c.number, c.decimals)
+        )
+        for c in cells[1:]
+    )
+
+
+def judgeable(sl: StatedLink) -> bool:
+    """Whether a contradiction of this linked value would be reported: every table value on
+    the sentence's scale, and the tables agreeing among themselves."""
+    return all(_comparable(sl.stated.value, c) for c in sl.cells) and cells_agree(sl.cells)
+
+
 def _contradictions(ctx: Context, doc: Document, how: str) -> Iterator[Issue]:
     for sl in link_stated(doc, ctx):
         sv, cells = sl.stated, sl.cells
-        if sl.link.how != how or sl.agrees or not all(_comparable(sv.value, c) for c in cells):
+        if sl.link.how != how or sl.agrees or not judgeable(sl):
             continue
         first = cells[0]
-        assert first.number is not None
-        # the tables must agree among themselves (original PK vs PK Perubahan may differ)
-        if any(
-            c.number is None or not (
-                consistent(c.number, first.number, first.decimals)
-                or consistent(first.number, c.number, c.decimals)
-            )
-            for c in cells[1:]
-        ):
-            continue
         suffix = "%" if sv.value.kind == "percent" else ""
         related = [related_cell(c, sv.role) for c in cells]
         if how == "context":
