@@ -1,0 +1,41 @@
+"""Count checks: a count stated in the paragraph that introduces a table, against the
+table ("5 (lima) program ... pada tabel berikut" followed by a table of four programs)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sakiplint.checks.common import short
+from sakiplint.counts import counts_of
+from sakiplint.engine import Context, Issue
+from sakiplint.findings import Related
+from sakiplint.model import Document
+
+_NOUN_ID = {
+    "program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan",
+    "sasaran": "sasaran", "indikator": "indikator", "tujuan": "tujuan",
+}
+_NOUN_EN = {
+    "program": "programs", "kegiatan": "activities (kegiatan)",
+    "sub_kegiatan": "sub-activities (sub kegiatan)", "sasaran": "targets (sasaran)",
+    "indikator": "indicators", "tujuan": "goals (tujuan)",
+}
+
+
+def count_vs_table(ctx: Context, doc: Document) -> Iterator[Issue]:
+    """A whole count in a table's introducing paragraph that the table contradicts."""
+    for link in counts_of(doc).linked:
+        if link.count is None or link.count == link.claim.value:
+            continue
+        c, table = link.claim, link.table
+        caption = short(table.title, 80)
+        yield Issue(
+            at=(c.line, c.column, c.line, c.end_column),
+            actual=str(c.value),
+            expected=str(link.count),
+            args={"noun": _NOUN_ID[c.noun], "noun_en": _NOUN_EN[c.noun], "table": caption},
+            related=[Related(
+                line=table.caption_line if table.caption_line is not None else table.start_line,
+                message=f"tabel: {caption} (baris {table.start_line}-{table.end_line})",
+            )],
+        )
