@@ -132,9 +132,7 @@ _BACKWARD = re.compile(
 _NAMED_TABLE = re.compile(
     r"\btabel\s*\.?\s*((?:[IVXL]+\s*\.\s*)?\d+(?:\s*\.\s*\d+)*)", re.IGNORECASE
 )
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9\)\"”])[.!?](?=\s+[\"“(]?[A-Z])")
 
-_LAST_WORD = re.compile(r"(\w+)\W*$")
 _WINDOW = 160            # characters around a claim its phrasing is judged by
 _MAX_GAP = 10            # lines between a paragraph and the table it introduces
 _MAX_CONTINUATION = 15   # lines between a table and an uncaptioned piece that may continue it
@@ -208,18 +206,10 @@ def _raw_text(para: Paragraph, lines: list[str]) -> tuple[str, list[tuple[int, i
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of the sentences of ``text``; splitting only where a sentence
-    end is clear (a short word or an abbreviation before the dot keeps the sentence)."""
-    out: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        word = _LAST_WORD.search(text, max(start, m.start() - 40), m.start() + 1)
-        if word is None or len(word.group(1)) < 4 or word.group(1).isdigit():
-            continue
-        out.append((start, m.end()))
-        start = m.end()
-    out.append((start, len(text)))
-    return out
+    """(start, end) offsets of the sentences of ``text`` (the prose layer's splitter)."""
+    from sakiplint.prose import sentence_spans
+
+    return sentence_spans(text) or [(0, len(text))]
 
 
 def _subset_after(noun: str, after: str) -> bool:
