@@ -11,6 +11,10 @@ kegiatan, dan 30 (tiga puluh) sub kegiatan dengan rincian pada tabel berikut", "
   3 program tercapai", no "2 sasaran tercapai", no "masing-masing 2 indikator", no "4
   indikator utama"), is the only count of its noun in the paragraph and its noun is not
   named again later in the paragraph;
+* counts of people ("sebanyak 34 orang", "37.554 jiwa"), noun "orang": ``whole`` only for
+  the paragraph's one count of people that is not a part (by sex, status, "terdiri dari",
+  "di antaranya"); linked when the table's caption names whom the sentence counts, and
+  compared with the table's total row (one total row, one Jumlah column);
 * the table a paragraph introduces: the paragraph refers forward ("tabel berikut", "tabel di
   bawah ini", "sebagai berikut", "pada tabel 2.8 berikut") and the next table follows within a
   few lines with only its caption and blank lines between; a table number the paragraph names
@@ -42,13 +46,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NOUNS", "CountClaim", "Counts", "LinkedClaim", "TableCounts", "claims_in_paragraph",
-    "counts_of", "introduced_table", "table_counts",
+    "counts_of", "introduced_table", "people_in_paragraph", "people_total", "table_counts",
 ]
 
 MEMO_KEY = "counts"
 
 #: counted nouns, as ``CountClaim.noun`` names them
-NOUNS = ("program", "kegiatan", "sub_kegiatan", "sasaran", "indikator", "tujuan")
+NOUNS = ("program", "kegiatan", "sub_kegiatan", "sasaran", "indikator", "tujuan", "orang")
 
 # markup that may sit inside a sentence; blanked (same length) so offsets stay true
 _MARKUP = re.compile(r"<[^>]*>|\*\*|__|`")
@@ -66,6 +70,26 @@ _CLAIM = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+#: a count of people: "sebanyak 34 orang", "37.554 jiwa" (thousands grouped with ".")
+_PEOPLE = re.compile(
+    r"""
+    (?<![\w.,/:%-])
+    (?P<num>\d{1,3}(?:\.\d{3})+|\d{1,6})
+    (?![\w,/%-]|\.\d)
+    (?:\s*\((?P<words>[A-Za-z\s-]+)\))?
+    \s+(?P<noun>orang|jiwa)\b
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_PEOPLE_QUICK = re.compile(r"\d\s*(?:\([^()\n]{0,60}\)\s*)?(?:orang|jiwa)\b", re.IGNORECASE)
+#: words of a table's caption that say nothing of whom it counts
+_CAPTION_STOP = frozenset((
+    "tabel", "table", "jumlah", "data", "berdasarkan", "menurut", "per", "dan", "di", "pada",
+    "tahun", "kecamatan", "kelurahan", "desa", "kabupaten", "kota", "kantor", "yang", "dari",
+    "orang", "jiwa", "total", "rekapitulasi", "keadaan", "kondisi", "daftar",
+))
+_WORDS = re.compile(r"[A-Za-z]{2,}")
 
 # a cheap first look (a superset of _CLAIM)
 _QUICK = re.compile(
@@ -297,6 +321,61 @@ def claims_in_paragraph(para: Paragraph, lines: list[str]) -> list[CountClaim]:
     ]
 
 
+def people_in_paragraph(para: Paragraph, lines: list[str]) -> list[CountClaim]:
+    """Counts of people ("sebanyak 34 orang", "37.554 jiwa") in a paragraph, noun "orang";
+    ``whole`` only for the one count of people in the paragraph, not a part ("laki-laki
+    sebanyak 20 orang", "masing-masing 5 orang", "terdiri dari ...")."""
+    text, spans = _raw_text(para, lines)
+    found = list(_PEOPLE.finditer(text))
+    if not found:
+        return []
+    starts = [sp[0] for sp in spans]
+    out: list[CountClaim] = []
+    for m in found:
+        value = int(m["num"].replace(".", ""))
+        words = m["words"]
+        if words is not None and not _is_number_words(" ".join(words.lower().split())):
+            continue
+        if value == 0:
+            continue
+        before = text[max(0, m.start() - _WINDOW): m.start()]
+        after = text[m.end(): m.end() + _WINDOW]
+        part = bool(
+            len(found) > 1
+            or _BEFORE_NOT_WHOLE.search(before)
+            or _BEFORE_REFERENCE.search(before)
+            or _PART_BEFORE.search(before[-60:])
+            or _PART_AFTER.match(after)
+        )
+        offset = m.start("num")
+        k = bisect.bisect_right(starts, offset) - 1
+        line_off, ln, col0 = spans[k]
+        column = col0 + (offset - line_off) + 1
+        sentence = next(
+            (" ".join(text[a:b].split()) for a, b in _sentences(text) if a <= offset < b), ""
+        )
+        out.append(CountClaim(
+            value=value, noun="orang", text=" ".join(m.group().split()), line=ln,
+            column=column, end_column=column + len(m["num"]), paragraph_line=para.start_line,
+            sentence=sentence, whole=not part, words=words.strip() if words else None,
+        ))
+    return out
+
+
+#: a count of people that is a part of a whole (by sex, age, status ...): a word just before
+_PART_BEFORE = re.compile(
+    r"\b(?:laki|perempuan|wanita|pria|terdiri|diantaranya|antaranya|antara\s+lain"
+    r"|termasuk|honorer|kontrak|pppk|thl|non\s*-?\s*pns|berusia|usia|lulusan|golongan"
+    r"|eselon|pensiun|mutasi|pindah|meninggal|lahir|sakit|cuti)\b[^.;:]*$",
+    re.IGNORECASE,
+)
+#: ... or right after
+_PART_AFTER = re.compile(
+    r"^\s*(?:laki|perempuan|wanita|pria|terdiri|yang\s+terdiri|\()",
+    re.IGNORECASE,
+)
+
+
 def _replace_whole(c: CountClaim, whole: bool) -> CountClaim:
     return CountClaim(c.value, c.noun, c.text, c.line, c.column, c.end_column,
                       c.paragraph_line, c.sentence, whole, c.words)
@@ -313,8 +392,17 @@ def _blank(line: str) -> bool:
     return not s or s in ("&nbsp;", "<br>")
 
 
-def introduced_table(doc: Document, para: Paragraph, table_starts: list[int]) -> Table | None:
-    """The table ``para`` introduces, if any (see the module docstring)."""
+#: a short label between an introducing paragraph and its table ("A. Berdasarkan Pendidikan")
+_LABEL = re.compile(
+    r"^\s*(?:#{1,6}\s+)?(?:(?:[A-Za-z]|\d{1,2}|[IVX]{1,4})[.)]\s+)?[A-Z][^\d:;]{2,55}$"
+)
+
+
+def introduced_table(
+    doc: Document, para: Paragraph, table_starts: list[int], labels: bool = False
+) -> Table | None:
+    """The table ``para`` introduces, if any (see the module docstring). With ``labels``,
+    one short label line may also stand between them (a breakdown's sub-heading)."""
     text = para.text
     if not _FORWARD.search(text) or _BACKWARD.search(text):
         return None
@@ -333,11 +421,16 @@ def introduced_table(doc: Document, para: Paragraph, table_starts: list[int]) ->
     # only blank lines and the table's own caption between the paragraph and the table
     caption_from = cap if cap is not None and para.end_line < cap < table.start_line else None
     nonblank = 0
+    label = 0
     for ln in range(para.end_line + 1, table.start_line):
         line = doc.lines[ln - 1]
         if _blank(line):
             continue
         if caption_from is None or ln < caption_from or len(line) > 250:
+            if labels and not label and (caption_from is None or ln < caption_from) \
+                    and _LABEL.match(line.strip()):
+                label += 1
+                continue
             return None
         nonblank += 1
     if nonblank > 3:
@@ -589,6 +682,32 @@ def table_counts(doc: Document, table: Table) -> TableCounts:
     return out
 
 
+def people_total(table: Table, pieces: list[Table]) -> int | None:
+    """The people a count table totals: the one total row's value in the one "Jumlah"
+    column (whole numbers only); None when the table does not say so plainly."""
+    jumlah = [c for c in table.columns if c.role == "jumlah" or _norm(c.header) in (
+        "jumlah", "total", "jumlah total")]
+    if len(jumlah) != 1:
+        return None
+    idx = jumlah[0].index
+    totals = [r for t in pieces for r in t.rows if r.kind == "total"]
+    if len(totals) != 1:
+        return None
+    cell = totals[0].cell(idx)
+    if cell is None or cell.number is None or cell.decimals or cell.number <= 0:
+        return None
+    if cell.value is not None and cell.value.kind not in ("number",):
+        return None
+    return int(cell.number)
+
+
+def _caption_words(table: Table) -> set[str]:
+    return {
+        w.lower() for w in _WORDS.findall(table.caption or "")
+        if w.lower() not in _CAPTION_STOP
+    }
+
+
 def _mixes_tujuan(rows: list[Row], idx: int, tujuan: frozenset[str]) -> bool:
     for row in rows:
         cell = row.cell(idx)
@@ -604,6 +723,8 @@ def _build(doc: Document) -> Counts:
     starts = [t.start_line for t in doc.tables]
     cache: dict[int, TableCounts] = {}
     for para in doc.paragraphs:
+        if _PEOPLE_QUICK.search(para.text):
+            _link_people(doc, para, starts, out)
         if not _QUICK.search(para.text) or not _CLAIM.search(para.text):
             continue   # the clean text has no claim: neither has the raw text
         claims = claims_in_paragraph(para, doc.lines)
@@ -622,6 +743,27 @@ def _build(doc: Document) -> Counts:
         for c in whole:
             out.linked.append(LinkedClaim(c, table, tc.counts.get(c.noun)))
     return out
+
+
+def _link_people(doc: Document, para: Paragraph, starts: list[int], out: Counts) -> None:
+    """A whole count of people in a paragraph that introduces a table whose caption names
+    whom the sentence counts (a caption word in the sentence: "PNS", "penduduk") and whose
+    total row gives a total."""
+    claims = people_in_paragraph(para, doc.lines)
+    out.claims += claims
+    whole = [c for c in claims if c.whole]
+    if len(whole) != 1:
+        return
+    table = introduced_table(doc, para, starts, labels=True)
+    if table is None or table.skipped:
+        return
+    claim = whole[0]
+    sentence_words = {w.lower() for w in _WORDS.findall(claim.sentence)}
+    if not _caption_words(table) & sentence_words:
+        return
+    pieces = _pieces(doc, table)
+    count = people_total(table, pieces) if pieces else None
+    out.linked.append(LinkedClaim(claim, table, count))
 
 
 def counts_of(doc: Document) -> Counts:

@@ -13,12 +13,12 @@ from sakiplint.model import Document
 
 _NOUN_ID = {
     "program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan",
-    "sasaran": "sasaran", "indikator": "indikator", "tujuan": "tujuan",
+    "sasaran": "sasaran", "indikator": "indikator", "tujuan": "tujuan", "orang": "orang",
 }
 _NOUN_EN = {
     "program": "programs", "kegiatan": "activities (kegiatan)",
     "sub_kegiatan": "sub-activities (sub kegiatan)", "sasaran": "targets (sasaran)",
-    "indikator": "indicators", "tujuan": "goals (tujuan)",
+    "indikator": "indicators", "tujuan": "goals (tujuan)", "orang": "people",
 }
 
 
