@@ -79,9 +79,6 @@ class Indicator:
     #: the indicator's table rows: (table index, row line) -> {(role, year): cell}
     rows: dict[tuple[int, int], dict[tuple[str, int], Cell]] = field(default_factory=dict)
 
-    def cells(self, role: str, year: int) -> list[Cell]:
-        return [r[(role, year)] for r in self.rows.values() if (role, year) in r]
-
 
 @dataclass(slots=True)
 class Catalogue:
@@ -108,7 +105,8 @@ def _build(doc: Document) -> Catalogue:
                 row.setdefault((kind, year), occ.cell)
     out = Catalogue()
     for entry in entries.values():
-        if len(entry.key) >= 2 or entry.abbreviations or _single_acronym(entry):
+        # one ordinary word does not name an indicator (its abbreviation still may)
+        if len(entry.key) >= 2 or _single_acronym(entry):
             for w in entry.key:
                 out.by_word.setdefault(w, []).append(entry)
         for a in entry.abbreviations:
