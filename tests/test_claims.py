@@ -205,3 +205,22 @@ def test_target_named_across_the_indicator_name_anchored_by_the_year(
 def test_target_far_from_its_value_without_a_year_is_not_read() -> None:
     text = "Target indikator persentase aduan yang diselesaikan sebesar 90% terealisasi 95%."
     assert claims_in_text(text).capaian == []
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    # the next sentence refers back to the indicator: one claim across the two
+    ("Target indikator ini tahun 2024 sebesar 80 dan terealisasi 90. Jadi, untuk indikator "
+     "ini capaian kinerja sebesar 112,5%.", 1),
+    ('Target kinerja "indikator ke-3" tahun 2024 yaitu 80 dan terealisasi 90. Untuk '
+     "indikator ke-3 capaian kinerja sebesar 112,5%.", 1),
+    # another indicator number, or no reference back: no claim
+    ('Target kinerja "indikator ke-3" tahun 2024 yaitu 80 dan terealisasi 90. Untuk '
+     "indikator ke-4 capaian kinerja sebesar 112,5%.", 0),
+    ("Target tahun 2024 sebesar 80 dan terealisasi 90. Capaian kinerja sasaran secara "
+     "keseluruhan sebesar 95%.", 0),
+    # not adjacent
+    ("Target tahun 2024 sebesar 80 dan terealisasi 90. Hal ini baik. Untuk indikator ini "
+     "capaian kinerja sebesar 112,5%.", 0),
+])
+def test_capaian_across_two_sentences(text: str, n: int) -> None:
+    assert len(claims_in_text(text).capaian) == n

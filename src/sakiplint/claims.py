@@ -354,7 +354,38 @@ def claims_in_text(text: str) -> Claims:
         _budget(tokens, slots, sentence, out)
         _breakdown(tokens, slots, sentence, out)
         _change(tokens, slots, sentence, out)
+    _capaian_across(out)
     return out
+
+
+#: a sentence that goes on about the indicator of the sentence before it
+_SAME_INDICATOR = re.compile(r"\bindikator\s+(?:kinerja\s+)?(?:ini|tersebut)\b", re.I)
+_ORDINAL_REF = re.compile(r"\bindikator\s+(?:kinerja\s+)?ke\s*-\s*(\d{1,2})\b", re.I)
+
+
+def _capaian_across(out: Claims) -> None:
+    """"Target 75% dan terealisasi 100%. Capaian kinerja pada indikator ini sebesar 133%":
+    a target and a realisasi stated in one sentence (without a capaian) and a capaian alone in
+    the next, when that next sentence refers to the same indicator ("indikator ini",
+    "indikator tersebut", or the same "indikator ke-N")."""
+    by_sentence: dict[int, list[StatedValue]] = {}
+    for sv in out.stated:
+        by_sentence.setdefault(sv.where[1], []).append(sv)
+    for k, first in by_sentence.items():
+        second = by_sentence.get(k + 1)
+        if not second:
+            continue
+        roles1 = sorted(sv.role for sv in first)
+        if roles1 != ["realisasi", "target"] or [sv.role for sv in second] != ["capaian"]:
+            continue
+        s1, s2 = first[0].sentence, second[0].sentence
+        ordinal1 = {m.group(1) for m in _ORDINAL_REF.finditer(s1)}
+        ordinal2 = {m.group(1) for m in _ORDINAL_REF.finditer(s2)}
+        if not (_SAME_INDICATOR.search(s2) or (ordinal2 and ordinal2 == ordinal1)):
+            continue
+        t = next(sv.value for sv in first if sv.role == "target")
+        r = next(sv.value for sv in first if sv.role == "realisasi")
+        out.capaian.append(CapaianClaim(t, r, second[0].value, s1 + ". " + s2))
 
 
 #: words after a percentage that make it relative to something ("20% di atas target",
