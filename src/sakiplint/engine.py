@@ -15,8 +15,9 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
+import marshal
 import os
-import tomllib
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,6 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from sakiplint import __version__
 from sakiplint.findings import Finding, Related
 from sakiplint.model import Cell, Document, Row, Table
 from sakiplint.resources import cache_dir, data_dir
@@ -56,7 +58,7 @@ class Rule:
         return {
             "code": self.code, "slug": self.slug, "category": self.category,
             "severity": self.severity, "scope": self.scope,
-            "check": f"{self.check.__module__}:{self.check.__qualname__}",
+            "check": check_ref(self.check),
             "message": self.message, "description": self.description, "docs": self.docs,
             "examples": self.examples, "enabled_by_default": self.enabled_by_default,
         }
@@ -80,17 +82,43 @@ def validate_rule_meta(meta: dict[str, Any], where: str) -> None:
         raise RulePackError(f"{where}: invalid rule at {loc}: {err.message}")
 
 
-def _validated_before(digest: str) -> bool:
-    return (cache_dir() / f"pack-{digest}.ok").exists()
+def _pack_cache(digest: str) -> Path:
+    return cache_dir() / f"pack-{digest}.marshal"
 
 
-def _mark_validated(digest: str) -> None:
+def _cached_pack(digest: str) -> list[dict[str, Any]] | None:
+    """The rule metadata of a pack validated before (None: not cached, or unreadable)."""
     try:
-        d = cache_dir()
-        d.mkdir(parents=True, exist_ok=True)
-        (d / f"pack-{digest}.ok").write_text("validated\n")
-    except OSError:
+        metas = marshal.loads(_pack_cache(digest).read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(metas, list) or not all(isinstance(m, dict) for m in metas):
+        return None
+    return metas
+
+
+def _store_pack(digest: str, metas: list[dict[str, Any]]) -> None:
+    """Remember a validated pack; an unwritable cache directory only costs time."""
+    target = _pack_cache(digest)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps(metas))
+        os.replace(tmp, target)
+    except (OSError, ValueError):
         pass
+
+
+def _pack_digest(raw: list[tuple[Path, bytes]]) -> str:
+    """Identifies a pack's content as this sakiplint (version, rule schema) and Python read
+    it: any change to a rule file, the set of files, the schema or the versions is a miss."""
+    h = hashlib.sha256()
+    schema = Path(__file__).parent / "schemas" / "rule.schema.json"
+    h.update(f"{__version__}\0{sys.version_info[:2]}\0{marshal.version}\0".encode())
+    h.update(schema.read_bytes())
+    for f, data in raw:
+        h.update(b"\0" + f.name.encode() + b"\0" + hashlib.sha256(data).digest())
+    return h.hexdigest()[:24]
 
 
 # --------------------------------------------------------------------------- loading
@@ -105,30 +133,77 @@ def _resolve(ref: str) -> Callable[..., Iterable[Any]]:
 
 def load_pack(directory: Path, origin: str = "builtin") -> list[Rule]:
     """Load every ``*.toml`` rule file of a pack directory, validating each against the
-    rule schema (the result of validation is remembered per pack content)."""
+    rule schema. The parsed and validated metadata is remembered per pack content (see
+    :func:`_pack_digest`), so that a start-up reads no TOML and validates nothing."""
     files = sorted(directory.glob("*.toml"))
     raw = [(f, f.read_bytes()) for f in files]
-    digest = hashlib.sha256(b"".join(f.name.encode() + b"\0" + d for f, d in raw)).hexdigest()[:20]
-    trusted = _validated_before(digest)
-    rules: list[Rule] = []
-    for f, data in raw:
-        try:
-            meta = tomllib.loads(data.decode("utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise RulePackError(f"{f}: not valid TOML ({exc})") from None
-        if not trusted:
+    digest = _pack_digest(raw)
+    metas = _cached_pack(digest)
+    if metas is None or len(metas) != len(raw):
+        import tomllib
+
+        metas = []
+        for f, data in raw:
+            try:
+                meta = tomllib.loads(data.decode("utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                raise RulePackError(f"{f}: not valid TOML ({exc})") from None
             validate_rule_meta(meta, str(f))
-        rules.append(_rule_from_meta(meta, origin, str(f)))
-    if not trusted:
-        _mark_validated(digest)
-    return rules
+            metas.append(meta)
+        _store_pack(digest, metas)
+    return [_rule_from_meta(meta, origin, str(f)) for (f, _), meta in zip(raw, metas, strict=True)]
+
+
+class LazyCheck:
+    """A rule file's check function (``"module:function"``), imported on its first call: a
+    run imports the check modules of the rules it runs only (``sakiplint rules`` and
+    ``explain`` none). That the module exists is checked when the rule is loaded."""
+
+    __slots__ = ("_function", "ref", "where")
+
+    def __init__(self, ref: str, where: str) -> None:
+        self.ref = ref
+        self.where = where
+        self._function: Callable[..., Iterable[Any]] | None = None
+        module = ref.partition(":")[0]
+        try:
+            found = _module_exists(module)
+        except (ImportError, ValueError) as exc:
+            raise RulePackError(f"{where}: cannot load check {ref!r}: {exc}") from None
+        if not found:
+            raise RulePackError(f"{where}: cannot load check {ref!r}: "
+                                f"No module named {module!r}")
+
+    def __call__(self, *args: Any) -> Iterable[Any]:
+        function = self._function
+        if function is None:
+            try:
+                function = self._function = _resolve(self.ref)
+            except (ImportError, AttributeError) as exc:
+                raise RulePackError(
+                    f"{self.where}: cannot load check {self.ref!r}: {exc}") from None
+        return function(*args)
+
+    def __repr__(self) -> str:
+        return f"LazyCheck({self.ref!r})"
+
+
+@cache
+def _module_exists(module: str) -> bool:
+    import importlib.util
+
+    return module in sys.modules or importlib.util.find_spec(module) is not None
+
+
+def check_ref(check: Callable[..., Any]) -> str:
+    """``"module:function"`` of a rule's check."""
+    if isinstance(check, LazyCheck):
+        return check.ref
+    return f"{check.__module__}:{check.__qualname__}"
 
 
 def _rule_from_meta(meta: dict[str, Any], origin: str, where: str) -> Rule:
-    try:
-        check = _resolve(meta["check"])
-    except (ImportError, AttributeError) as exc:
-        raise RulePackError(f"{where}: cannot load check {meta['check']!r}: {exc}") from None
+    check = LazyCheck(meta["check"], where)
     return Rule(
         code=meta["code"], slug=meta["slug"], category=meta["category"],
         severity=meta["severity"], scope=meta["scope"], check=check,
@@ -145,14 +220,7 @@ def _plugin_entry_points() -> list[Any]:
     Scanning every installed distribution costs tens of milliseconds at each start, so the
     (name, value) pairs found are remembered per state of the import path: any package
     installed or removed changes a site-packages directory's mtime, and with it the key."""
-    import sys
-
-    stamp = []
-    for entry in sys.path:
-        try:
-            stamp.append(f"{entry}:{os.stat(entry or '.').st_mtime_ns}")
-        except OSError:
-            continue
+    stamp = [s for s in map(_path_stamp, sys.path) if s is not None]
     digest = hashlib.sha256("\n".join(stamp).encode()).hexdigest()[:20]
     path = cache_dir() / f"entry-points-{digest}.json"
     try:
@@ -163,7 +231,9 @@ def _plugin_entry_points() -> list[Any]:
         pairs = [[ep.name, ep.value] for ep in entry_points(group=ENTRY_POINT_GROUP)]
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(pairs), "utf-8")
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(pairs), "utf-8")
+            os.replace(tmp, path)
         except OSError:
             pass
     if not pairs:
@@ -171,6 +241,24 @@ def _plugin_entry_points() -> list[Any]:
     from importlib.metadata import EntryPoint
 
     return [EntryPoint(name, value, ENTRY_POINT_GROUP) for name, value in pairs]
+
+
+_METADATA_SUFFIXES = (".dist-info", ".egg-info")
+
+
+def _path_stamp(entry: str) -> str | None:
+    """What the entry point scan finds in one ``sys.path`` entry, cheaply: its mtime; for
+    the current directory (``python -m`` puts it first), whose mtime changes whenever a file
+    is saved there, the distributions' metadata in it (usually none)."""
+    folder = entry or "."
+    try:
+        if os.path.abspath(folder) != os.getcwd():
+            return f"{entry}:{os.stat(folder).st_mtime_ns}"
+        found = sorted(n for n in os.listdir(folder) if n.lower().endswith(_METADATA_SUFFIXES))
+        return f"{entry}:cwd:" + ",".join(
+            f"{n}@{os.stat(os.path.join(folder, n)).st_mtime_ns}" for n in found)
+    except OSError:
+        return None
 
 
 def _third_party() -> list[Rule]:
