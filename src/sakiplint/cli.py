@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
-import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
@@ -103,24 +103,35 @@ def lint_all(
     files: list[str], effs: list[Effective], jobs: int = 1, verbose: bool = False,
     progress: bool = False,
 ) -> list[FileResult]:
-    """Lint files, in parallel when ``jobs`` > 1; results in input order."""
+    """Lint files, in parallel when ``jobs`` > 1; results in input order.
+
+    When the cyclic garbage collector is off (``python -m sakiplint`` turns it off for speed),
+    garbage is collected between files, and the worker processes run with it on."""
     total = len(files)
     results: list[FileResult | None] = [None] * total
+    collector_off = not gc.isenabled()
     if jobs > 1 and total > 1:
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        with ProcessPoolExecutor(max_workers=min(jobs, total)) as pool:
-            futures = {pool.submit(lint_path, f, e, verbose): i
-                       for i, (f, e) in enumerate(zip(files, effs, strict=True))}
-            for done, fut in enumerate(as_completed(futures), 1):
-                i = futures[fut]
-                results[i] = fut.result()
-                if progress:
-                    _progress(done, total, files[i])
+        gc.enable()  # the workers are forked from here: each lints many files
+        try:
+            with ProcessPoolExecutor(max_workers=min(jobs, total)) as pool:
+                futures = {pool.submit(lint_path, f, e, verbose): i
+                           for i, (f, e) in enumerate(zip(files, effs, strict=True))}
+                for done, fut in enumerate(as_completed(futures), 1):
+                    i = futures[fut]
+                    results[i] = fut.result()
+                    if progress:
+                        _progress(done, total, files[i])
+        finally:
+            if collector_off:
+                gc.disable()
     else:
         for i, (f, e) in enumerate(zip(files, effs, strict=True)):
             if progress:
                 _progress(i + 1, total, f)
+            if i and collector_off:
+                gc.collect()
             results[i] = lint_path(f, e, verbose)
     if progress:
         click.echo("\r\x1b[K", err=True, nl=False)
@@ -310,9 +321,11 @@ _EXPLAIN = {
 
 
 def _wrap(text: str, indent: str = "  ") -> str:
+    from textwrap import fill
+
     paras = [" ".join(p.split()) for p in text.split("\n\n")]
     return "\n\n".join(
-        textwrap.fill(p, width=92, initial_indent=indent, subsequent_indent=indent)
+        fill(p, width=92, initial_indent=indent, subsequent_indent=indent)
         for p in paras if p
     )
 

@@ -12,10 +12,8 @@ replaces the set, ``extend-select`` and ``enable`` add to it, ``ignore`` removes
 
 from __future__ import annotations
 
-import difflib
 import json
 import sys
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -77,6 +75,8 @@ def _validate(data: dict[str, Any], where: Path) -> None:
     known = list(schema["properties"])
     for key in data:
         if key not in known:
+            import difflib
+
             near = difflib.get_close_matches(key, known, n=1)
             hint = f" (did you mean '{near[0]}'?)" if near else ""
             raise ConfigError(f"{where}: unknown key '{key}'{hint}")
@@ -113,6 +113,8 @@ def parse_config(data: dict[str, Any], where: Path) -> Config:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib
+
     try:
         return tomllib.loads(path.read_text("utf-8"))
     except FileNotFoundError:
