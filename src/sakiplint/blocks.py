@@ -54,6 +54,11 @@ def _pipe_row(line: str, lineno: int) -> list[RawCell]:
         body = stripped[:-1]
     cells: list[RawCell] = []
     pos = start
+    if "\\" not in body:  # no escaped pipe: a plain split
+        for part in body.split("|"):
+            cells.append(RawCell(part, lineno, pos + 1))
+            pos += len(part) + 1
+        return cells
     for part in _PIPE_SPLIT.split(body):
         cells.append(RawCell(part.replace("\\|", "|"), lineno, pos + 1))
         pos += len(part) + 1
@@ -94,7 +99,7 @@ def find_blocks(lines: list[str]) -> list[RawBlock]:
             if rows:
                 blocks.append(RawBlock("pipe", start + 1, i, rows, sep_after))
             continue
-        if _HTML_TABLE_OPEN.search(line):
+        if "<" in line and _HTML_TABLE_OPEN.search(line):
             start = i
             while i < n and not _HTML_TABLE_CLOSE.search(lines[i]):
                 i += 1

@@ -18,7 +18,6 @@ from sakiplint.model import Cell, Column, Row, Table
 
 _TAG = re.compile(r"<[^>]*>")
 _BOLD_TAG = re.compile(r"^\s*(<b>|<strong>|\*\*)", re.I)
-_WS = re.compile(r"\s+")
 _CAPTION = re.compile(
     r"^\s*(?:#+\s*)?(?:\*\*|<b>|__)?\s*(?:tabel|table)\s*\.?\s*"
     r"(\d+(?:\s*\.\s*\d+)*)\s*\.?\s*(.*)$",
@@ -46,21 +45,23 @@ _HEADER_WORDS = (
 
 def clean_text(raw: str) -> tuple[str, bool]:
     """Remove markup from a cell: HTML tags, bold markers, LaTeX dollars; collapse spaces."""
-    bold = bool(_BOLD_TAG.match(raw))
     text = raw
+    bold = False
     if "<" in text:
+        bold = _BOLD_TAG.match(text) is not None
         text = _TAG.sub(" ", text)
     if "&" in text:
         text = html.unescape(text)
     if "*" in text or "$" in text or "_" in text:
+        bold = bold or _BOLD_TAG.match(raw) is not None
         text = text.replace("**", "").replace("$", "").replace("__", "")
-    text = _WS.sub(" ", text).strip()
-    return text, bold
+    # str.split() and re's \s agree on what is whitespace (both Py_UNICODE_ISSPACE)
+    return " ".join(text.split()), bold
 
 
 def _mk_cell(rc: RawCell) -> Cell:
     text, bold = clean_text(rc.raw)
-    return Cell(raw=rc.raw, text=text, line=rc.line, column=rc.column, bold=bold)
+    return Cell(rc.raw, text, rc.line, rc.column, bold)
 
 
 def _squash(text: str) -> str:
@@ -113,7 +114,11 @@ def _header_words(cells: list[Cell]) -> float:
     texts = [c.text.lower() for c in cells if c.text]
     if not texts:
         return 0.0
-    hits = sum(1 for t in texts if any(w in t.replace(" ", "") or w in t for w in _HEADER_WORDS))
+    hits = 0
+    for t in texts:
+        squashed = t.replace(" ", "")
+        if any(w in squashed or w in t for w in _HEADER_WORDS):
+            hits += 1
     return hits / len(texts)
 
 
@@ -264,51 +269,59 @@ def _resolve_values(table: Table) -> None:
     table's cells where the column alone cannot tell) and resolve the numbers."""
     width = len(table.columns)
     columns: list[list[CellValue]] = [[] for _ in range(width)]
-    parsed: list[list[CellValue | None]] = []
+    numeric: list[tuple[Cell, CellValue, int]] = []
     for row in table.rows:
-        vals: list[CellValue | None] = []
         for i, c in enumerate(row.cells):
             if not c.text:
-                vals.append(None)
                 continue
             v = parse_cell(c.text)
             c.value = v
-            vals.append(v)
-            if v.is_numeric and i < width:
-                columns[i].append(v)
-        parsed.append(vals)
-    everything = [v for col in columns for v in col]
+            if v.is_numeric:
+                numeric.append((c, v, i))
+                if i < width:
+                    columns[i].append(v)
+    table_notation: str | None = None  # from all the table's cells, decided once if needed
     for col, values in zip(table.columns, columns, strict=True):
         only_id = sum(1 for v in values if v.id_reading is not None and v.en_reading is None)
         only_en = sum(1 for v in values if v.en_reading is not None and v.id_reading is None)
-        col.notation = decide_notation(values if only_id != only_en else everything)
+        if only_id != only_en:
+            col.notation = decide_notation(values)
+        else:
+            if table_notation is None:
+                table_notation = decide_notation(v for vals in columns for v in vals)
+            col.notation = table_notation
         if only_id and only_en:
             table.notes.append(
                 f"kolom {col.index + 1}: notasi angka campuran ({only_id} Indonesia,"
                 f" {only_en} Inggris); dipakai {col.notation}"
             )
-    for row, vals in zip(table.rows, parsed, strict=True):
-        for i, (c, v) in enumerate(zip(row.cells, vals, strict=True)):
-            if v is None or not v.is_numeric:
+    for c, v, i in numeric:
+        notation = table.columns[i].notation if i < width else "id"
+        reading = v.reading(notation)  # type: ignore[arg-type]
+        if reading is not None:
+            c.number = reading.value
+            c.decimals = reading.decimals
+    # per column: body cells (with text), numeric ones, money-like ones
+    body = [0] * width
+    numbers = [0] * width
+    money = [0] * width
+    for row in table.rows:
+        for i, c in enumerate(row.cells[:width]):
+            if not c.text:
                 continue
-            notation = table.columns[i].notation if i < width else "id"
-            reading = v.reading(notation)  # type: ignore[arg-type]
-            if reading is not None:
-                c.number = reading.value
-                c.decimals = reading.decimals
+            body[i] += 1
+            if c.number is None:
+                continue
+            numbers[i] += 1
+            v = c.value
+            if v is not None and (v.kind == "money" or (
+                v.kind == "number" and v.unit is None and abs(c.number) >= 100_000
+            )):
+                money[i] += 1
     for i, col in enumerate(table.columns):
-        body = [r.cells[i] for r in table.rows if i < len(r.cells) and r.cells[i].text]
-        if not body:
-            continue
-        numeric = [c for c in body if c.number is not None]
-        col.numeric = len(numeric) * 2 >= len(body) and bool(numeric)
-        money = [
-            c for c in numeric
-            if (c.value is not None and c.value.kind == "money")
-            or (abs(c.number) >= 100_000 and c.value is not None and c.value.kind == "number"
-                and c.value.unit is None)  # type: ignore[arg-type]
-        ]
-        col.money = bool(numeric) and len(money) * 2 > len(numeric)
+        if body[i]:
+            col.numeric = numbers[i] * 2 >= body[i] and numbers[i] > 0
+            col.money = numbers[i] > 0 and money[i] * 2 > numbers[i]
 
 
 # --------------------------------------------------------------------------- rows
