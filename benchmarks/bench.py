@@ -6,13 +6,16 @@ In one process, lints every report (default: ../shared/corpus/*.md) N times and 
 then the same for markdown-it-py parsing alone (the reference). With --scale K each report is
 also concatenated K times, to check that time grows linearly with size. A second part times
 whole processes (`sakiplint check` vs `python -c 'tokenize with markdown-it'`) as the
-product's target is stated that way: check <= 2x the tokenizer process.
+product's target is stated that way: check <= 2x the tokenizer process. Processes are timed
+by wall clock and by CPU time (user + system: steadier on a busy machine); best of --runs.
+``benchmarks/phases.py`` breaks one run down by phase.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -50,20 +53,25 @@ def _in_process(texts: list[str], repeat: int) -> tuple[float, float]:
     return size / lint_s, size / md_s
 
 
-def _process_time(cmd: list[str], runs: int) -> float:
+def _process_time(cmd: list[str], runs: int) -> tuple[float, float]:
+    """Best wall-clock and best CPU time (user + system) of a process, over ``runs``."""
     # as an installed package runs: with its bytecode cached (a wheel install compiles it;
     # an editable install under PYTHONDONTWRITEBYTECODE would recompile every module at
     # every start), and after one warm-up run (grammar and rule-pack caches)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
                    env=env)
-    best = float("inf")
+    best = best_cpu = float("inf")
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
                        env=env)
         best = min(best, time.perf_counter() - t0)
-    return best
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        best_cpu = min(best_cpu, cpu)
+    return best, best_cpu
 
 
 def main() -> None:
@@ -87,10 +95,12 @@ def main() -> None:
         big.write_text(biggest.read_text(encoding="utf-8") * a.scale, encoding="utf-8")
         for label, path in ((biggest.name, biggest), (f"{biggest.name} x{a.scale}", big)):
             kb = path.stat().st_size / 1024
-            check = _process_time([sys.executable, "-m", "sakiplint", "check", str(path)], a.runs)
-            ref = _process_time([sys.executable, "-c", tok, str(path)], a.runs)
+            check, check_cpu = _process_time(
+                [sys.executable, "-m", "sakiplint", "check", str(path)], a.runs)
+            ref, ref_cpu = _process_time([sys.executable, "-c", tok, str(path)], a.runs)
             print(f"process {label} ({kb:.0f} KB): sakiplint check {check:.3f}s, "
-                  f"markdown-it tokenize {ref:.3f}s, ratio {check / ref:.2f}x")
+                  f"markdown-it tokenize {ref:.3f}s, ratio {check / ref:.2f}x "
+                  f"(CPU {check_cpu:.3f}s / {ref_cpu:.3f}s = {check_cpu / ref_cpu:.2f}x)")
 
 
 if __name__ == "__main__":
