@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import corpus_reports, needs_corpus
 from sakiplint.claims import claims_in_text, claims_of, sentences, tokenize
 from sakiplint.lint import lint_text
 
@@ -224,3 +225,67 @@ def test_target_far_from_its_value_without_a_year_is_not_read() -> None:
 ])
 def test_capaian_across_two_sentences(text: str, n: int) -> None:
     assert len(claims_in_text(text).capaian) == n
+
+
+# --------------------------------------------------------------------------- the scan
+
+def _lark_terminals() -> list[tuple[str, str]]:
+    """The claims grammar's terminals in the order Lark's basic lexer tries them."""
+    from sakiplint.claims import _parser
+
+    terms = _parser().lexer_conf.terminals
+    ordered = sorted(terms, key=lambda t: (
+        -t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
+    return [(t.name, t.pattern.to_regexp()) for t in ordered]
+
+
+def test_scan_terminals_are_the_grammars_as_lark_compiles_them() -> None:
+    from sakiplint import claims
+
+    assert claims._scanner_valid(), "grammar/claims.lark changed: derive _SCAN_TERMINALS again"
+    assert list(claims._SCAN_TERMINALS) == _lark_terminals()
+
+
+CODES = "npmytrchgsdjoaklfue();w"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=CODES, max_size=40))
+def test_scan_equals_lark_parse_on_generated_codes(code: str) -> None:
+    from sakiplint.claims import _parse_with_lark, _scan
+
+    assert _scan(code) == _parse_with_lark(code)
+
+
+@needs_corpus
+def test_scan_equals_lark_parse_on_every_corpus_sentence() -> None:
+    from sakiplint.claims import _parse_with_lark, _scan
+
+    n = 0
+    for path in corpus_reports():
+        for para in lint_text(path.read_text(encoding="utf-8"), rules=[])[0].paragraphs:
+            for base, sentence in sentences(para.text):
+                code = "".join(t.code for t in tokenize(sentence, base))
+                assert _scan(code) == _parse_with_lark(code), code
+                n += 1
+    assert n > 500
+
+
+def test_a_changed_grammar_is_parsed_by_lark(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sakiplint import claims
+
+    calls: list[str] = []
+    real = claims._parse_with_lark
+
+    def spy(code: str) -> tuple[tuple[str, int, int], ...]:
+        calls.append(code)
+        return real(code)
+
+    monkeypatch.setattr(claims, "_scanner_valid", lambda: False)
+    monkeypatch.setattr(claims, "_parse_with_lark", spy)
+    claims._parse.cache_clear()
+    try:
+        found = claims_in_text("Target 80 tercapai 84,49 atau 105,61%.").capaian
+    finally:
+        claims._parse.cache_clear()
+    assert calls and len(found) == 1

@@ -308,11 +308,71 @@ def _slots(tokens: list[Token]) -> list[Slot]:
 def _parse(code: str) -> tuple[tuple[str, int, int], ...]:
     """(slot kind, first token, end token) of each slot the grammar finds in a code string
     (sentences of a report repeat their shapes, so the parse is remembered per shape)."""
+    if _scanner_valid():
+        return _scan(code)
+    return _parse_with_lark(code)
+
+
+def _parse_with_lark(code: str) -> tuple[tuple[str, int, int], ...]:
     tree = _parser().parse(code)
     return tuple(
         (str(tok.type).lower(), tok.start_pos, tok.start_pos + len(tok))  # type: ignore
         for tok in tree.children
     )
+
+
+# The grammar is a flat list of terminals (``start: _item*``), so its parse is its lexer's
+# run: one regular expression, the terminals in the order Lark 1.x's basic lexer tries them
+# (priority, then longest). Below they are as Lark compiles grammar/claims.lark with the
+# digest that follows (tests/test_claims.py derives them from Lark and checks that the scan
+# equals Lark's parse); when the grammar changes, Lark parses until they are derived again.
+_CLAIMS_GRAMMAR_DIGEST = "bb624964b7a9267e"
+_SCAN_TERMINALS: tuple[tuple[str, str], ...] = (
+    ('BREAKDOWN',
+     'n[wlf](?:[wlftrchgsdjoy()])*k(?:d)?(?:n(?:[wlf])*(?:\\(p\\))?)+an(?:[wlf])*(?:\\(p\\))?'),
+    ('CHANGE_FROM_TO_BY', '[ue]dy?[np]y?j[np]y?(?:o[ue]?[np]|\\([np]w?\\))'),
+    ('CHANGE_BY_FROM_TO', '[ue][np]dy?[np]y?j[np]y?'),
+    ('CHANGE_FROM_TO', '[ue]dy?[np]y?j[np]y?'),
+    ('REAL_OF_BUDGET', '(?:r(?:g)?md(?:g)?m|mdgm)'),
+    ('REAL_OF_TARGET', '(?:(?:[rch])?[npm]dt[npm]|(?:[rch])?[npm]d[npm]t)'),
+    ('CAPAIAN', '(?:o(?:[hcr])?p|c(?:h)?p)'),
+    ('SERAPAN', 's(?:g)?p'),
+    ('CHANGE', '[ue][np]'),
+    ('TARGET_NAMED', 'tw{0,8}y[npm]'),
+    ('ACHIEVED', 'h[npm]'),
+    ('REALISASI', 'r[npm]'),
+    ('TARGET', 't[npm]'),
+    ('BUDGET', 'gm'),
+    ('_ANY', '.'),
+)
+
+
+@cache
+def _scanner_valid() -> bool:
+    from sakiplint.grammars import grammar_digest
+
+    return grammar_digest("claims") == _CLAIMS_GRAMMAR_DIGEST
+
+
+@cache
+def _scanner() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _SCAN_TERMINALS))
+
+
+def _scan(code: str) -> tuple[tuple[str, int, int], ...]:
+    """The grammar's parse of ``code`` by the scan: the kept (not "_"-prefixed) terminals."""
+    rx = _scanner()
+    out: list[tuple[str, int, int]] = []
+    pos = 0
+    while pos < len(code):
+        m = rx.match(code, pos)
+        if m is None:   # cannot happen: _ANY matches any code character
+            return _parse_with_lark(code)
+        name = m.lastgroup or ""
+        if not name.startswith("_"):
+            out.append((name.lower(), pos, m.end()))
+        pos = m.end()
+    return tuple(out)
 
 
 _TRIGGER = frozenset("trchgsku")
