@@ -17,12 +17,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, DivisionByZero, InvalidOperation
 from functools import cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from sakiplint.grammars import load_grammar
+from sakiplint.grammars import NoParse, Tables, load_grammar, tables_valid
 
 if TYPE_CHECKING:
-    from lark import Lark, Tree
+    from lark import Lark
 
     from sakiplint.model import Document
 
@@ -134,6 +134,38 @@ def _parser() -> Lark:
     return load_grammar("formula")
 
 
+@cache
+def _tables() -> Tables | None:
+    """The grammar's tables (:data:`_TABLES`), or None when they do not fit it."""
+    return Tables(_TABLES) if tables_valid("formula", _TABLES) else None
+
+
+def _tree_with_lark(text: str) -> Any:
+    """Lark's parse tree of ``text``, or None when it does not parse."""
+    from lark.exceptions import LarkError
+
+    try:
+        return _parser().parse(text)
+    except LarkError:
+        return None
+
+
+def _tree_with_tables(text: str, tables: Tables) -> Any:
+    """The same as :func:`_tree_with_lark`, from the tables (without Lark): a tree of
+    ``LiteTree`` / ``LiteToken``, read as Lark's ``Tree`` / ``Token``."""
+    try:
+        return tables.parse(text)
+    except NoParse:
+        return None
+
+
+def _tree(text: str) -> Any:
+    tables = _tables()
+    if tables is not None:
+        return _tree_with_tables(text, tables)
+    return _tree_with_lark(text)
+
+
 _TEXT_WRAP = re.compile(r"\\(?:text|mathrm|mathbf|textbf|mathit|operatorname)\s*\{([^{}]*)\}")
 _DROP = re.compile(r"\$|\\%|%|\\left|\\right|\\[,;!: ]|\\quad|~")
 _SPACES = re.compile(r"\s+")
@@ -148,13 +180,17 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", t).strip()
 
 
-def _to_expr(tree: Tree | object) -> Expr:
-    from lark import Token, Tree
+def _is_token(node: object) -> bool:
+    """A terminal (Lark's ``Token`` or a ``LiteToken``: a ``str`` with a ``type``)."""
+    return isinstance(node, str) and hasattr(node, "type")
 
-    if isinstance(tree, Token):  # pragma: no cover - terminals are wrapped by rules
+
+def _to_expr(tree: Any) -> Expr:
+    """The expression of a parse tree: Lark's ``Tree`` or the tables' ``LiteTree``."""
+    if _is_token(tree):  # pragma: no cover - terminals are wrapped by rules
         raise ValueError(tree)
-    assert isinstance(tree, Tree)
-    kids = [k for k in tree.children if not (isinstance(k, Token) and k.type == "TIMES")]
+    assert hasattr(tree, "data") and hasattr(tree, "children")
+    kids = [k for k in tree.children if not (_is_token(k) and k.type == "TIMES")]
     d = tree.data
     if d == "num":
         return Num(Decimal(str(kids[0]).replace(",", ".")))
@@ -169,7 +205,7 @@ def _to_expr(tree: Tree | object) -> Expr:
     if d == "frac":
         return Op("/", _to_expr(kids[0]), _to_expr(kids[1]))
     if d == "start":
-        body = [k for k in tree.children if not isinstance(k, Token)]
+        body = [k for k in tree.children if not _is_token(k)]
         return _to_expr(body[-1])
     raise ValueError(f"unexpected node {d}")
 
@@ -177,14 +213,15 @@ def _to_expr(tree: Tree | object) -> Expr:
 def parse_formula(text: str) -> Expr | None:
     """The expression of a stated formula ("Capaian = ..." or just its right-hand side),
     or None when the text is not a formula over target / realisasi."""
-    from lark.exceptions import LarkError
-
     t = clean(text)
     if not t:
         return None
-    try:
-        tree = _parser().parse(t)
-    except LarkError:
+    return _expr_of(_tree(t))
+
+
+def _expr_of(tree: Any) -> Expr | None:
+    """The expression of a parse tree (Lark's or the tables'; None: no parse)."""
+    if tree is None:
         return None
     try:
         return _to_expr(tree)
@@ -283,3 +320,133 @@ def _build_polarity(doc: Document) -> frozenset[str]:
 def negative_indicators(doc: Document) -> frozenset[str]:
     """Keys (:func:`indicator_key`) of the indicators the report marks as lower-is-better."""
     return doc.memo(POLARITY_KEY, _build_polarity)
+
+
+# ---- the grammar's tables ----------------------------------------------------------------
+# grammar/formula.lark as Lark (1.x, LALR, contextual lexer) compiles it, derived by
+# ``python -m sakiplint.grammars formula``: formulas are read from these without importing
+# Lark. When the grammar changes (its digest differs) Lark parses until they are derived
+# again; tests/test_speed_grammars.py checks them against Lark's and the results against
+# Lark's parses.
+_TABLES: dict[str, Any] = {
+    'digest': 'd79c4ff1f6b638fe',
+    'terminals': (
+        ('EQUAL', '='),
+        ('LBRACE', '\\{'),
+        (
+            'LHS',
+            ('(?i:(persentase\\s+|nilai\\s+|tingkat\\s+)?(capaian|pencapaian)(\\s+kinerja)?('
+             '\\s+indikator)?)'),
+        ),
+        ('LPAR', '\\('),
+        ('LSQB', '\\['),
+        ('MINUS', '\\-'),
+        ('NUMBER', '[0-9]+([.,][0-9]+)?'),
+        ('PLUS', '\\+'),
+        ('RBRACE', '\\}'),
+        ('RPAR', '\\)'),
+        ('RSQB', '\\]'),
+        ('SLASH', '/'),
+        ('TIMES', '(?i:x|×|\\*|\\\\times|\\\\cdot|·)'),
+        ('VAR', '(?i:realisasi|target|rencana)'),
+        ('WS', '(?:[ \t\x0c\r\n])+'),
+        ('__ANON_0', '\\\\frac'),
+    ),
+    'lexers': (
+        'LHS VAR NUMBER WS __ANON_0 LBRACE LPAR LSQB MINUS',
+        'VAR NUMBER WS __ANON_0 LBRACE LPAR LSQB MINUS',
+        'WS EQUAL',
+        'WS TIMES __ANON_0 MINUS PLUS RBRACE RPAR RSQB SLASH',
+        'WS LBRACE',
+        'WS',
+        'WS MINUS PLUS',
+        'WS MINUS PLUS RBRACE',
+        'WS MINUS PLUS RPAR',
+        'WS MINUS PLUS RSQB',
+    ),
+    'state_lexer':
+        '0 1 2 1 1 1 3 3 4 3 3 3 5 6 3 7 1 8 9 3 1 1 1 3 1 1 3 6 3 3 7 3 3 3 3 4 1 7 3',
+    'ignore': ('WS',),
+    'states': (
+        ('LBRACE s1 LHS s2 LPAR s3 LSQB s4 MINUS s5 NUMBER s6 VAR s7 __ANON_0 s8 atom s9 '
+         'frac s10 product s11 start s12 sum s13 unary s14'),
+        ('LBRACE s1 LPAR s3 LSQB s4 MINUS s5 NUMBER s6 VAR s7 __ANON_0 s8 atom s9 frac s10 '
+         'product s11 sum s15 unary s14'),
+        'EQUAL s16',
+        ('LBRACE s1 LPAR s3 LSQB s4 MINUS s5 NUMBER s6 VAR s7 __ANON_0 s8 atom s9 frac s10 '
+         'product s11 sum s17 unary s14'),
+        ('LBRACE s1 LPAR s3 LSQB s4 MINUS s5 NUMBER s6 VAR s7 __ANON_0 s8 atom s9 frac s10 '
+         'product s11 sum s18 unary s14'),
+        ('LBRACE s1 LPAR s3 LSQB s4 MINUS s5 NUMBER s6 VAR s7 __ANON_0 s8 atom s9 frac s10 '
+         'unary s19'),
+        '$END r3 MINUS r3 PLUS r3 RBRACE r3 RPAR r3 RSQB r3 SLASH r3 TIMES r3 __ANON_0 r3',
+        '$END r4 MINUS r4 PLUS r4 RBRACE r4 RPAR r4 RSQB r4 SLASH r4 TIMES r4 __ANON_0 r4',
+        'LBRACE s20',
+        ('$END r17 MINUS r17 PLUS r17 RBRACE r17 RPAR r17 RSQB r17 SLASH r17 TIMES r17 '
+         '__ANON_0 r17'),
+        '$END r5 MINUS r5 PLUS r5 RBRACE r5 RPAR r5 RSQB r5 SLASH r5 TIMES r5 __ANON_0 r5',
+        ('$END r13 MINUS r13 PLUS r13 RBRACE r13 RPAR r13 RSQB r13 SLASH s21 TIMES s22 '
+         '__ANON_0 s8 frac s23'),
+        '',
+        '$END r12 MINUS s24 PLUS s25',
+        ('$END r10 MINUS r10 PLUS r10 RBRACE r10 RPAR r10 RSQB r10 SLASH r10 TIMES r10 '
+         '__ANON_0 r10'),
+        'MINUS s24 PLUS s25 RBRACE s26',
+        ('LBRACE s1 LPAR s3 LSQB s4 MINUS s5 NUMBER s6 VAR s7 __ANON_0 s8 atom s9 frac s10 '
+         'product s11 sum s27 unary s14'),
+        'MINUS s24 PLUS s25 RPAR s28',
+        'MINUS s24 PLUS s25 RSQB s29',
+        ('$END r16 MINUS r16 PLUS r16 RBRACE r16 RPAR r16 RSQB r16 SLASH r16 TIMES r16 '
+         '__ANON_0 r16'),
+        ('LBRACE s1 LPAR s3 LSQB s4 MINUS s5 NUMBER s6 VAR s7 __ANON_0 s8 atom s9 frac s10 '
+         'product s11 sum s30 unary s14'),
+        ('LBRACE s1 LPAR s3 LSQB s4 MINUS s5 NUMBER s6 VAR s7 __ANON_0 s8 atom s9 frac s10 '
+         'unary s31'),
+        ('LBRACE s1 LPAR s3 LSQB s4 MINUS s5 NUMBER s6 VAR s7 __ANON_0 s8 atom s9 frac s10 '
+         'unary s32'),
+        '$END r9 MINUS r9 PLUS r9 RBRACE r9 RPAR r9 RSQB r9 SLASH r9 TIMES r9 __ANON_0 r9',
+        ('LBRACE s1 LPAR s3 LSQB s4 MINUS s5 NUMBER s6 VAR s7 __ANON_0 s8 atom s9 frac s10 '
+         'product s33 unary s14'),
+        ('LBRACE s1 LPAR s3 LSQB s4 MINUS s5 NUMBER s6 VAR s7 __ANON_0 s8 atom s9 frac s10 '
+         'product s34 unary s14'),
+        '$END r0 MINUS r0 PLUS r0 RBRACE r0 RPAR r0 RSQB r0 SLASH r0 TIMES r0 __ANON_0 r0',
+        '$END r11 MINUS s24 PLUS s25',
+        '$END r1 MINUS r1 PLUS r1 RBRACE r1 RPAR r1 RSQB r1 SLASH r1 TIMES r1 __ANON_0 r1',
+        '$END r2 MINUS r2 PLUS r2 RBRACE r2 RPAR r2 RSQB r2 SLASH r2 TIMES r2 __ANON_0 r2',
+        'MINUS s24 PLUS s25 RBRACE s35',
+        '$END r7 MINUS r7 PLUS r7 RBRACE r7 RPAR r7 RSQB r7 SLASH r7 TIMES r7 __ANON_0 r7',
+        '$END r8 MINUS r8 PLUS r8 RBRACE r8 RPAR r8 RSQB r8 SLASH r8 TIMES r8 __ANON_0 r8',
+        ('$END r14 MINUS r14 PLUS r14 RBRACE r14 RPAR r14 RSQB r14 SLASH s21 TIMES s22 '
+         '__ANON_0 s8 frac s23'),
+        ('$END r15 MINUS r15 PLUS r15 RBRACE r15 RPAR r15 RSQB r15 SLASH s21 TIMES s22 '
+         '__ANON_0 s8 frac s23'),
+        'LBRACE s36',
+        ('LBRACE s1 LPAR s3 LSQB s4 MINUS s5 NUMBER s6 VAR s7 __ANON_0 s8 atom s9 frac s10 '
+         'product s11 sum s37 unary s14'),
+        'MINUS s24 PLUS s25 RBRACE s38',
+        '$END r6 MINUS r6 PLUS r6 RBRACE r6 RPAR r6 RSQB r6 SLASH r6 TIMES r6 __ANON_0 r6',
+    ),
+    'rules': (
+        ('atom', 3, 'atom', True, '1'),
+        ('atom', 3, 'atom', True, '1'),
+        ('atom', 3, 'atom', True, '1'),
+        ('atom', 1, 'num', False, '0'),
+        ('atom', 1, 'var', False, '0'),
+        ('atom', 1, 'atom', True, '0'),
+        ('frac', 7, 'frac', False, '2 5'),
+        ('product', 3, 'div', False, '0 2'),
+        ('product', 3, 'mul', False, '0 1 2'),
+        ('product', 2, 'mul', False, '0 1'),
+        ('product', 1, 'product', True, '0'),
+        ('start', 3, 'start', False, '0 2'),
+        ('start', 1, 'start', False, '0'),
+        ('sum', 1, 'sum', True, '0'),
+        ('sum', 3, 'sub', False, '0 2'),
+        ('sum', 3, 'add', False, '0 2'),
+        ('unary', 2, 'neg', False, '1'),
+        ('unary', 1, 'unary', True, '0'),
+    ),
+    'start': 0,
+    'end': 12,
+}
+

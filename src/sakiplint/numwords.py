@@ -20,11 +20,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from lark import Lark, Token, Transformer
-from lark.exceptions import LarkError
+from sakiplint.grammars import NoParse, Tables, load_grammar, tables_valid
 
-from sakiplint.grammars import load_grammar
+if TYPE_CHECKING:
+    from lark import Lark
 
 __all__ = ["DigitWordPair", "find_digit_word_pairs", "words_to_number"]
 
@@ -58,13 +59,15 @@ _SCALE = {
 }
 
 
-class _ToDecimal(Transformer):
-    """Evaluate the parse tree bottom-up (used inline by the LALR parser)."""
+class _Evaluate:
+    """Evaluate the parse tree bottom-up (used inline by the LALR parser: by Lark as a
+    ``Transformer``, see :func:`_parser`, and by the tables as callbacks). Tokens are Lark's
+    ``Token`` or :class:`sakiplint.grammars.LiteToken`, read alike (``.type``, ``.value``)."""
 
-    def d1(self, children: list[Token]) -> int:
+    def d1(self, children: list[Any]) -> int:
         return _DIGIT_VALUES[children[0].value]
 
-    def zero(self, _children: list[Token]) -> int:
+    def zero(self, _children: list[Any]) -> int:
         return 0
 
     def teen(self, children: list) -> int:
@@ -82,7 +85,7 @@ class _ToDecimal(Transformer):
 
     # ---- fraction: each returns the decimal digits as a string ----
 
-    def zero_digit(self, _children: list[Token]) -> str:
+    def zero_digit(self, _children: list[Any]) -> str:
         return "0"
 
     def zeros(self, children: list[str]) -> str:
@@ -103,14 +106,61 @@ class _ToDecimal(Transformer):
     def start(self, children: list) -> Decimal:
         integer = children[0]
         fraction = ""
-        if len(children) > 2 and isinstance(children[1], Token) and children[1].type == "KOMA":
+        if len(children) > 2 and getattr(children[1], "type", None) == "KOMA":
             fraction = children[2]
         return Decimal(f"{integer}.{fraction}") if fraction else Decimal(integer)
 
 
 @cache
 def _parser() -> Lark:
+    from lark import Transformer
+
+    class _ToDecimal(Transformer, _Evaluate):  # type: ignore[type-arg]
+        pass
+
     return load_grammar("numwords", transformer=_ToDecimal())
+
+
+@cache
+def _tables() -> Tables | None:
+    """The grammar's tables (:data:`_TABLES`), or None when they do not fit it."""
+    return Tables(_TABLES) if tables_valid("numwords", _TABLES) else None
+
+
+@cache
+def _callbacks() -> dict[str, Any]:
+    evaluate = _Evaluate()
+    names = {rule[2] for rule in _TABLES["rules"]}
+    return {n: getattr(evaluate, n) for n in names if not n.startswith("_")
+            and hasattr(evaluate, n)}
+
+
+_REJECTED = object()
+
+
+def _parse_with_lark(text: str) -> Any:
+    """Lark's value of normalized ``text``, or ``_REJECTED``."""
+    from lark.exceptions import LarkError
+
+    try:
+        return _parser().parse(text)
+    except LarkError:
+        return _REJECTED
+
+
+def _parse_with_tables(text: str, tables: Tables) -> Any:
+    """The same as :func:`_parse_with_lark`, from the tables (without Lark)."""
+    try:
+        return tables.parse(text, _callbacks())
+    except NoParse:
+        return _REJECTED
+
+
+def _parse(text: str) -> Any:
+    tables = _tables()
+    if tables is not None:
+        return _parse_with_tables(text, tables)
+    return _parse_with_lark(text)
 
 
 # a hyphen joining two letters: "dua-puluh", "Dua - Puluh"
@@ -131,10 +181,7 @@ def words_to_number(text: str) -> Decimal | None:
     normalized = _WHITESPACE.sub(" ", _INNER_HYPHEN.sub(" ", normalized))
     if "-" in normalized:  # leading / trailing / doubled hyphen: not ours to guess
         return None
-    try:
-        value = _parser().parse(normalized)
-    except LarkError:
-        return None
+    value = _parse(normalized)
     return value if isinstance(value, Decimal) else None
 
 
@@ -242,3 +289,297 @@ def find_digit_word_pairs(text: str) -> list[DigitWordPair]:
             )
         )
     return pairs
+
+
+# ---- the grammar's tables ----------------------------------------------------------------
+# grammar/numwords.lark as Lark (1.x, LALR, contextual lexer) compiles it, derived by
+# ``python -m sakiplint.grammars numwords``: words are read from these without importing
+# Lark. When the grammar changes (its digest differs) Lark parses until they are derived
+# again; tests/test_speed_grammars.py checks them against Lark's and the results against
+# Lark's parses.
+_TABLES: dict[str, Any] = {
+    'digest': 'd80b7c949ca9214c',
+    'terminals': (
+        ('BELAS', 'belas'),
+        ('DELAPAN', 'delapan'),
+        ('DUA', 'dua'),
+        ('EMPAT', 'empat'),
+        ('ENAM', 'enam'),
+        ('JUTA', 'juta'),
+        ('KOMA', 'koma'),
+        ('KOSONG', 'kosong'),
+        ('LIMA', 'lima'),
+        ('MILIAR', 'mil[iy]ar'),
+        ('NOL', 'nol'),
+        ('PERSEN', 'persen'),
+        ('PULUH', 'puluh'),
+        ('RATUS', 'ratus'),
+        ('RIBU', 'ribu'),
+        ('RUPIAH', 'rupiah'),
+        ('SATU', 'satu'),
+        ('SEBELAS', 'sebelas'),
+        ('SEJUTA', 'sejuta'),
+        ('SEMBILAN', 'sembilan'),
+        ('SEMILIAR', 'semil[iy]ar'),
+        ('SEPULUH', 'sepuluh'),
+        ('SERATUS', 'seratus'),
+        ('SERIBU', 'seribu'),
+        ('SETRILIUN', 'setril[iy]un'),
+        ('TIGA', 'tiga'),
+        ('TRILIUN', 'tril[iy]un'),
+        ('TUJUH', 'tujuh'),
+        ('WS', '(?:[ \t\x0c\r\n])+'),
+    ),
+    'lexers': (
+        ('WS SETRILIUN SEMILIAR SEMBILAN DELAPAN SEBELAS SEPULUH SERATUS SEJUTA SERIBU EMPAT '
+         'TUJUH ENAM LIMA SATU TIGA DUA NOL'),
+        ('WS SEMBILAN TRILIUN DELAPAN MILIAR KOSONG PERSEN RUPIAH BELAS EMPAT PULUH RATUS '
+         'TUJUH ENAM JUTA KOMA LIMA RIBU SATU TIGA DUA NOL'),
+        'WS PERSEN RUPIAH KOMA',
+        'WS TRILIUN MILIAR PERSEN RUPIAH JUTA KOMA RIBU',
+        ('WS SEMBILAN DELAPAN SEBELAS SEPULUH SERATUS PERSEN RUPIAH SERIBU EMPAT TUJUH ENAM '
+         'KOMA LIMA SATU TIGA DUA'),
+        ('WS SEMBILAN DELAPAN SEBELAS SEPULUH SERATUS PERSEN RUPIAH SEJUTA SERIBU EMPAT '
+         'TUJUH ENAM KOMA LIMA SATU TIGA DUA'),
+        ('WS SEMBILAN TRILIUN DELAPAN SEBELAS SEPULUH MILIAR PERSEN RUPIAH EMPAT TUJUH ENAM '
+         'JUTA KOMA LIMA RIBU SATU TIGA DUA'),
+        ('WS SEMBILAN DELAPAN SEBELAS SEPULUH SERATUS PERSEN RUPIAH EMPAT TUJUH ENAM KOMA '
+         'LIMA SATU TIGA DUA'),
+        ('WS SEMILIAR SEMBILAN DELAPAN SEBELAS SEPULUH SERATUS PERSEN RUPIAH SEJUTA SERIBU '
+         'EMPAT TUJUH ENAM KOMA LIMA SATU TIGA DUA'),
+        'WS TRILIUN MILIAR PERSEN RUPIAH BELAS PULUH RATUS JUTA KOMA RIBU',
+        'WS',
+        'WS PERSEN RUPIAH KOMA RIBU',
+        'WS PERSEN RUPIAH JUTA KOMA RIBU',
+        'WS TRILIUN MILIAR PERSEN RUPIAH BELAS PULUH JUTA KOMA RIBU',
+        'WS MILIAR PERSEN RUPIAH JUTA KOMA RIBU',
+        ('WS SEMBILAN TRILIUN DELAPAN MILIAR PERSEN RUPIAH EMPAT TUJUH ENAM JUTA KOMA LIMA '
+         'RIBU SATU TIGA DUA'),
+        ('WS SEMBILAN DELAPAN SEBELAS SEPULUH SERATUS KOSONG EMPAT TUJUH ENAM LIMA SATU TIGA '
+         'DUA NOL'),
+        ('WS SEMBILAN DELAPAN SEBELAS SEPULUH SERATUS KOSONG PERSEN RUPIAH EMPAT TUJUH ENAM '
+         'LIMA SATU TIGA DUA NOL'),
+        ('WS SEMBILAN DELAPAN KOSONG PERSEN RUPIAH BELAS EMPAT PULUH RATUS TUJUH ENAM LIMA '
+         'SATU TIGA DUA NOL'),
+        'WS PERSEN RUPIAH',
+        ('WS SEMBILAN DELAPAN SEBELAS SEPULUH SERATUS PERSEN RUPIAH EMPAT TUJUH ENAM LIMA '
+         'SATU TIGA DUA'),
+        'WS SEMBILAN DELAPAN KOSONG PERSEN RUPIAH EMPAT TUJUH ENAM LIMA SATU TIGA DUA NOL',
+    ),
+    'state_lexer':
+        ('0 1 1 1 1 1 2 1 3 4 1 5 3 6 7 8 1 1 3 9 2 3 10 2 2 2 2 11 2 12 2 3 13 2 14 2 3 15 '
+         '6 16 10 10 10 4 5 7 8 3 3 17 17 17 18 19 19 17 20 2 2 2 2 17 21 21 21 21 10 18 19 '
+         '21 21'),
+    'ignore': ('WS',),
+    'states': (
+        ('DELAPAN s1 DUA s2 EMPAT s3 ENAM s4 LIMA s5 NOL s6 SATU s7 SEBELAS s8 SEJUTA s9 '
+         'SEMBILAN s10 SEMILIAR s11 SEPULUH s12 SERATUS s13 SERIBU s14 SETRILIUN s15 TIGA '
+         's16 TUJUH s17 below100 s18 d1 s19 integer s20 n3 s21 start s22 upto_juta s23 '
+         'upto_miliar s24 upto_ribu s25 upto_triliun s26'),
+        ('$END r10 BELAS r10 DELAPAN r10 DUA r10 EMPAT r10 ENAM r10 JUTA r10 KOMA r10 KOSONG '
+         'r10 LIMA r10 MILIAR r10 NOL r10 PERSEN r10 PULUH r10 RATUS r10 RIBU r10 RUPIAH r10 '
+         'SATU r10 SEMBILAN r10 TIGA r10 TRILIUN r10 TUJUH r10'),
+        ('$END r11 BELAS r11 DELAPAN r11 DUA r11 EMPAT r11 ENAM r11 JUTA r11 KOMA r11 KOSONG '
+         'r11 LIMA r11 MILIAR r11 NOL r11 PERSEN r11 PULUH r11 RATUS r11 RIBU r11 RUPIAH r11 '
+         'SATU r11 SEMBILAN r11 TIGA r11 TRILIUN r11 TUJUH r11'),
+        ('$END r12 BELAS r12 DELAPAN r12 DUA r12 EMPAT r12 ENAM r12 JUTA r12 KOMA r12 KOSONG '
+         'r12 LIMA r12 MILIAR r12 NOL r12 PERSEN r12 PULUH r12 RATUS r12 RIBU r12 RUPIAH r12 '
+         'SATU r12 SEMBILAN r12 TIGA r12 TRILIUN r12 TUJUH r12'),
+        ('$END r13 BELAS r13 DELAPAN r13 DUA r13 EMPAT r13 ENAM r13 JUTA r13 KOMA r13 KOSONG '
+         'r13 LIMA r13 MILIAR r13 NOL r13 PERSEN r13 PULUH r13 RATUS r13 RIBU r13 RUPIAH r13 '
+         'SATU r13 SEMBILAN r13 TIGA r13 TRILIUN r13 TUJUH r13'),
+        ('$END r14 BELAS r14 DELAPAN r14 DUA r14 EMPAT r14 ENAM r14 JUTA r14 KOMA r14 KOSONG '
+         'r14 LIMA r14 MILIAR r14 NOL r14 PERSEN r14 PULUH r14 RATUS r14 RIBU r14 RUPIAH r14 '
+         'SATU r14 SEMBILAN r14 TIGA r14 TRILIUN r14 TUJUH r14'),
+        '$END r26 KOMA r26 PERSEN r26 RUPIAH r26',
+        ('$END r15 BELAS r15 DELAPAN r15 DUA r15 EMPAT r15 ENAM r15 JUTA r15 KOMA r15 KOSONG '
+         'r15 LIMA r15 MILIAR r15 NOL r15 PERSEN r15 PULUH r15 RATUS r15 RIBU r15 RUPIAH r15 '
+         'SATU r15 SEMBILAN r15 TIGA r15 TRILIUN r15 TUJUH r15'),
+        '$END r4 JUTA r4 KOMA r4 MILIAR r4 PERSEN r4 RIBU r4 RUPIAH r4 TRILIUN r4',
+        ('$END r39 DELAPAN s1 DUA s2 EMPAT s3 ENAM s4 KOMA r39 LIMA s5 PERSEN r39 RUPIAH r39 '
+         'SATU s7 SEBELAS s8 SEMBILAN s10 SEPULUH s12 SERATUS s13 SERIBU s14 TIGA s16 TUJUH '
+         's17 below100 s18 d1 s19 n3 s27 upto_ribu s28'),
+        ('$END r16 BELAS r16 DELAPAN r16 DUA r16 EMPAT r16 ENAM r16 JUTA r16 KOMA r16 KOSONG '
+         'r16 LIMA r16 MILIAR r16 NOL r16 PERSEN r16 PULUH r16 RATUS r16 RIBU r16 RUPIAH r16 '
+         'SATU r16 SEMBILAN r16 TIGA r16 TRILIUN r16 TUJUH r16'),
+        ('$END r44 DELAPAN s1 DUA s2 EMPAT s3 ENAM s4 KOMA r44 LIMA s5 PERSEN r44 RUPIAH r44 '
+         'SATU s7 SEBELAS s8 SEJUTA s9 SEMBILAN s10 SEPULUH s12 SERATUS s13 SERIBU s14 TIGA '
+         's16 TUJUH s17 below100 s18 d1 s19 n3 s29 upto_juta s30 upto_ribu s25'),
+        '$END r5 JUTA r5 KOMA r5 MILIAR r5 PERSEN r5 RIBU r5 RUPIAH r5 TRILIUN r5',
+        ('$END r28 DELAPAN s1 DUA s2 EMPAT s3 ENAM s4 JUTA r28 KOMA r28 LIMA s5 MILIAR r28 '
+         'PERSEN r28 RIBU r28 RUPIAH r28 SATU s7 SEBELAS s8 SEMBILAN s10 SEPULUH s12 TIGA '
+         's16 TRILIUN r28 TUJUH s17 below100 s31 d1 s32'),
+        ('$END r49 DELAPAN s1 DUA s2 EMPAT s3 ENAM s4 KOMA r49 LIMA s5 PERSEN r49 RUPIAH r49 '
+         'SATU s7 SEBELAS s8 SEMBILAN s10 SEPULUH s12 SERATUS s13 TIGA s16 TUJUH s17 '
+         'below100 s18 d1 s19 n3 s33'),
+        ('$END r54 DELAPAN s1 DUA s2 EMPAT s3 ENAM s4 KOMA r54 LIMA s5 PERSEN r54 RUPIAH r54 '
+         'SATU s7 SEBELAS s8 SEJUTA s9 SEMBILAN s10 SEMILIAR s11 SEPULUH s12 SERATUS s13 '
+         'SERIBU s14 TIGA s16 TUJUH s17 below100 s18 d1 s19 n3 s34 upto_juta s23 upto_miliar '
+         's35 upto_ribu s25'),
+        ('$END r17 BELAS r17 DELAPAN r17 DUA r17 EMPAT r17 ENAM r17 JUTA r17 KOMA r17 KOSONG '
+         'r17 LIMA r17 MILIAR r17 NOL r17 PERSEN r17 PULUH r17 RATUS r17 RIBU r17 RUPIAH r17 '
+         'SATU r17 SEMBILAN r17 TIGA r17 TRILIUN r17 TUJUH r17'),
+        ('$END r18 BELAS r18 DELAPAN r18 DUA r18 EMPAT r18 ENAM r18 JUTA r18 KOMA r18 KOSONG '
+         'r18 LIMA r18 MILIAR r18 NOL r18 PERSEN r18 PULUH r18 RATUS r18 RIBU r18 RUPIAH r18 '
+         'SATU r18 SEMBILAN r18 TIGA r18 TRILIUN r18 TUJUH r18'),
+        '$END r30 JUTA r30 KOMA r30 MILIAR r30 PERSEN r30 RIBU r30 RUPIAH r30 TRILIUN r30',
+        ('$END r6 BELAS s36 JUTA r6 KOMA r6 MILIAR r6 PERSEN r6 PULUH s37 RATUS s38 RIBU r6 '
+         'RUPIAH r6 TRILIUN r6'),
+        '$END r33 KOMA s39 PERSEN s40 RUPIAH s41 unit s42',
+        '$END r51 JUTA s43 KOMA r51 MILIAR s44 PERSEN r51 RIBU s45 RUPIAH r51 TRILIUN s46',
+        '',
+        '$END r48 KOMA r48 PERSEN r48 RUPIAH r48',
+        '$END r58 KOMA r58 PERSEN r58 RUPIAH r58',
+        '$END r43 KOMA r43 PERSEN r43 RUPIAH r43',
+        '$END r27 KOMA r27 PERSEN r27 RUPIAH r27',
+        '$END r51 KOMA r51 PERSEN r51 RIBU s45 RUPIAH r51',
+        '$END r40 KOMA r40 PERSEN r40 RUPIAH r40',
+        '$END r51 JUTA s43 KOMA r51 PERSEN r51 RIBU s45 RUPIAH r51',
+        '$END r45 KOMA r45 PERSEN r45 RUPIAH r45',
+        '$END r29 JUTA r29 KOMA r29 MILIAR r29 PERSEN r29 RIBU r29 RUPIAH r29 TRILIUN r29',
+        ('$END r6 BELAS s36 JUTA r6 KOMA r6 MILIAR r6 PERSEN r6 PULUH s37 RIBU r6 RUPIAH r6 '
+         'TRILIUN r6'),
+        '$END r50 KOMA r50 PERSEN r50 RUPIAH r50',
+        '$END r51 JUTA s43 KOMA r51 MILIAR s44 PERSEN r51 RIBU s45 RUPIAH r51',
+        '$END r55 KOMA r55 PERSEN r55 RUPIAH r55',
+        '$END r7 JUTA r7 KOMA r7 MILIAR r7 PERSEN r7 RIBU r7 RUPIAH r7 TRILIUN r7',
+        ('$END r8 DELAPAN s1 DUA s2 EMPAT s3 ENAM s4 JUTA r8 KOMA r8 LIMA s5 MILIAR r8 '
+         'PERSEN r8 RIBU r8 RUPIAH r8 SATU s7 SEMBILAN s10 TIGA s16 TRILIUN r8 TUJUH s17 d1 '
+         's47'),
+        ('$END r31 DELAPAN s1 DUA s2 EMPAT s3 ENAM s4 JUTA r31 KOMA r31 LIMA s5 MILIAR r31 '
+         'PERSEN r31 RIBU r31 RUPIAH r31 SATU s7 SEBELAS s8 SEMBILAN s10 SEPULUH s12 TIGA '
+         's16 TRILIUN r31 TUJUH s17 below100 s48 d1 s32'),
+        ('DELAPAN s1 DUA s2 EMPAT s3 ENAM s4 KOSONG s49 LIMA s5 NOL s50 SATU s7 SEBELAS s8 '
+         'SEMBILAN s10 SEPULUH s12 SERATUS s13 TIGA s16 TUJUH s17 __zeros_plus_1 s51 '
+         'below100 s18 d1 s52 fraction s53 n3 s54 zero_digit s55 zeros s56'),
+        '$END r37',
+        '$END r38',
+        '$END r36',
+        ('$END r41 DELAPAN s1 DUA s2 EMPAT s3 ENAM s4 KOMA r41 LIMA s5 PERSEN r41 RUPIAH r41 '
+         'SATU s7 SEBELAS s8 SEMBILAN s10 SEPULUH s12 SERATUS s13 SERIBU s14 TIGA s16 TUJUH '
+         's17 below100 s18 d1 s19 n3 s27 upto_ribu s57'),
+        ('$END r46 DELAPAN s1 DUA s2 EMPAT s3 ENAM s4 KOMA r46 LIMA s5 PERSEN r46 RUPIAH r46 '
+         'SATU s7 SEBELAS s8 SEJUTA s9 SEMBILAN s10 SEPULUH s12 SERATUS s13 SERIBU s14 TIGA '
+         's16 TUJUH s17 below100 s18 d1 s19 n3 s29 upto_juta s58 upto_ribu s25'),
+        ('$END r52 DELAPAN s1 DUA s2 EMPAT s3 ENAM s4 KOMA r52 LIMA s5 PERSEN r52 RUPIAH r52 '
+         'SATU s7 SEBELAS s8 SEMBILAN s10 SEPULUH s12 SERATUS s13 TIGA s16 TUJUH s17 '
+         'below100 s18 d1 s19 n3 s59'),
+        ('$END r56 DELAPAN s1 DUA s2 EMPAT s3 ENAM s4 KOMA r56 LIMA s5 PERSEN r56 RUPIAH r56 '
+         'SATU s7 SEBELAS s8 SEJUTA s9 SEMBILAN s10 SEMILIAR s11 SEPULUH s12 SERATUS s13 '
+         'SERIBU s14 TIGA s16 TUJUH s17 below100 s18 d1 s19 n3 s34 upto_juta s23 upto_miliar '
+         's60 upto_ribu s25'),
+        '$END r9 JUTA r9 KOMA r9 MILIAR r9 PERSEN r9 RIBU r9 RUPIAH r9 TRILIUN r9',
+        '$END r32 JUTA r32 KOMA r32 MILIAR r32 PERSEN r32 RIBU r32 RUPIAH r32 TRILIUN r32',
+        ('$END r59 DELAPAN r59 DUA r59 EMPAT r59 ENAM r59 KOSONG r59 LIMA r59 NOL r59 PERSEN '
+         'r59 RUPIAH r59 SATU r59 SEBELAS r59 SEMBILAN r59 SEPULUH r59 SERATUS r59 TIGA r59 '
+         'TUJUH r59'),
+        ('$END r60 DELAPAN r60 DUA r60 EMPAT r60 ENAM r60 KOSONG r60 LIMA r60 NOL r60 PERSEN '
+         'r60 RUPIAH r60 SATU r60 SEBELAS r60 SEMBILAN r60 SEPULUH r60 SERATUS r60 TIGA r60 '
+         'TUJUH r60'),
+        ('$END r61 DELAPAN r61 DUA r61 EMPAT r61 ENAM r61 KOSONG s49 LIMA r61 NOL s50 PERSEN '
+         'r61 RUPIAH r61 SATU r61 SEBELAS r61 SEMBILAN r61 SEPULUH r61 SERATUS r61 TIGA r61 '
+         'TUJUH r61 zero_digit s61'),
+        ('$END r6 BELAS s36 DELAPAN s1 DUA s2 EMPAT s3 ENAM s4 KOSONG s49 LIMA s5 NOL s50 '
+         'PERSEN r6 PULUH s37 RATUS s38 RUPIAH r6 SATU s7 SEMBILAN s10 TIGA s16 TUJUH s17 '
+         '__fraction_plus_0 s62 d1 s63 frac_digit s64 zero_digit s65'),
+        '$END r34 PERSEN s40 RUPIAH s41 unit s66',
+        '$END r22 PERSEN r22 RUPIAH r22',
+        ('$END r3 DELAPAN r3 DUA r3 EMPAT r3 ENAM r3 KOSONG r3 LIMA r3 NOL r3 PERSEN r3 '
+         'RUPIAH r3 SATU r3 SEBELAS r3 SEMBILAN r3 SEPULUH r3 SERATUS r3 TIGA r3 TUJUH r3'),
+        ('$END r23 DELAPAN s1 DUA s2 EMPAT s3 ENAM s4 LIMA s5 PERSEN r23 RUPIAH r23 SATU s7 '
+         'SEBELAS s8 SEMBILAN s10 SEPULUH s12 SERATUS s13 TIGA s16 TUJUH s17 below100 s18 d1 '
+         's67 n3 s68'),
+        '$END r42 KOMA r42 PERSEN r42 RUPIAH r42',
+        '$END r47 KOMA r47 PERSEN r47 RUPIAH r47',
+        '$END r53 KOMA r53 PERSEN r53 RUPIAH r53',
+        '$END r57 KOMA r57 PERSEN r57 RUPIAH r57',
+        ('$END r2 DELAPAN r2 DUA r2 EMPAT r2 ENAM r2 KOSONG r2 LIMA r2 NOL r2 PERSEN r2 '
+         'RUPIAH r2 SATU r2 SEBELAS r2 SEMBILAN r2 SEPULUH r2 SERATUS r2 TIGA r2 TUJUH r2'),
+        ('$END r21 DELAPAN s1 DUA s2 EMPAT s3 ENAM s4 KOSONG s49 LIMA s5 NOL s50 PERSEN r21 '
+         'RUPIAH r21 SATU s7 SEMBILAN s10 TIGA s16 TUJUH s17 d1 s63 frac_digit s69 '
+         'zero_digit s65'),
+        ('$END r19 DELAPAN r19 DUA r19 EMPAT r19 ENAM r19 KOSONG r19 LIMA r19 NOL r19 PERSEN '
+         'r19 RUPIAH r19 SATU r19 SEMBILAN r19 TIGA r19 TUJUH r19'),
+        ('$END r1 DELAPAN r1 DUA r1 EMPAT r1 ENAM r1 KOSONG r1 LIMA r1 NOL r1 PERSEN r1 '
+         'RUPIAH r1 SATU r1 SEMBILAN r1 TIGA r1 TUJUH r1'),
+        ('$END r20 DELAPAN r20 DUA r20 EMPAT r20 ENAM r20 KOSONG r20 LIMA r20 NOL r20 PERSEN '
+         'r20 RUPIAH r20 SATU r20 SEMBILAN r20 TIGA r20 TUJUH r20'),
+        '$END r35',
+        ('$END r6 BELAS s36 DELAPAN s1 DUA s2 EMPAT s3 ENAM s4 KOSONG s49 LIMA s5 NOL s50 '
+         'PERSEN r6 PULUH s37 RATUS s38 RUPIAH r6 SATU s7 SEMBILAN s10 TIGA s16 TUJUH s17 '
+         '__fraction_plus_0 s70 d1 s63 frac_digit s64 zero_digit s65'),
+        '$END r25 PERSEN r25 RUPIAH r25',
+        ('$END r0 DELAPAN r0 DUA r0 EMPAT r0 ENAM r0 KOSONG r0 LIMA r0 NOL r0 PERSEN r0 '
+         'RUPIAH r0 SATU r0 SEMBILAN r0 TIGA r0 TUJUH r0'),
+        ('$END r24 DELAPAN s1 DUA s2 EMPAT s3 ENAM s4 KOSONG s49 LIMA s5 NOL s50 PERSEN r24 '
+         'RUPIAH r24 SATU s7 SEMBILAN s10 TIGA s16 TUJUH s17 d1 s63 frac_digit s69 '
+         'zero_digit s65'),
+    ),
+    'rules': (
+        ('__fraction_plus_0', 2, '__fraction_plus_0', False, '0x 1'),
+        ('__fraction_plus_0', 1, '__fraction_plus_0', False, '0'),
+        ('__zeros_plus_1', 2, '__zeros_plus_1', False, '0x 1'),
+        ('__zeros_plus_1', 1, '__zeros_plus_1', False, '0'),
+        ('below100', 1, 'se_scaled', False, '0'),
+        ('below100', 1, 'se_scaled', False, '0'),
+        ('below100', 1, 'below100', True, '0'),
+        ('below100', 2, 'teen', False, '0 1'),
+        ('below100', 2, 'scaled', False, '0 1'),
+        ('below100', 3, 'scaled', False, '0 1 2'),
+        ('d1', 1, 'd1', False, '0'),
+        ('d1', 1, 'd1', False, '0'),
+        ('d1', 1, 'd1', False, '0'),
+        ('d1', 1, 'd1', False, '0'),
+        ('d1', 1, 'd1', False, '0'),
+        ('d1', 1, 'd1', False, '0'),
+        ('d1', 1, 'd1', False, '0'),
+        ('d1', 1, 'd1', False, '0'),
+        ('d1', 1, 'd1', False, '0'),
+        ('frac_digit', 1, 'frac_digit', False, '0'),
+        ('frac_digit', 1, 'frac_digit', False, '0'),
+        ('fraction', 2, 'frac_digits', False, '0 1x'),
+        ('fraction', 1, 'frac_number', False, '0'),
+        ('fraction', 1, 'frac_zeros', False, '0'),
+        ('fraction', 3, 'frac_digits', False, '0 1 2x'),
+        ('fraction', 2, 'frac_number', False, '0 1'),
+        ('integer', 1, 'zero', False, '0'),
+        ('integer', 1, 'integer', True, '0'),
+        ('n3', 1, 'se_scaled', False, '0'),
+        ('n3', 2, 'se_scaled', False, '0 1'),
+        ('n3', 1, 'n3', True, '0'),
+        ('n3', 2, 'scaled', False, '0 1'),
+        ('n3', 3, 'scaled', False, '0 1 2'),
+        ('start', 1, 'start', False, '0'),
+        ('start', 3, 'start', False, '0 1 2'),
+        ('start', 4, 'start', False, '0 1 2 3'),
+        ('start', 2, 'start', False, '0 1'),
+        ('unit', 1, 'unit', True, '0'),
+        ('unit', 1, 'unit', True, '0'),
+        ('upto_juta', 1, 'se_scaled', False, '0'),
+        ('upto_juta', 2, 'se_scaled', False, '0 1'),
+        ('upto_juta', 2, 'scaled', False, '0 1'),
+        ('upto_juta', 3, 'scaled', False, '0 1 2'),
+        ('upto_juta', 1, 'upto_juta', True, '0'),
+        ('upto_miliar', 1, 'se_scaled', False, '0'),
+        ('upto_miliar', 2, 'se_scaled', False, '0 1'),
+        ('upto_miliar', 2, 'scaled', False, '0 1'),
+        ('upto_miliar', 3, 'scaled', False, '0 1 2'),
+        ('upto_miliar', 1, 'upto_miliar', True, '0'),
+        ('upto_ribu', 1, 'se_scaled', False, '0'),
+        ('upto_ribu', 2, 'se_scaled', False, '0 1'),
+        ('upto_ribu', 1, 'upto_ribu', True, '0'),
+        ('upto_ribu', 2, 'scaled', False, '0 1'),
+        ('upto_ribu', 3, 'scaled', False, '0 1 2'),
+        ('upto_triliun', 1, 'se_scaled', False, '0'),
+        ('upto_triliun', 2, 'se_scaled', False, '0 1'),
+        ('upto_triliun', 2, 'scaled', False, '0 1'),
+        ('upto_triliun', 3, 'scaled', False, '0 1 2'),
+        ('upto_triliun', 1, 'upto_triliun', True, '0'),
+        ('zero_digit', 1, 'zero_digit', False, '0'),
+        ('zero_digit', 1, 'zero_digit', False, '0'),
+        ('zeros', 1, 'zeros', False, '0x'),
+    ),
+    'start': 0,
+    'end': 22,
+}
+

@@ -18,10 +18,10 @@ from functools import cache, lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from sakiplint.grammars import load_grammar
+from sakiplint.grammars import NoParse, Tables, load_grammar, tables_valid
 
 if TYPE_CHECKING:
-    from lark import Lark, Tree
+    from lark import Lark
 
     from sakiplint.model import Cell, Column, Document, Table
 
@@ -165,6 +165,38 @@ def _parser() -> Lark:
     return load_grammar("dates")
 
 
+@cache
+def _tables() -> Tables | None:
+    """The grammar's tables (:data:`_TABLES`), or None when they do not fit it."""
+    return Tables(_TABLES) if tables_valid("dates", _TABLES) else None
+
+
+def _tree_with_lark(text: str) -> Any:
+    """Lark's parse tree of ``text``, or None when it does not parse."""
+    from lark.exceptions import LarkError
+
+    try:
+        return _parser().parse(text)
+    except LarkError:
+        return None
+
+
+def _tree_with_tables(text: str, tables: Tables) -> Any:
+    """The same as :func:`_tree_with_lark`, from the tables (without Lark): a tree of
+    ``LiteTree`` / ``LiteToken``, read as Lark's ``Tree`` / ``Token``."""
+    try:
+        return tables.parse(text)
+    except NoParse:
+        return None
+
+
+def _tree(text: str) -> Any:
+    tables = _tables()
+    if tables is not None:
+        return _tree_with_tables(text, tables)
+    return _tree_with_lark(text)
+
+
 def _num(tok: Any) -> int | None:
     s = str(tok).strip().lower().rstrip(".")
     if s.isdigit():
@@ -181,11 +213,12 @@ def parse_expression(text: str, line: int = 0, column: int = 0) -> Expr | None:
 
 @lru_cache(maxsize=4096)
 def _typed(text: str, line: int = 0, column: int = 0) -> Expr | None:
-    from lark.exceptions import LarkError
+    return _typed_tree(_tree(text), text, line, column)
 
-    try:
-        tree: Tree[Any] = _parser().parse(text)
-    except LarkError:
+
+def _typed_tree(tree: Any, text: str, line: int = 0, column: int = 0) -> Expr | None:
+    """The expression of a parse tree (Lark's or the tables'; None: no parse)."""
+    if tree is None:
         return None
     node = tree.children[0]
     kind = str(node.data)  # type: ignore[union-attr]
@@ -748,3 +781,118 @@ def _table_year_facts(doc: Document, table: Table) -> TableYearFacts:
             source = SourceLine(line, src[0], src[1], src[2])
             break
     return TableYearFacts(cap_year, col_year, cap_at, col_at, source)
+
+
+# ---- the grammar's tables ----------------------------------------------------------------
+# grammar/dates.lark as Lark (1.x, LALR, contextual lexer) compiles it, derived by
+# ``python -m sakiplint.grammars dates``: expressions are typed from these without importing
+# Lark. When the grammar changes (its digest differs) Lark parses until they are derived
+# again; tests/test_speed_grammars.py checks them against Lark's and the results against
+# Lark's parses.
+_TABLES: dict[str, Any] = {
+    'digest': '95e28ddc55d60275',
+    'terminals': (
+        ('DASH', '\\-'),
+        ('INT', '\\d+'),
+        ('LPAR', '\\('),
+        (
+            'MONTH',
+            ('(?i:januari|februari|pebruari|febuari|maret|april|mei|juni|juli|agustus|septemb'
+             'er|oktober|nopember|november|desember)'),
+        ),
+        ('NUMWORD', '(?i:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)'),
+        ('ORDWORD', '(?i:pertama|kesatu|kedua|ketiga|keempat)'),
+        ('RANGE', '(?i:s\\.?\\s?\\/?\\s?d\\.?|sampai\\s+dengan|sampai|hingga|–|—)'),
+        ('ROMAN', '(?i:iv|iii|ii|i)'),
+        ('RPAR', '\\)'),
+        ('SEMESTER', '(?i:semester)'),
+        ('SLASH', '/'),
+        ('TAHUN', '(?i:tahun)'),
+        ('TRIWULAN', '(?i:triwulan|tri wulan|tw\\.?)'),
+        ('WS', '(?:[ \t\x0c\r\n])+'),
+    ),
+    'lexers': (
+        'MONTH TRIWULAN NUMWORD SEMESTER WS INT',
+        'MONTH TAHUN RANGE WS DASH LPAR SLASH',
+        'WS INT',
+        'TAHUN WS',
+        'NUMWORD ORDWORD WS INT ROMAN',
+        'WS',
+        'NUMWORD WS',
+        'WS DASH',
+        'WS RPAR',
+        'WS SLASH',
+    ),
+    'state_lexer':
+        '0 1 2 3 4 4 3 5 5 5 5 5 5 5 5 2 6 2 2 2 5 5 5 5 5 5 5 5 7 8 5 5 9 2 3 2 5 5',
+    'ignore': ('WS',),
+    'states': (
+        ('INT s1 MONTH s2 NUMWORD s3 SEMESTER s4 TRIWULAN s5 count s6 date s7 duration s8 '
+         'month_year s9 numeric_date s10 period s11 quarter s12 semester s13 start s14'),
+        'DASH s15 LPAR s16 MONTH s17 RANGE s18 SLASH s19 TAHUN r0',
+        'INT s20',
+        'TAHUN r2',
+        'INT s21 NUMWORD s22 ORDWORD s23 ROMAN s24 ordinal s25',
+        'INT s21 NUMWORD s22 ORDWORD s23 ROMAN s24 ordinal s26',
+        'TAHUN s27',
+        '$END r16',
+        '$END r17',
+        '$END r18',
+        '$END r19',
+        '$END r20',
+        '$END r21',
+        '$END r22',
+        '',
+        'INT s28',
+        'NUMWORD s29',
+        'INT s30',
+        'INT s31',
+        'INT s32',
+        '$END r5',
+        '$END r8',
+        '$END r9',
+        '$END r10',
+        '$END r11',
+        '$END r15',
+        '$END r14',
+        '$END r4',
+        '$END r12 DASH s33',
+        'RPAR s34',
+        '$END r3',
+        '$END r13',
+        'SLASH s35',
+        'INT s36',
+        'TAHUN r1',
+        'INT s37',
+        '$END r6',
+        '$END r7',
+    ),
+    'rules': (
+        ('count', 1, 'count', True, '0'),
+        ('count', 4, 'count_both', False, '0 2'),
+        ('count', 1, 'count_words', False, '0'),
+        ('date', 3, 'date', False, '0 1 2'),
+        ('duration', 2, 'duration', False, '0 1'),
+        ('month_year', 2, 'month_year', False, '0 1'),
+        ('numeric_date', 5, 'numeric_date', False, '0 1 2 3 4'),
+        ('numeric_date', 5, 'numeric_date', False, '0 1 2 3 4'),
+        ('ordinal', 1, 'ordinal', True, '0'),
+        ('ordinal', 1, 'ordinal', True, '0'),
+        ('ordinal', 1, 'ordinal', True, '0'),
+        ('ordinal', 1, 'ordinal', True, '0'),
+        ('period', 3, 'period', False, '0 1 2'),
+        ('period', 3, 'period', False, '0 1 2'),
+        ('quarter', 2, 'quarter', False, '0 1'),
+        ('semester', 2, 'semester', False, '0 1'),
+        ('start', 1, 'start', False, '0'),
+        ('start', 1, 'start', False, '0'),
+        ('start', 1, 'start', False, '0'),
+        ('start', 1, 'start', False, '0'),
+        ('start', 1, 'start', False, '0'),
+        ('start', 1, 'start', False, '0'),
+        ('start', 1, 'start', False, '0'),
+    ),
+    'start': 0,
+    'end': 14,
+}
+
