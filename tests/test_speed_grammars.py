@@ -555,18 +555,8 @@ def test_numwords_dates_formulas_never_import_lark_on_a_report(path: Path) -> No
     assert mine == [], result["stack"]
 
 
-#: reports whose lint still needs Lark elsewhere: sakiplint.cells leaves the shape
-#: "(0)/(0)" (a header like "(1)/(2)") to its grammar
-_LARK_ELSEWHERE = {"kedungkandang-2023"}
-
-
 @needs_corpus
-@pytest.mark.parametrize("path", [
-    pytest.param(p, marks=pytest.mark.xfail(
-        reason="sakiplint.cells parses the shape '(0)/(0)' with Lark", strict=False))
-    if p.stem in _LARK_ELSEWHERE else p
-    for p in corpus_reports()
-], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", corpus_reports(), ids=lambda p: p.stem)
 def test_linting_a_report_does_not_import_lark(path: Path) -> None:
     code = ("import sys, sakiplint.lint as L; L.lint_file(sys.argv[1]); "
             "print('lark' in sys.modules)")

@@ -495,6 +495,13 @@ def _shortcut(shape: str) -> _Node | object | None:
             rest = _AFTER_LPAR.fullmatch(shape, end)
             if rest is not None:
                 return _Node("number", (_Node("neg", (first, *_tokens(rest, ("NUMBER", "RPAR")))),))
+            closed = _AFTER_LPAR.match(shape, end)
+            if closed is not None and shape[closed.end():closed.end() + 1] not in (
+                *_WS_CHARS, "%"
+            ):
+                # "(1)/(2)": after "(NUMBER)" only a unit or "%" may follow (number: _value
+                # UNIT?, percent: _value PERCENT), and both start with a space or "%"
+                return None
         elif kind == "RATING_LETTER":
             rest = _AFTER_LETTER.fullmatch(shape, end)
             if rest is not None:
