@@ -77,7 +77,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for m in _SENTENCE_END.finditer(text):
         mark = m.group()
         before = text[start:m.start()]
-        if mark == "." and (_ABBREVIATION.search(before) or _LIST_NUMBER.match(before)):
+        # abbreviations are short: only the end of the sentence so far is looked at (a
+        # search over all of it would make long paragraphs quadratic)
+        if mark == "." and (_ABBREVIATION.search(before[-12:]) or _LIST_NUMBER.match(before)):
             continue
         if before.strip():
             out.append((start, m.start()))
