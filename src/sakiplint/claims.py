@@ -186,7 +186,7 @@ def _number_words(text: str) -> bool:
     return words_to_number(text.strip().strip("()")) is not None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
     code: str
     text: str
@@ -218,57 +218,59 @@ def _readings(text: str, kind: str) -> tuple[tuple[Decimal, int], ...]:
 def tokenize(text: str, base: int = 0) -> list[Token]:
     """Tokens of one sentence (``base``: the sentence's offset in its paragraph)."""
     out: list[Token] = []
+    append = out.append
     pos = 0
     money = False
     n = len(text)
+    search = _TOKEN.search
     while pos < n:
-        m = _TOKEN.search(text, pos)
+        m = search(text, pos)
         if m is None:
             break
         pos = m.end()
-        if m.group("money") is not None:
+        group = m.lastgroup
+        if group == "word":
+            money = False
+            word = m.group()
+            low = word.lower()
+            if low in _FILLER:
+                continue
+            append(Token(_KEYWORDS.get(low, "w"), word, base + m.start()))
+            continue
+        if group == "money":
             money = True
             continue
-        num = m.group("num")
-        if num is not None:
+        if group in ("num", "pct"):
+            num = m.group("num")
             start = m.start("num")
-            prev = text[max(0, start - 3):start].lower()
-            if prev.endswith("ke-") or (start and (text[start - 1].isalpha())):
+            if (start and text[start - 1].isalpha()) or \
+                    text[max(0, start - 3):start].lower().endswith("ke-"):
                 money = False
-                out.append(Token("w", num, base + start))
+                append(Token("w", num, base + start))
                 continue
-            pct = m.group("pct") is not None
-            kind = "money" if money else ("percent" if pct else "number")
+            kind = "money" if money else ("percent" if group == "pct" else "number")
             money = False
-            if kind == "number" and re.fullmatch(r"(19|20)\d\d", num):
-                out.append(Token("y", num, base + start))
+            if kind == "number" and _YEAR_NUMBER.fullmatch(num):
+                append(Token("y", num, base + start))
             else:
                 readings = _readings(num, kind)
                 if not readings:
-                    out.append(Token("w", num, base + start))
+                    append(Token("w", num, base + start))
                 else:
                     value = Value(num, kind, readings, base + start)
-                    code = {"money": "m", "percent": "p", "number": "n"}[kind]
-                    out.append(Token(code, num, base + start, value))
+                    append(Token(_KIND_CODE[kind], num, base + start, value))
             skip = _WORDS_IN_PARENS.match(text, pos)
             if skip is not None and _number_words(skip.group()):
                 pos = skip.end()   # "25 (dua puluh lima)": the words repeat the number
             continue
         money = False
-        word = m.group("word")
-        if word is not None:
-            low = word.lower()
-            if low in _FILLER:
-                continue
-            code = _KEYWORDS.get(low, "w")
-            out.append(Token(code, word, base + m.start()))
-        elif m.group("lpar"):
-            out.append(Token("(", "(", base + m.start()))
-        elif m.group("rpar"):
-            out.append(Token(")", ")", base + m.start()))
-        else:
-            out.append(Token(";", ";", base + m.start()))
+        code = {"lpar": "(", "rpar": ")"}.get(group or "", ";")
+        append(Token(code, code, base + m.start()))
     return out
+
+
+_YEAR_NUMBER = re.compile(r"(19|20)\d\d")
+_KIND_CODE = {"money": "m", "percent": "p", "number": "n"}
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
