@@ -1,7 +1,8 @@
-"""Tests for the narrative rules NA002-NA006: numbers in running text checked against each
-other (sentence-internal arithmetic) and against the tables (linked by indicator name and
-year). Silence is tested as much as findings: consistent sentences, unclear links and
-different scales must give nothing."""
+"""Tests for the narrative rules NA002-NA007 and NA010: numbers in running text checked
+against each other (sentence-internal arithmetic, the direction of a change) and against the
+tables (linked by indicator name or by context, and year; more in tests/test_links.py).
+Silence is tested as much as findings: consistent sentences, unclear links and different
+scales must give nothing."""
 
 from __future__ import annotations
 
