@@ -363,5 +363,9 @@ def tables_source(spec: dict[str, Any]) -> str:
 if __name__ == "__main__":  # python -m sakiplint.grammars NAME: print NAME's tables
     from lark import Lark as _Lark
 
+    _names = ("numwords", "dates", "formula")
+    if len(sys.argv) != 2 or sys.argv[1] not in _names:
+        sys.exit(f"usage: python -m sakiplint.grammars {{{'|'.join(_names)}}}\n"
+                 "prints the grammar's LALR tables for its module's _TABLES constant")
     _name = sys.argv[1]
     print(tables_source(derive_tables(_name, _Lark(grammar_text(_name), parser="lalr"))))
