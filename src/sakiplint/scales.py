@@ -97,8 +97,16 @@ def _num(s: str) -> Decimal | None:
         return None
 
 
+_HAS_DIGIT = re.compile(r"\d")
+_BARE_NUMBER = re.compile(r"\s*\d+(?:[.,]\d+)*\s*%?\s*")
+
+
 def parse_interval(text: str) -> Interval | None:
     """The interval a scale cell names, or None when the cell is not an interval."""
+    # every form below holds a number and something besides it: most cells (words, plain
+    # numbers) are told apart at once
+    if _HAS_DIGIT.search(text) is None or _BARE_NUMBER.fullmatch(text):
+        return None
     t = _STRIP.sub(" ", text)
     for pat, rep in _LATEX:
         t = pat.sub(rep, t)
