@@ -47,30 +47,30 @@ def _canon(value: Any) -> Any:
         return ("token", str(value.type), str(value))
     if isinstance(value, Decimal):
         return ("decimal", str(value))
-    if value is numwords._REJECTED:
+    if value is None:   # not in the grammar's language
         return ("rejected",)
     return (type(value).__name__, repr(value))
 
 
 def _numwords_both(text: str) -> tuple[Any, Any]:
-    tables = numwords._tables()
+    tables = numwords._GRAMMAR.tables()
     assert tables is not None
-    return (_canon(numwords._parse_with_tables(text, tables)),
-            _canon(numwords._parse_with_lark(text)))
+    return (_canon(numwords._GRAMMAR.with_tables(text, tables)),
+            _canon(numwords._GRAMMAR.with_lark(text)))
 
 
 def _dates_both(text: str) -> tuple[Any, Any]:
-    tables = timeframe._tables()
+    tables = timeframe._GRAMMAR.tables()
     assert tables is not None
-    fast, slow = timeframe._tree_with_tables(text, tables), timeframe._tree_with_lark(text)
+    fast, slow = timeframe._GRAMMAR.with_tables(text, tables), timeframe._GRAMMAR.with_lark(text)
     return ((_canon(fast), timeframe._typed_tree(fast, text)),
             (_canon(slow), timeframe._typed_tree(slow, text)))
 
 
 def _formula_both(text: str) -> tuple[Any, Any]:
-    tables = formulas._tables()
+    tables = formulas._GRAMMAR.tables()
     assert tables is not None
-    fast, slow = formulas._tree_with_tables(text, tables), formulas._tree_with_lark(text)
+    fast, slow = formulas._GRAMMAR.with_tables(text, tables), formulas._GRAMMAR.with_lark(text)
     return (_canon(fast), formulas._expr_of(fast)), (_canon(slow), formulas._expr_of(slow))
 
 
@@ -95,7 +95,7 @@ def test_tables_fit_this_grammar(name: str) -> None:
     module = GRAMMARS[name]
     assert module._TABLES["digest"] == grammars.grammar_digest(name)
     assert tables_valid(name, module._TABLES)
-    assert module._tables() is not None
+    assert module._GRAMMAR.tables() is not None
 
 
 @pytest.mark.parametrize("name", sorted(GRAMMARS))
@@ -104,7 +104,7 @@ def test_tables_are_the_ones_lark_builds(name: str) -> None:
 
     module = GRAMMARS[name]
     # the parser the module uses (built through the on-disk cache) and a fresh one
-    assert derive_tables(name, module._parser()) == module._TABLES
+    assert derive_tables(name, module._GRAMMAR.lark()) == module._TABLES
     fresh = Lark(grammars.grammar_text(name), parser="lalr")
     assert derive_tables(name, fresh) == module._TABLES
 
@@ -499,9 +499,10 @@ def test_without_tables_everything_goes_to_lark(monkeypatch: pytest.MonkeyPatch)
               [formulas.parse_formula(t) for t in formula_texts])
     called: list[str] = []
     for module in GRAMMARS.values():
-        monkeypatch.setattr(module, "_tables", lambda: None)
-        real = module._parser
-        monkeypatch.setattr(module, "_parser",
+        grammar = module._GRAMMAR
+        monkeypatch.setattr(grammar, "tables", lambda: None)
+        real = grammar.lark
+        monkeypatch.setattr(grammar, "lark",
                             lambda real=real: called.append("lark") or real())
     timeframe._typed.cache_clear()
     try:

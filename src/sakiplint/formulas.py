@@ -16,14 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, DivisionByZero, InvalidOperation
-from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from sakiplint.grammars import NoParse, Tables, load_grammar, tables_valid
+from sakiplint.grammars import GrammarParser
 
 if TYPE_CHECKING:
-    from lark import Lark
-
     from sakiplint.model import Document
 
 Polarity = Literal["positive", "negative", "other"]
@@ -129,41 +126,10 @@ def _vars(e: Expr) -> set[str]:
     return set()
 
 
-@cache
-def _parser() -> Lark:
-    return load_grammar("formula")
-
-
-@cache
-def _tables() -> Tables | None:
-    """The grammar's tables (:data:`_TABLES`), or None when they do not fit it."""
-    return Tables(_TABLES) if tables_valid("formula", _TABLES) else None
-
-
-def _tree_with_lark(text: str) -> Any:
-    """Lark's parse tree of ``text``, or None when it does not parse."""
-    from lark.exceptions import LarkError
-
-    try:
-        return _parser().parse(text)
-    except LarkError:
-        return None
-
-
-def _tree_with_tables(text: str, tables: Tables) -> Any:
-    """The same as :func:`_tree_with_lark`, from the tables (without Lark): a tree of
-    ``LiteTree`` / ``LiteToken``, read as Lark's ``Tree`` / ``Token``."""
-    try:
-        return tables.parse(text)
-    except NoParse:
-        return None
-
-
-def _tree(text: str) -> Any:
-    tables = _tables()
-    if tables is not None:
-        return _tree_with_tables(text, tables)
-    return _tree_with_lark(text)
+#: the formula grammar's parser (tables without Lark, see sakiplint.grammars); None when a
+#: text does not parse
+_GRAMMAR = GrammarParser("formula", lambda: _TABLES)
+_tree = _GRAMMAR.parse
 
 
 _TEXT_WRAP = re.compile(r"\\(?:text|mathrm|mathbf|textbf|mathit|operatorname)\s*\{([^{}]*)\}")

@@ -237,6 +237,68 @@ class Tables:
                     return value
 
 
+class GrammarParser:
+    """One grammar's parser as its module uses it: the LALR tables the module holds (run
+    without Lark) when they fit the grammar and the Lark installed, else Lark itself. A
+    text outside the grammar's language gives None either way.
+
+    ``spec`` returns the module's tables (from :func:`derive_tables`); ``lark`` builds the
+    Lark parser (default: :func:`load_grammar` of ``name``); ``callbacks`` returns the
+    inline transformer for the tables (callback name -> function), matching the one the Lark
+    parser was given."""
+
+    def __init__(
+        self, name: str, spec: Callable[[], dict[str, Any]],
+        lark: Callable[[], Lark] | None = None,
+        callbacks: Callable[[], dict[str, Callable[[list[Any]], Any]]] | None = None,
+    ) -> None:
+        self.name = name
+        self._spec = spec
+        self._lark_factory = lark or (lambda: load_grammar(name))
+        self._callbacks_factory = callbacks
+        self._tables: Tables | bool | None = False    # False: not decided yet
+        self._lark: Lark | None = None
+        self._callbacks: dict[str, Callable[[list[Any]], Any]] | None = None
+
+    def tables(self) -> Tables | None:
+        """The tables, or None when they do not fit the grammar (then Lark parses)."""
+        if self._tables is False:
+            spec = self._spec()
+            self._tables = Tables(spec) if tables_valid(self.name, spec) else None
+        return self._tables  # type: ignore[return-value]
+
+    def lark(self) -> Lark:
+        if self._lark is None:
+            self._lark = self._lark_factory()
+        return self._lark
+
+    def with_lark(self, text: str) -> Any:
+        """Lark's result for ``text``, or None when it does not parse."""
+        from lark.exceptions import LarkError
+
+        try:
+            return self.lark().parse(text)
+        except LarkError:
+            return None
+
+    def with_tables(self, text: str, tables: Tables) -> Any:
+        """The same as :meth:`with_lark`, from the tables (without Lark): a tree of
+        :class:`LiteTree` / :class:`LiteToken`, read as Lark's ``Tree`` / ``Token``, or the
+        callbacks' value."""
+        if self._callbacks is None and self._callbacks_factory is not None:
+            self._callbacks = self._callbacks_factory()
+        try:
+            return tables.parse(text, self._callbacks)
+        except NoParse:
+            return None
+
+    def parse(self, text: str) -> Any:
+        tables = self.tables()
+        if tables is not None:
+            return self.with_tables(text, tables)
+        return self.with_lark(text)
+
+
 def derive_tables(name: str, parser: Lark) -> dict[str, Any]:
     """The tables of ``parser`` (Lark, LALR, contextual lexer, built from
     ``grammar/<name>.lark``) as :class:`Tables` runs them: plain data, to keep as a

@@ -22,7 +22,7 @@ from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from sakiplint.grammars import NoParse, Tables, load_grammar, tables_valid
+from sakiplint.grammars import GrammarParser, load_grammar
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -121,13 +121,6 @@ def _parser() -> Lark:
     return load_grammar("numwords", transformer=_ToDecimal())
 
 
-@cache
-def _tables() -> Tables | None:
-    """The grammar's tables (:data:`_TABLES`), or None when they do not fit it."""
-    return Tables(_TABLES) if tables_valid("numwords", _TABLES) else None
-
-
-@cache
 def _callbacks() -> dict[str, Any]:
     evaluate = _Evaluate()
     names = {rule[2] for rule in _TABLES["rules"]}
@@ -135,32 +128,10 @@ def _callbacks() -> dict[str, Any]:
             and hasattr(evaluate, n)}
 
 
-_REJECTED = object()
-
-
-def _parse_with_lark(text: str) -> Any:
-    """Lark's value of normalized ``text``, or ``_REJECTED``."""
-    from lark.exceptions import LarkError
-
-    try:
-        return _parser().parse(text)
-    except LarkError:
-        return _REJECTED
-
-
-def _parse_with_tables(text: str, tables: Tables) -> Any:
-    """The same as :func:`_parse_with_lark`, from the tables (without Lark)."""
-    try:
-        return tables.parse(text, _callbacks())
-    except NoParse:
-        return _REJECTED
-
-
-def _parse(text: str) -> Any:
-    tables = _tables()
-    if tables is not None:
-        return _parse_with_tables(text, tables)
-    return _parse_with_lark(text)
+#: the number-words grammar's parser (tables without Lark, see sakiplint.grammars), giving
+#: the value; None when a text does not parse
+_GRAMMAR = GrammarParser("numwords", lambda: _TABLES, lark=_parser, callbacks=_callbacks)
+_parse = _GRAMMAR.parse
 
 
 # a hyphen joining two letters: "dua-puluh", "Dua - Puluh"

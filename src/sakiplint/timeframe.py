@@ -14,15 +14,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from sakiplint.grammars import NoParse, Tables, load_grammar, tables_valid
+from sakiplint.grammars import GrammarParser
 
 if TYPE_CHECKING:
-    from lark import Lark
-
     from sakiplint.model import Cell, Column, Document, Table
 
 MONTHS = {
@@ -160,41 +158,10 @@ class Expr:
         return self.text
 
 
-@cache
-def _parser() -> Lark:
-    return load_grammar("dates")
-
-
-@cache
-def _tables() -> Tables | None:
-    """The grammar's tables (:data:`_TABLES`), or None when they do not fit it."""
-    return Tables(_TABLES) if tables_valid("dates", _TABLES) else None
-
-
-def _tree_with_lark(text: str) -> Any:
-    """Lark's parse tree of ``text``, or None when it does not parse."""
-    from lark.exceptions import LarkError
-
-    try:
-        return _parser().parse(text)
-    except LarkError:
-        return None
-
-
-def _tree_with_tables(text: str, tables: Tables) -> Any:
-    """The same as :func:`_tree_with_lark`, from the tables (without Lark): a tree of
-    ``LiteTree`` / ``LiteToken``, read as Lark's ``Tree`` / ``Token``."""
-    try:
-        return tables.parse(text)
-    except NoParse:
-        return None
-
-
-def _tree(text: str) -> Any:
-    tables = _tables()
-    if tables is not None:
-        return _tree_with_tables(text, tables)
-    return _tree_with_lark(text)
+#: the dates grammar's parser (tables without Lark, see sakiplint.grammars); None when a
+#: text does not parse
+_GRAMMAR = GrammarParser("dates", lambda: _TABLES)
+_tree = _GRAMMAR.parse
 
 
 def _num(tok: Any) -> int | None:
