@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import re
 
 import pytest
 from hypothesis import given, settings
@@ -123,7 +122,3 @@ def test_without_shortcuts_every_shape_goes_to_lark(monkeypatch: pytest.MonkeyPa
     finally:
         for cache in (cells.parse_cell, cells._parse_shape):
             cache.cache_clear()
-
-
-def test_lark_major_version_is_read_without_importing_lark() -> None:
-    assert re.fullmatch(r"\d+", cells._lark_major())

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from sakiplint.claims import Token, Value, sentences, tokenize
-from sakiplint.identity import identity, normalise, own_agency, program_key
+from sakiplint.identity import budget_level, identity, normalise, own_agency, program_key
 from sakiplint.model import Cell, Column, Document, Paragraph, Row, Table
 
 __all__ = [
@@ -264,28 +264,6 @@ def _words(sentence: str) -> list[_Word]:
 
 # --------------------------------------------------------------------------- table index
 
-_PROGRAM_NAME = re.compile(r"^program\b", re.I)
-_SUB_NAME = re.compile(r"^sub\s*-?\s*kegiatan\b", re.I)
-_KEGIATAN_NAME = re.compile(r"^kegiatan\b", re.I)
-_LEADING_CODE = re.compile(r"^\s*(?:\d+(?:\.\d+|\.x+)*\.?|[a-z][.)]|[IVX]+\.?)\s+", re.I)
-
-
-def _level(text: str, col: Column | None) -> str | None:
-    """"program" or "kegiatan" for a budget row's name, by its first word or, failing that,
-    the header of its column; None for sub kegiatan and anything unclear."""
-    stripped = _LEADING_CODE.sub("", text.strip())
-    if _SUB_NAME.match(stripped):
-        return None
-    if _PROGRAM_NAME.match(stripped):
-        return "program"
-    if _KEGIATAN_NAME.match(stripped):
-        return "kegiatan"
-    header = col.header.lower() if col is not None else ""
-    if "kegiatan" in header and "sub" not in header and "program" not in header:
-        return "kegiatan"
-    return None
-
-
 def _core(name: str) -> tuple[str, ...]:
     """A name's words without its leading level words ("Kegiatan Kegiatan Pemberdayaan
     Kelurahan" -> pemberdayaan kelurahan)."""
@@ -346,7 +324,7 @@ def _build_index(doc: Document) -> _Index:
                 if row.label_column is None or row.label_column >= len(row.cells):
                     continue
                 name = row.cells[row.label_column]
-            level = _level(name.text, ncol)
+            level = budget_level(name.text, ncol)
             core = _core(name.text)
             if level is None or len(core) < 2:
                 continue

@@ -24,14 +24,13 @@ Which notation a cell is in is decided per column / table, from all its cells, b
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal, NamedTuple, Union
 
-from sakiplint.grammars import grammar_digest, load_grammar
+from sakiplint.grammars import grammar_digest, lark_major, load_grammar
 
 if TYPE_CHECKING:
     import lark
@@ -420,25 +419,7 @@ _UNDECIDED = object()
 def _shortcuts_valid() -> bool:
     """Whether the shortcuts fit the grammar in use, as the Lark they were derived with
     (major version 1) compiles it."""
-    return grammar_digest("cell") == _CELL_GRAMMAR_DIGEST and _lark_major() == "1"
-
-
-def _lark_major() -> str:
-    """Lark's major version, without importing Lark when it is not imported yet."""
-    module = sys.modules.get("lark")
-    if module is not None:
-        return str(getattr(module, "__version__", "")).split(".")[0]
-    import importlib.util
-
-    spec = importlib.util.find_spec("lark")
-    if spec is None or spec.origin is None:
-        return ""
-    try:
-        with open(spec.origin, encoding="utf-8") as f:
-            m = re.search(r"""__version__\s*(?::\s*str\s*)?=\s*["'](\d+)\.""", f.read())
-    except OSError:
-        return ""
-    return m.group(1) if m else ""
+    return grammar_digest("cell") == _CELL_GRAMMAR_DIGEST and lark_major() == "1"
 
 
 def _tokens(m: re.Match[str], names: tuple[str, ...]) -> tuple[_Tok, ...]:

@@ -373,10 +373,14 @@ _SUB_NAME = re.compile(r"^sub\s*-?\s*kegiatan\b", re.I)
 _KEGIATAN_NAME = re.compile(r"^kegiatan\b", re.I)
 
 
-def _budget_level(text: str, col: Column | None) -> str | None:
-    """"program" or "kegiatan" for a budget row's name (by its words, or by the header of
-    the column it sits in); None for sub kegiatan and anything else."""
-    stripped = _NUMBERING.sub("", _CODE.sub("", text))
+_ROMAN_NUMBERING = re.compile(r"^\s*[IVX]+\.?\s+")
+
+
+def budget_level(text: str, col: Column | None) -> str | None:
+    """"program" or "kegiatan" for a budget row's name (by its first word after any code or
+    numbering: "1.02.01", "1.", "a)", "II."; or by the header of the column it sits in);
+    None for sub kegiatan and anything else."""
+    stripped = _ROMAN_NUMBERING.sub("", _NUMBERING.sub("", _CODE.sub("", text.strip())))
     if _SUB_NAME.match(stripped):
         return None
     if _PROGRAM_NAME.match(stripped):
@@ -506,7 +510,7 @@ def _index_budgets(ident: Identity, table: Table, info: TableInfo) -> None:
             if row.label_column is None:
                 continue
             name = row.cells[row.label_column]
-        level = _budget_level(name.text, ncol)
+        level = budget_level(name.text, ncol)
         if level is None:
             continue
         key = f"{level}:{program_key(name.text)}"
