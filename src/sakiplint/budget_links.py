@@ -45,7 +45,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from sakiplint.claims import Token, Value, sentences, tokenize
+from sakiplint.claims import Token, Value, locate, sentences, tokenize
 from sakiplint.identity import budget_level, identity, normalise, own_agency, program_key
 from sakiplint.model import Cell, Column, Document, Paragraph, Row, Table
 
@@ -603,39 +603,6 @@ def _total_values(doc: Document, near: _Near, kind: str, year: int) -> list[Tabl
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_DIGIT_RUN = re.compile(r"\d[\d.,]*\d|\d")
-_LINE_MARKERS = re.compile(r"^\s*(?:(?:>|[-*+]|\d{1,9}[.)])\s+)*")
-
-
-def _place(values: list[Value], para: Paragraph, lines: list[str]) -> list[Value]:
-    """Each value with the line / column of its digits in the raw lines of the paragraph:
-    the k-th number with that text in the paragraph text is the k-th in the raw lines
-    (markdown-it strips markup, so offsets in its text are not columns)."""
-    if not values:
-        return values
-    raw: dict[str, list[tuple[int, int]]] = {}
-    for ln in range(para.start_line, min(para.end_line, len(lines)) + 1):
-        line = lines[ln - 1]
-        skip = _LINE_MARKERS.match(line)
-        for m in _DIGIT_RUN.finditer(line, skip.end() if skip else 0):
-            raw.setdefault(m.group(), []).append((ln, m.start() + 1))
-    nth: dict[int, int] = {}
-    count: dict[str, int] = {}
-    for m in _DIGIT_RUN.finditer(para.text):
-        nth[m.start()] = count.get(m.group(), 0)
-        count[m.group()] = nth[m.start()] + 1
-    out: list[Value] = []
-    for v in values:
-        k = nth.get(v.offset)
-        spots = raw.get(v.text, [])
-        if k is not None and k < len(spots) and len(spots) == count.get(v.text, -1):
-            ln, col = spots[k]
-        else:
-            ln, col = para.start_line, 1
-        out.append(Value(v.text, v.kind, v.readings, v.offset, ln, col))
-    return out
-
-
 def _build(doc: Document) -> BudgetLinks:
     out = BudgetLinks()
     index: _Index | None = None
@@ -687,7 +654,7 @@ def _build(doc: Document) -> BudgetLinks:
                                           near.row.label or "Jumlah", vals))
         if not amounts:
             continue
-        placed = {v.offset: v for v in _place([a.value for a in amounts], para, doc.lines)}
+        placed = {v.offset: v for v in locate([a.value for a in amounts], para, doc.lines)}
         out.amounts += [replace(a, value=placed[a.value.offset]) for a in amounts]
         stages = frozenset(index.stages) if index is not None else frozenset()
         out.links += [BudgetLink(replace(a, value=placed[a.value.offset]), target, key, name, vals,

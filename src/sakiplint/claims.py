@@ -37,6 +37,8 @@ from functools import cache, lru_cache
 from itertools import product
 from typing import TYPE_CHECKING
 
+from sakiplint.prose import LINE_MARKERS
+
 if TYPE_CHECKING:
     from lark import Lark
 
@@ -44,7 +46,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BreakdownClaim", "BudgetClaim", "CapaianClaim", "ChangeClaim", "Claims", "StatedValue",
-    "Value", "claims_in_text", "claims_of", "tokenize",
+    "Value", "claims_in_text", "claims_of", "locate", "tokenize",
 ]
 
 MEMO_KEY = "claims"
@@ -640,22 +642,20 @@ def _change(tokens: list[Token], slots: list[Slot], sentence: str, out: Claims) 
 _OVER_TIME = re.compile(r"sebelum|\blalu\b|banding", re.I)
 _OTHER_PERIOD = re.compile(r"sebelum|\blalu\b|banding|\bsemula\b|\bkondisi\s+awal", re.I)
 _DIGIT_RUN = re.compile(r"\d[\d.,]*\d|\d")
-#: what markdown-it strips from the start of a line: block quotes and list markers
-_LINE_MARKERS = re.compile(r"^\s*(?:(?:>|[-*+]|\d{1,9}[.)])\s+)*")
 
 
-def _locate(values: list[Value], para: Paragraph, text: str, lines: list[str]) -> list[Value]:
+def locate(values: list[Value], para: Paragraph, lines: list[str]) -> list[Value]:
     """Give each value the line / column of its digits in the raw lines of the paragraph:
     the k-th number with that text in the paragraph text is the k-th in the raw lines."""
     raw: list[tuple[str, int, int]] = []   # (number text, line, column)
     for ln in range(para.start_line, min(para.end_line, len(lines)) + 1):
         line = lines[ln - 1]
-        skip = _LINE_MARKERS.match(line)
+        skip = LINE_MARKERS.match(line)
         for m in _DIGIT_RUN.finditer(line, skip.end() if skip else 0):
             raw.append((m.group(), ln, m.start() + 1))
     in_text: dict[int, int] = {}            # offset -> k (occurrence index of the same text)
     seen: dict[str, int] = {}
-    for m in _DIGIT_RUN.finditer(text):
+    for m in _DIGIT_RUN.finditer(para.text):
         k = seen.get(m.group(), 0)
         seen[m.group()] = k + 1
         in_text[m.start()] = k
@@ -685,7 +685,7 @@ def _with_places(claims: Claims, para: Paragraph, lines: list[str]) -> Claims:
     for ch in claims.change:
         vals += [v for v in (ch.delta, ch.first, ch.second) if v is not None]
     vals += [sv.value for sv in claims.stated]
-    placed = {v.offset: v for v in _locate(vals, para, para.text, lines)}
+    placed = {v.offset: v for v in locate(vals, para, lines)}
 
     def p(v: Value) -> Value:
         return placed.get(v.offset, v)

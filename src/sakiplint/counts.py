@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sakiplint.numwords import words_to_number
+from sakiplint.prose import LINE_MARKERS
 
 if TYPE_CHECKING:
     from sakiplint.model import Cell, Document, Paragraph, Row, Table
@@ -56,8 +57,6 @@ NOUNS = ("program", "kegiatan", "sub_kegiatan", "sasaran", "indikator", "tujuan"
 
 # markup that may sit inside a sentence; blanked (same length) so offsets stay true
 _MARKUP = re.compile(r"<[^>]*>|\*\*|__|`")
-#: list markers and block quotes markdown-it strips from the start of a line
-_LINE_MARKERS = re.compile(r"^\s*(?:(?:>|[-*+]|\d{1,9}[.)])\s+)*")
 
 _CLAIM = re.compile(
     r"""
@@ -220,7 +219,7 @@ def _raw_text(para: Paragraph, lines: list[str]) -> tuple[str, list[tuple[int, i
     pos = 0
     for ln in range(para.start_line, min(para.end_line, len(lines)) + 1):
         line = lines[ln - 1]
-        m = _LINE_MARKERS.match(line)
+        m = LINE_MARKERS.match(line)
         start = m.end() if m else 0
         chunk = _MARKUP.sub(lambda mm: " " * len(mm.group()), line[start:])
         spans.append((pos, ln, start))
@@ -233,7 +232,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of ``text`` (the prose layer's splitter)."""
     from sakiplint.prose import sentence_spans
 
-    return sentence_spans(text) or [(0, len(text))]
+    return list(sentence_spans(text)) or [(0, len(text))]
 
 
 def _subset_after(noun: str, after: str) -> bool:

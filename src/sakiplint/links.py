@@ -228,7 +228,7 @@ def context_of(
                 if decided:
                     return link
             return None
-        prev_spans = sentence_spans(prev.text)
+        all_spans = prev_spans = sentence_spans(prev.text)
         if not anaphoric:
             # a broken sentence continues the last sentence of the paragraph before, when
             # that one is unfinished (no closing mark); a fragment alone in its paragraph
@@ -240,7 +240,7 @@ def context_of(
             decided, link = _decide(cat, prev.text[a2:b2], prev.start_line)
             if decided:
                 return link
-        if not anaphoric and len(sentence_spans(prev.text)) > 1:
+        if not anaphoric and len(all_spans) > 1:
             return None
     return None
 

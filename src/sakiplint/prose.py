@@ -7,7 +7,7 @@ line numbers stay true.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from sakiplint.model import Heading, Paragraph
@@ -22,6 +22,9 @@ _YEAR_TITLE = re.compile(
 )
 _TAHUN = re.compile(r"tahun\s+(?:anggaran\s+)?(20\d\d)", re.I)
 _HTML_TAGS = re.compile(r"<[^>]+>")
+#: what markdown-it strips from the start of a raw line of a paragraph: block quote and list
+#: markers (a paragraph's text starts after them)
+LINE_MARKERS = re.compile(r"^\s*(?:(?:>|[-*+]|\d{1,9}[.)])\s+)*")
 _MD_MARK = re.compile(r"(\*\*|__|`)")
 
 
@@ -69,9 +72,11 @@ _ABBREVIATION = re.compile(
 _LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[a-zA-Z]|[IVX]{1,4})$")
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8192)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence of ``text`` (end excludes the closing mark; blank
-    sentences are dropped). The one sentence splitter of sakiplint."""
+    sentences are dropped). The one sentence splitter of sakiplint; remembered per text, as
+    claims, counts, links and the time frame all split the same paragraphs."""
     out: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
@@ -86,7 +91,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if text[start:].strip():
         out.append((start, len(text)))
-    return out
+    return tuple(out)
 
 
 def _plain(text: str) -> str:

@@ -242,7 +242,13 @@ class StatedLink:
     link: Link
 
 
-def link_stated(doc: Document, ctx: Context) -> Iterator[StatedLink]:
+def link_stated(doc: Document, ctx: Context) -> list[StatedLink]:
+    """:func:`_link_stated`, once per document and tolerance (NA006 and NA007 both ask)."""
+    scale = ctx.settings.tolerance_scale
+    return doc.memo(f"narrative.stated_links:{scale}", lambda d: list(_link_stated(d, ctx)))
+
+
+def _link_stated(doc: Document, ctx: Context) -> Iterator[StatedLink]:
     """Every target / realisasi / capaian a sentence states about the one indicator it
     names, or refers back to (see :mod:`sakiplint.links`), compared with that indicator's
     table values for the one year the sentence names (or the report year). When the
