@@ -12,17 +12,13 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from conftest import BAD_BUDGET, BAD_CAPAIAN
 from sakiplint.cli import main
 from sakiplint.engine import all_rules
 from sakiplint.output import output_schema
 
 #: capaian 120,00% where 90 / 80 x 100 = 112,50%  (AR001, line 4)
-BAD = (
-    "Tabel 3.1 Capaian Kinerja Tahun 2024\n"
-    "\n"
-    "Indikator\tTarget\tRealisasi\tCapaian\n"
-    "Persentase dokumen tepat waktu\t80\t90\t120,00%\n"
-)
+BAD = BAD_CAPAIAN
 GOOD = BAD.replace("120,00%", "112,50%")
 #: a spreadsheet error (DQ001, line 4) and a wrong capaian (AR001, line 5)
 TWO = (
@@ -32,15 +28,8 @@ TWO = (
     "Persentase laporan tepat waktu\t0\t100\t#DIV/0!\n"
     "Persentase dokumen tepat waktu\t80\t90\t120,00%\n"
 )
-#: a wrong budget total (BU002, line 5)
-BUDGET = (
-    "Tabel 2.4 Pagu Anggaran per Program\n"
-    "\n"
-    "Program\tAnggaran (Rp)\n"
-    "Program Pelayanan Administrasi\t300.000.000,00\n"
-    "Program Peningkatan Sarana\t200.000.000,00\n"
-    "<b>Total Anggaran</b>\t<b>600.000.000,00</b>\n"
-)
+#: a wrong budget total (BU002)
+BUDGET = BAD_BUDGET
 
 #: these reports are written for AR001, BU002 and DQ001; exact comparisons select just those
 #: so that rules added later do not change them

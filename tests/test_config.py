@@ -11,6 +11,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from conftest import BAD_BUDGET
 from sakiplint.cli import main
 from sakiplint.config import (
     Config,
@@ -40,13 +41,7 @@ MIXED = (
     "Indikator\tTarget\tRealisasi\tCapaian\n"
     "Persentase laporan tepat waktu\t0\t100\t#DIV/0!\n"
     "\n"
-    "Tabel 2.4 Pagu Anggaran per Program\n"
-    "\n"
-    "Program\tAnggaran (Rp)\n"
-    "Program Pelayanan Administrasi\t300.000.000,00\n"
-    "Program Peningkatan Sarana\t200.000.000,00\n"
-    "<b>Total Anggaran</b>\t<b>600.000.000,00</b>\n"
-)
+) + BAD_BUDGET
 
 
 def check_json(*args: str) -> tuple[int, dict, str]:

@@ -16,15 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import BAD_CAPAIAN
+
 ROOT = Path(__file__).resolve().parents[1]
 COPY = ("src", "grammar", "rules", "pyproject.toml", "README.md", ".pre-commit-hooks.yaml")
 
-BAD = (
-    "Tabel 3.1 Capaian Kinerja Tahun 2024\n"
-    "\n"
-    "Indikator\tTarget\tRealisasi\tCapaian\n"
-    "Persentase dokumen tepat waktu\t80\t90\t120,00%\n"
-)
+BAD = BAD_CAPAIAN
 GOOD = BAD.replace("120,00%", "112,50%")
 
 pytestmark = pytest.mark.skipif(
