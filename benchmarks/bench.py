@@ -35,7 +35,7 @@ def _reports(args: list[str]) -> list[Path]:
 def _in_process(texts: list[str], repeat: int) -> tuple[float, float]:
     from markdown_it import MarkdownIt
 
-    from sakiplint.lint import lint_text
+    from sakiplint.engine.lint import lint_text
 
     size = sum(len(t.encode("utf-8")) for t in texts) * repeat / 1e6
     lint_text(texts[0])  # warm up: grammar compilation, rule loading

@@ -38,13 +38,13 @@ def main() -> None:
     mark("import sakiplint.cli")
     import importlib
 
-    from sakiplint.config import Resolver
     from sakiplint.engine import check_ref, run_rules
-    from sakiplint.lint import apply_overrides
-    from sakiplint.output import render_text
-    from sakiplint.parse import parse_document
-    from sakiplint.source import read_source
-    from sakiplint.suppress import apply_suppressions
+    from sakiplint.engine.config import Resolver
+    from sakiplint.engine.lint import apply_overrides
+    from sakiplint.engine.suppress import apply_suppressions
+    from sakiplint.read.parse import parse_document
+    from sakiplint.read.source import read_source
+    from sakiplint.report.output import render_text
     mark("import the rest of the pipeline")
     eff = Resolver().for_file(Path(path))
     rules = eff.rules()

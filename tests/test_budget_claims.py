@@ -1,4 +1,4 @@
-"""NA009 and sakiplint.budget_links: Rupiah amounts in sentences linked to the budget tables
+"""NA009 and sakiplint.facts.budget_links: Rupiah amounts in sentences linked to the budget tables
 (a program / kegiatan named in full, or the total of the budget table the paragraph
 introduces or follows) and compared with them. Every way of linking has a case where it
 links and one where it must not; silence is tested as much as findings."""
@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import corpus_reports, needs_corpus
-from sakiplint.budget_links import budget_links, judge, sentence_amounts
 from sakiplint.engine import all_rules
-from sakiplint.lint import lint_file, lint_text
+from sakiplint.engine.lint import lint_file, lint_text
+from sakiplint.facts.budget_links import budget_links, judge, sentence_amounts
 
 RULES = {r.code: r for r in all_rules()}
 HEAD = "# Laporan Kinerja Kecamatan Sukamaju Tahun 2024\n\n"
@@ -285,7 +285,7 @@ def test_budget_stages(sentence, expected):
 
 def test_stage_table_is_kept_whole_in_the_index():
     doc, _ = lint_text(STAGES, rules=[])
-    from sakiplint.budget_links import budget_values
+    from sakiplint.facts.budget_links import budget_values
 
     vals = budget_values(doc)[("program:pemberdayaan masyarakat desa dan kelurahan",
                                "anggaran", 2024)]

@@ -1,4 +1,4 @@
-"""Tests for sakiplint.cells: the table-cell value grammar and notation decisions.
+"""Tests for sakiplint.read.cells: the table-cell value grammar and notation decisions.
 
 All cell strings here are made up (invented numbers in the shapes LKjIP tables use).
 """
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sakiplint.cells import CellValue, Reading, _parser, decide_notation, parse_cell
+from sakiplint.read.cells import CellValue, Reading, _parser, decide_notation, parse_cell
 
 D = Decimal
 

@@ -1,4 +1,4 @@
-"""Tests for sakiplint.claims: sentences -> tokens -> slots -> claims, and the raw-text
+"""Tests for sakiplint.facts.claims: sentences -> tokens -> slots -> claims, and the raw-text
 positions of the values."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import corpus_reports, needs_corpus
-from sakiplint.claims import claims_in_text, claims_of, sentences, tokenize
-from sakiplint.lint import lint_text
+from sakiplint.engine.lint import lint_text
+from sakiplint.facts.claims import claims_in_text, claims_of, sentences, tokenize
 
 
 def codes(text: str) -> str:
@@ -168,7 +168,7 @@ def test_generated_population_sentences(lk: int, pr: int) -> None:
 
 
 def test_every_claim_keyword_passes_the_quick_filter() -> None:
-    from sakiplint.claims import _KEYWORDS, _TRIGGER, _has_trigger
+    from sakiplint.facts.claims import _KEYWORDS, _TRIGGER, _has_trigger
 
     starters = [w for w, c in _KEYWORDS.items() if c in _TRIGGER or c == "e"]
     assert [w for w in starters if not _has_trigger(w)] == []
@@ -185,7 +185,7 @@ def test_every_claim_keyword_passes_the_quick_filter() -> None:
     ("s.d. Desember tercapai", ["s.d. Desember tercapai"]),
 ])
 def test_one_sentence_splitter(text: str, expected: list[str]) -> None:
-    from sakiplint.prose import sentence_spans
+    from sakiplint.read.prose import sentence_spans
 
     assert [text[a:b] for a, b in sentence_spans(text)] == expected
     assert [s for _, s in sentences(text)] == expected
@@ -232,7 +232,7 @@ def test_capaian_across_two_sentences(text: str, n: int) -> None:
 
 def _lark_terminals() -> list[tuple[str, str]]:
     """The claims grammar's terminals in the order Lark's basic lexer tries them."""
-    from sakiplint.claims import _parser
+    from sakiplint.facts.claims import _parser
 
     terms = _parser().lexer_conf.terminals
     ordered = sorted(terms, key=lambda t: (
@@ -241,7 +241,7 @@ def _lark_terminals() -> list[tuple[str, str]]:
 
 
 def test_scan_terminals_are_the_grammars_as_lark_compiles_them() -> None:
-    from sakiplint import claims
+    from sakiplint.facts import claims
 
     assert claims._scanner_valid(), "grammar/claims.lark changed: derive _SCAN_TERMINALS again"
     assert list(claims._SCAN_TERMINALS) == _lark_terminals()
@@ -253,14 +253,14 @@ CODES = "npmytrchgsdjoaklfue();w"
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=CODES, max_size=40))
 def test_scan_equals_lark_parse_on_generated_codes(code: str) -> None:
-    from sakiplint.claims import _parse_with_lark, _scan
+    from sakiplint.facts.claims import _parse_with_lark, _scan
 
     assert _scan(code) == _parse_with_lark(code)
 
 
 @needs_corpus
 def test_scan_equals_lark_parse_on_every_corpus_sentence() -> None:
-    from sakiplint.claims import _parse_with_lark, _scan
+    from sakiplint.facts.claims import _parse_with_lark, _scan
 
     n = 0
     for path in corpus_reports():
@@ -273,7 +273,7 @@ def test_scan_equals_lark_parse_on_every_corpus_sentence() -> None:
 
 
 def test_a_changed_grammar_is_parsed_by_lark(monkeypatch: pytest.MonkeyPatch) -> None:
-    from sakiplint import claims
+    from sakiplint.facts import claims
 
     calls: list[str] = []
     real = claims._parse_with_lark

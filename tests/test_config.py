@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from conftest import BAD_BUDGET
 from sakiplint.cli import main
-from sakiplint.config import (
+from sakiplint.engine.config import (
     Config,
     ConfigError,
     config_schema,

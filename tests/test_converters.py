@@ -11,8 +11,8 @@ from collections.abc import Callable
 import pytest
 
 from conftest import corpus_reports, needs_corpus
-from sakiplint.lint import lint_source
-from sakiplint.source import decode
+from sakiplint.engine.lint import lint_source
+from sakiplint.read.source import decode
 
 REPORTS = corpus_reports()
 

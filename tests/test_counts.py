@@ -1,5 +1,5 @@
 """Count claims in running text ("5 (lima) program ... tabel berikut") against the table the
-paragraph introduces: extraction (sakiplint.counts), linking, what a table counts, and the
+paragraph introduces: extraction (sakiplint.facts.counts), linking, what a table counts, and the
 rule NA008. Silence is tested as much as findings."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import corpus_reports, needs_corpus
-from sakiplint.counts import counts_of, table_counts
 from sakiplint.engine import all_rules
-from sakiplint.lint import lint_file, lint_text
-from sakiplint.parse import parse_text
+from sakiplint.engine.lint import lint_file, lint_text
+from sakiplint.facts.counts import counts_of, table_counts
+from sakiplint.read.parse import parse_text
 
 RULES = {r.code: r for r in all_rules()}
 TITLE = "# Laporan Kinerja Kecamatan Sukamaju Tahun 2024\n\n"

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from conftest import corpus_reports, needs_corpus
 from sakiplint.engine import all_rules
-from sakiplint.identity import identity, same_number
-from sakiplint.lint import lint_text
+from sakiplint.engine.lint import lint_text
+from sakiplint.facts.identity import identity, same_number
 from sakiplint.model import Cell
 
 RULES = [r for r in all_rules() if r.code.startswith(("XT", "DU", "DQ2"))]

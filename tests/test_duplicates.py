@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from conftest import corpus_reports, needs_corpus
 from sakiplint.engine import all_rules
-from sakiplint.identity import compatible, identity
-from sakiplint.lint import lint_text
+from sakiplint.engine.lint import lint_text
+from sakiplint.facts.identity import compatible, identity
 
 R = {r.code: r for r in all_rules()}
 

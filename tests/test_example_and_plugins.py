@@ -12,10 +12,10 @@ import jsonschema
 import pytest
 
 from conftest import FIXTURES, corpus_reports
-from sakiplint import engine
 from sakiplint.engine import Issue, Rule, RulePackError
-from sakiplint.lint import lint_file
-from sakiplint.output import output_schema
+from sakiplint.engine import rules as engine
+from sakiplint.engine.lint import lint_file
+from sakiplint.report.output import output_schema
 
 EXAMPLE = FIXTURES / "examples" / "lkjip-sukamaju-2024.md"
 

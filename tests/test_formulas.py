@@ -1,4 +1,4 @@
-"""Stated capaian formulas (sakiplint.formulas) and their use by AR001."""
+"""Stated capaian formulas (sakiplint.facts.formulas) and their use by AR001."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sakiplint.engine import all_rules, run_rules
-from sakiplint.formulas import Formula, formulas_in_line, parse_formula, stated_formulas
-from sakiplint.numfmt import fmt
-from sakiplint.parse import parse_text
+from sakiplint.facts.formulas import Formula, formulas_in_line, parse_formula, stated_formulas
+from sakiplint.read.numfmt import fmt
+from sakiplint.read.parse import parse_text
 
 NEGATIVE = r"$$Capaian = \frac{Target - (Realisasi - Target)}{Target}x100\%$$"
 POSITIVE = r"$$Capaian = \frac{Realisasi}{Target} x 100\%$$"
@@ -146,7 +146,7 @@ def test_report_marks_polarity(mark: str, negative: bool) -> None:
     # (40 - (30 - 40)) / 40 x 100 = 125: right only for a lower-is-better indicator
     text = POLARITY_TABLE.format(mark=mark) + capaian
     assert _codes(text) == ([] if negative else ["AR001"])
-    from sakiplint.formulas import indicator_key, negative_indicators
+    from sakiplint.facts.formulas import indicator_key, negative_indicators
 
     keys = negative_indicators(parse_text(text))
     assert (indicator_key("Jumlah rumah tidak layak huni") in keys) == negative

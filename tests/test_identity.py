@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sakiplint.identity import (
+from sakiplint.facts.identity import (
     compatible,
     identity,
     indicator_key,
@@ -15,7 +15,7 @@ from sakiplint.identity import (
     year_problems,
 )
 from sakiplint.model import Cell
-from sakiplint.parse import parse_text
+from sakiplint.read.parse import parse_text
 
 
 def test_normalise_case_punctuation_abbreviation_spelling():

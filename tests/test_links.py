@@ -1,4 +1,4 @@
-"""Linking sentences to the indicator they speak of (sakiplint.links) and the rules that use
+"""Linking sentences to the indicator they speak of (sakiplint.facts.links) and the rules that use
 the links: NA006 (indicator named in the sentence) and NA007 (named earlier: "indikator ini",
 a sentence broken over paragraphs, a heading). Every way of linking has a case where it links
 and a case where it must not."""
@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from conftest import corpus_reports, needs_corpus
 from sakiplint.checks.narrative import cells_agree, judgeable, link_stated
 from sakiplint.engine import Context, Settings, all_rules
-from sakiplint.lint import lint_text
+from sakiplint.engine.lint import lint_text
 
 RULES = {r.code: r for r in all_rules()}
 

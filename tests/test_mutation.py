@@ -9,7 +9,7 @@ import pytest
 from conftest import corpus_reports, needs_corpus
 from sakiplint.checks import arithmetic, sums
 from sakiplint.engine import Settings
-from sakiplint.lint import lint_text
+from sakiplint.engine.lint import lint_text
 from sakiplint.model import Cell, Document, Table
 
 REPORTS = corpus_reports()

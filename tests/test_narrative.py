@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 from conftest import corpus_reports, needs_corpus
 from sakiplint.checks.narrative import link_stated
-from sakiplint.claims import claims_of
 from sakiplint.engine import Context, Settings, all_rules
-from sakiplint.lint import lint_file, lint_text
-from sakiplint.numfmt import fmt
+from sakiplint.engine.lint import lint_file, lint_text
+from sakiplint.facts.claims import claims_of
+from sakiplint.read.numfmt import fmt
 
 RULES = {r.code: r for r in all_rules()}
 NA = ("NA002", "NA003", "NA004", "NA005", "NA006", "NA007", "NA010")

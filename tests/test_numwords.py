@@ -1,4 +1,4 @@
-"""Tests for sakiplint.numwords: Indonesian numbers in words and digit/word pairs."""
+"""Tests for sakiplint.read.numwords: Indonesian numbers in words and digit/word pairs."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sakiplint.numwords import DigitWordPair, find_digit_word_pairs, words_to_number
+from sakiplint.read.numwords import DigitWordPair, find_digit_word_pairs, words_to_number
 
 # ---------------------------------------------------------------------------------------------
 # words_to_number: valid forms

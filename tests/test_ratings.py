@@ -1,4 +1,4 @@
-"""Rating scales (sakiplint.scales), AR005 rating labels and AR009 trend words."""
+"""Rating scales (sakiplint.facts.scales), AR005 rating labels and AR009 trend words."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from sakiplint.checks.ratings import trend_direction
 from sakiplint.engine import all_rules, run_rules
-from sakiplint.numfmt import fmt
-from sakiplint.parse import parse_text
-from sakiplint.scales import Interval, parse_interval, rating_scales, same_label
+from sakiplint.facts.scales import Interval, parse_interval, rating_scales, same_label
+from sakiplint.read.numfmt import fmt
+from sakiplint.read.parse import parse_text
 
 D = Decimal
 

@@ -8,8 +8,8 @@ import tomllib
 import pytest
 
 from sakiplint.engine import RulePackError, all_rules, load_pack, validate_rule_meta
-from sakiplint.lint import lint_text
-from sakiplint.resources import data_dir
+from sakiplint.engine.lint import lint_text
+from sakiplint.read.resources import data_dir
 
 RULES = all_rules()
 

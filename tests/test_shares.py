@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sakiplint.engine import all_rules, run_rules
-from sakiplint.numfmt import fmt
-from sakiplint.parse import parse_text
+from sakiplint.read.numfmt import fmt
+from sakiplint.read.parse import parse_text
 
 D = Decimal
 

@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from sakiplint.source import InputError, decode, expand_paths, read_source
+from sakiplint.read.source import InputError, decode, expand_paths, read_source
 
 TEXT = "# LKjIP 2024\n\nTarget\tRealisasi\n80,5\t90\n"
 

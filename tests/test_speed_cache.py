@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from sakiplint import engine
 from sakiplint.cli import lint_all
-from sakiplint.config import Effective
 from sakiplint.engine import RulePackError, load_pack
+from sakiplint.engine import rules as engine
+from sakiplint.engine.config import Effective
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = FIXTURES / "examples" / "lkjip-sukamaju-2024.md"
@@ -135,7 +135,7 @@ def test_cli_import_is_light() -> None:
 
 
 def test_parsing_tables_needs_no_lark_for_common_cells() -> None:
-    code = ("import sys; from sakiplint.parse import parse_text; "
+    code = ("import sys; from sakiplint.read.parse import parse_text; "
             f"parse_text(open({str(EXAMPLE)!r}, encoding='utf-8').read()); "
             "print('lark' in sys.modules)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -202,7 +202,7 @@ def test_check_modules_are_imported_when_a_rule_first_runs() -> None:
     code = (
         "import sys\n"
         "from sakiplint.engine import all_rules\n"
-        "from sakiplint.lint import lint_file\n"
+        "from sakiplint.engine.lint import lint_file\n"
         "rules = {r.code: r for r in all_rules()}\n"
         "def loaded():\n"
         "    return sorted(m for m in sys.modules if m.startswith('sakiplint.checks.'))\n"

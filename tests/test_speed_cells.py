@@ -1,4 +1,4 @@
-"""The cell shortcuts (sakiplint.cells) decide shapes exactly as the Lark grammar does."""
+"""The cell shortcuts (sakiplint.read.cells) decide shapes exactly as the Lark grammar does."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, corpus_reports, needs_corpus
-from sakiplint import cells
-from sakiplint.grammars import grammar_digest
-from sakiplint.parse import parse_text
+from sakiplint.read import cells
+from sakiplint.read.grammars import grammar_digest
+from sakiplint.read.parse import parse_text
 
 # pieces cells are made of, including the awkward ones (homoglyphs, Kelvin sign, long s,
 # separators in odd places, unit words, rating words, errors, placeholders)
@@ -51,7 +51,7 @@ def _agrees(shape: str) -> bool:
 
 
 def test_shortcuts_are_on_for_this_grammar() -> None:
-    """Fails when grammar/cell.lark changed: re-derive the shortcuts in sakiplint.cells
+    """Fails when grammar/cell.lark changed: re-derive the shortcuts in sakiplint.read.cells
     (terminals, start-state order, what may follow each first token), then update
     ``_CELL_GRAMMAR_DIGEST``. Until then every shape goes to Lark (correct, slower)."""
     assert grammar_digest("cell") == cells._CELL_GRAMMAR_DIGEST

@@ -1,10 +1,11 @@
 """Number words, dates and formulas are read without Lark, exactly as Lark reads them.
 
-sakiplint.numwords, sakiplint.timeframe (dates) and sakiplint.formulas keep the LALR tables
-of their grammar (``_TABLES``, derived from Lark by ``sakiplint.grammars.derive_tables``)
-and run them with ``sakiplint.grammars.Tables``. These tests check that the tables are the
-ones Lark builds from the grammar as it is, and that the results (value, tree or rejection)
-are Lark's on every test string, every string the corpus reports give these parsers, and
+sakiplint.read.numwords, sakiplint.facts.timeframe (dates) and sakiplint.facts.formulas keep
+the LALR tables of their grammar (``_TABLES``, derived from Lark by
+``sakiplint.read.grammars.derive_tables``) and run them with
+``sakiplint.read.grammars.Tables``. These tests check that the tables are the ones Lark builds
+from the grammar as it is, and that the results (value, tree or rejection) are Lark's on every
+test string, every string the corpus reports give these parsers, and
 generated strings.
 """
 
@@ -27,9 +28,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT, corpus_reports, needs_corpus
-from sakiplint import formulas, grammars, numwords, timeframe
-from sakiplint.grammars import LiteToken, LiteTree, derive_tables, tables_valid
-from sakiplint.lint import lint_text
+from sakiplint.engine.lint import lint_text
+from sakiplint.facts import formulas, timeframe
+from sakiplint.read import grammars, numwords
+from sakiplint.read.grammars import LiteToken, LiteTree, derive_tables, tables_valid
 
 GRAMMARS: dict[str, ModuleType] = {"numwords": numwords, "dates": timeframe, "formula": formulas}
 TEST_FILES = ["test_numwords.py", "test_timeframe.py", "test_years.py", "test_formulas.py",
@@ -90,7 +92,7 @@ def _disagreements(name: str, texts: set[str]) -> list[str]:
 @pytest.mark.parametrize("name", sorted(GRAMMARS))
 def test_tables_fit_this_grammar(name: str) -> None:
     """Fails when grammar/<name>.lark changed: derive the tables again
-    (``python -m sakiplint.grammars <name>``) and paste them as ``_TABLES``. Until then
+    (``python -m sakiplint.read.grammars <name>``) and paste them as ``_TABLES``. Until then
     the module parses with Lark (correct, slower)."""
     module = GRAMMARS[name]
     assert module._TABLES["digest"] == grammars.grammar_digest(name)
@@ -127,7 +129,7 @@ def test_a_changed_grammar_switches_the_tables_off(monkeypatch: pytest.MonkeyPat
 
 def test_lark_major_version_is_read_without_importing_lark() -> None:
     assert re.fullmatch(r"\d+", grammars.lark_major())
-    code = "import sys, sakiplint.grammars as g; print(g.lark_major(), 'lark' in sys.modules)"
+    code = "import sys, sakiplint.read.grammars as g; print(g.lark_major(), 'lark' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
     assert out == [grammars.TABLES_LARK_MAJOR, "False"]
@@ -516,7 +518,7 @@ def test_without_tables_everything_goes_to_lark(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_numwords_does_not_import_lark() -> None:
-    code = ("import sys, sakiplint.numwords as n; a = 'lark' in sys.modules; "
+    code = ("import sys, sakiplint.read.numwords as n; a = 'lark' in sys.modules; "
             "v = n.words_to_number('dua puluh lima koma nol lima'); "
             "print(a, v, 'lark' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -535,7 +537,7 @@ class Spy:
             seen.extend(f.filename for f in traceback.extract_stack())
         return None
 sys.meta_path.insert(0, Spy())
-import sakiplint.lint as L
+import sakiplint.engine.lint as L
 L.lint_file(sys.argv[1])
 print(json.dumps({"lark": "lark" in sys.modules, "stack": seen}))
 """
@@ -559,7 +561,7 @@ def test_numwords_dates_formulas_never_import_lark_on_a_report(path: Path) -> No
 @needs_corpus
 @pytest.mark.parametrize("path", corpus_reports(), ids=lambda p: p.stem)
 def test_linting_a_report_does_not_import_lark(path: Path) -> None:
-    code = ("import sys, sakiplint.lint as L; L.lint_file(sys.argv[1]); "
+    code = ("import sys, sakiplint.engine.lint as L; L.lint_file(sys.argv[1]); "
             "print('lark' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
                          text=True, check=True).stdout.strip()

@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sakiplint.cli import main
-from sakiplint.config import rule_registry
-from sakiplint.findings import Finding
-from sakiplint.suppress import (
+from sakiplint.engine.config import rule_registry
+from sakiplint.engine.findings import Finding
+from sakiplint.engine.suppress import (
     UNUSED_CODE,
     apply_suppressions,
     parse_directives,

@@ -1,4 +1,4 @@
-"""IKM survey tables (sakiplint.scales.surveys) and AR007."""
+"""IKM survey tables (sakiplint.facts.scales.surveys) and AR007."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sakiplint.engine import all_rules, run_rules
-from sakiplint.numfmt import fmt
-from sakiplint.parse import parse_text
-from sakiplint.scales import surveys
+from sakiplint.facts.scales import surveys
+from sakiplint.read.numfmt import fmt
+from sakiplint.read.parse import parse_text
 
 D = Decimal
 SCORES = st.lists(st.decimals(min_value=1, max_value=4, places=2), min_size=9, max_size=9)
@@ -95,8 +95,8 @@ def test_sentence_target_number_ignored() -> None:
 
 
 def test_ikm_scale_does_not_rate_capaian() -> None:
-    from sakiplint.parse import parse_text as parse
-    from sakiplint.scales import rating_scales
+    from sakiplint.facts.scales import rating_scales
+    from sakiplint.read.parse import parse_text as parse
 
     text = ("**Tabel 3.2 Nilai Mutu Pelayanan IKM**\n\nNilai Interval\tMutu\n"
             "25,00 - 64,99\tTidak Baik\n65,00 - 76,60\tKurang Baik\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sakiplint.parse import parse_text
+from sakiplint.read.parse import parse_text
 
 
 def tables_of(text: str):
@@ -190,7 +190,7 @@ def test_broken_table_never_crashes():
 
 
 def test_finding_points_at_the_value_column():
-    from sakiplint.lint import lint_text
+    from sakiplint.engine.lint import lint_text
 
     text = "Indikator\tTarget\tRealisasi\tCapaian\nIKM\t80\t88\t<b>105,00%</b>\n"
     _, findings = lint_text(text)

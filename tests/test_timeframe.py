@@ -1,4 +1,4 @@
-"""The report's time frame (sakiplint.timeframe) and the dates grammar."""
+"""The report's time frame (sakiplint.facts.timeframe) and the dates grammar."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sakiplint.cli import main
-from sakiplint.lint import lint_text
-from sakiplint.timeframe import MONTHS, parse_expression, scan_line, timeframe
+from sakiplint.engine.lint import lint_text
+from sakiplint.facts.timeframe import MONTHS, parse_expression, scan_line, timeframe
 
 MONTH_SPELLINGS = sorted(MONTHS.items())
 
@@ -156,8 +156,8 @@ def test_regulation_year_is_not_a_source_year():
 
 
 def test_report_year_from_configuration():
-    from sakiplint.lint import lint_source
-    from sakiplint.source import Source
+    from sakiplint.engine.lint import lint_source
+    from sakiplint.read.source import Source
 
     doc, _ = lint_source(Source("<t>", "Laporan kinerja kecamatan.\n", "utf-8"), [], None, 2023)
     tf = timeframe(doc)
@@ -180,7 +180,7 @@ def test_timeframe_command(tmp_path):
 
 
 def test_configured_renstra_period_wins():
-    from sakiplint.timeframe import set_renstra_period
+    from sakiplint.facts.timeframe import set_renstra_period
 
     doc, _ = lint_text("LKjIP 2024\n\nRenstra Tahun 2020-2024 dan Renstra 2020-2024.\n", rules=[])
     set_renstra_period(doc, (2020, 2025))

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sakiplint.engine import all_rules
-from sakiplint.lint import lint_text
+from sakiplint.engine.lint import lint_text
 
 RULES = {r.code: r for r in all_rules()}
 MONTH = ("", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
@@ -276,9 +276,9 @@ def test_agreements_signed_by_different_officials_are_not_compared():
 
 def test_configured_renstra_period_judges_a_single_mention():
     from sakiplint.engine import run_rules
-    from sakiplint.parse import parse_document
-    from sakiplint.source import Source
-    from sakiplint.timeframe import set_renstra_period
+    from sakiplint.facts.timeframe import set_renstra_period
+    from sakiplint.read.parse import parse_document
+    from sakiplint.read.source import Source
 
     doc = parse_document(Source("<t>", head(2024) + "Mengacu Renstra Tahun 2020-2024.\n", "utf-8"))
     set_renstra_period(doc, (2020, 2025))

@@ -13,7 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from conftest import EXPECTATIONS, corpus_reports
-from sakiplint.lint import lint_file
+from sakiplint.engine.lint import lint_file
 
 
 def snapshot(path: Path) -> tuple[list[dict], list[dict]]:

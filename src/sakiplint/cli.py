@@ -13,7 +13,8 @@ from typing import NoReturn
 import click
 
 from sakiplint import __version__
-from sakiplint.config import (
+from sakiplint.engine import Rule, RulePackError
+from sakiplint.engine.config import (
     EMPTY,
     Config,
     ConfigError,
@@ -22,10 +23,9 @@ from sakiplint.config import (
     config_schema,
     rule_registry,
 )
-from sakiplint.engine import Rule, RulePackError
-from sakiplint.findings import Finding
+from sakiplint.engine.findings import Finding
 from sakiplint.model import Document
-from sakiplint.source import InputError, Source, expand_paths, read_source
+from sakiplint.read.source import InputError, Source, expand_paths, read_source
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -58,8 +58,8 @@ class FileResult:
 
 def lint_loaded(source: Source, eff: Effective, verbose: bool = False) -> FileResult:
     """Parse, run the rules, apply inline suppressions (and report unused ones)."""
-    from sakiplint.lint import lint_source
-    from sakiplint.suppress import apply_suppressions, unused_findings
+    from sakiplint.engine.lint import lint_source
+    from sakiplint.engine.suppress import apply_suppressions, unused_findings
 
     path = source.path
     try:
@@ -191,14 +191,14 @@ def check(
     jobs: int, verbose: bool,
 ) -> None:
     """Lint report files or directories (recursively: .md, .txt)."""
-    from sakiplint.output import (
+    from sakiplint.engine.suppress import UNUSED_CODE, UNUSED_RULE
+    from sakiplint.report.output import (
         render_github,
         render_json,
         render_sarif,
         render_statistics,
         render_text,
     )
-    from sakiplint.suppress import UNUSED_CODE, UNUSED_RULE
 
     cli = Config(select=_split(select), extend_select=_split(extend_select) or (),
                  ignore=_split(ignore) or (), lang=lang,
@@ -263,8 +263,8 @@ def check(
 @click.option("--no-cells", is_flag=True, help="Only captions, line ranges and column roles.")
 def tables(path: str, fmt: str, no_cells: bool) -> None:
     """Show what the parser understood: captions, line ranges, column roles, cells."""
-    from sakiplint.output import render_tables_json, render_tables_text
-    from sakiplint.parse import parse_document
+    from sakiplint.read.parse import parse_document
+    from sakiplint.report.output import render_tables_json, render_tables_text
 
     try:
         doc = parse_document(read_source(path))
@@ -337,7 +337,7 @@ def _wrap(text: str, indent: str = "  ") -> str:
 @_isolated_option
 def explain(code: str, lang: str, config_file: str | None, isolated: bool) -> None:
     """Explain a rule: what it checks, why, and its examples with their findings."""
-    from sakiplint.suppress import UNUSED_RULE
+    from sakiplint.engine.suppress import UNUSED_RULE
 
     found, packs = _registry(config_file, isolated)
     registry = dict(found)
@@ -380,7 +380,7 @@ def explain(code: str, lang: str, config_file: str | None, isolated: bool) -> No
 @click.argument("which", type=click.Choice(["output", "config"]), default="output")
 def schema(which: str) -> None:
     """Print a JSON Schema: of `check --format json` (output) or of the configuration."""
-    from sakiplint.output import output_schema
+    from sakiplint.report.output import output_schema
 
     click.echo(json.dumps(output_schema() if which == "output" else config_schema(), indent=2))
 
@@ -393,9 +393,9 @@ def schema(which: str) -> None:
 @_isolated_option
 def timeframe_cmd(path: str, fmt: str, config_file: str | None, isolated: bool) -> None:
     """Show the report's time frame: its year, plan periods and signature dates."""
-    from sakiplint.lint import apply_overrides
-    from sakiplint.parse import parse_document
-    from sakiplint.timeframe import timeframe
+    from sakiplint.engine.lint import apply_overrides
+    from sakiplint.facts.timeframe import timeframe
+    from sakiplint.read.parse import parse_document
 
     try:
         eff = _resolver(config_file, isolated).for_file(Path(path))

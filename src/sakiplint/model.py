@@ -1,6 +1,6 @@
 """The document model that rules ask questions of.
 
-Parsing builds it (``sakiplint.parse``); rules only read it. Every value keeps its source
+Parsing builds it (``sakiplint.read.parse``); rules only read it. Every value keeps its source
 text, line and column, so a finding can point at it.
 """
 
@@ -9,11 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
-
-if TYPE_CHECKING:
-    from sakiplint.cells import CellValue
-    from sakiplint.numwords import DigitWordPair
+from typing import Any, Literal, TypeVar
 
 #: value roles a column may carry
 VALUE_ROLES = (
@@ -24,7 +20,67 @@ VALUE_ROLES = (
 LABEL_ROLES = ("no", "sasaran", "indikator", "program", "satuan", "keterangan", "label")
 
 RowKind = Literal["data", "total", "average"]
+#: what a cell holds (parsed by ``sakiplint.read.cells``)
+Kind = Literal["number", "percent", "money", "empty", "error", "rating", "text"]
+#: number notation: "id" ("." thousands, "," decimal) or "en" ("," thousands, "." decimal)
+Notation = Literal["id", "en"]
 T = TypeVar("T")
+ProseReader = Callable[[list[str], frozenset[int]], tuple[list["Heading"], list["Paragraph"]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One numeric interpretation of a printed number."""
+
+    value: Decimal
+    decimals: int  # digits after the decimal mark as printed ("80,04" -> 2, "1.234.567" -> 0)
+
+
+@dataclass(frozen=True, slots=True)
+class CellValue:
+    """The typed value of one table cell.
+
+    ``start``/``end`` delimit the printed number (digits and separators, without sign,
+    parentheses, currency, ``%``, unit or a ``",-"`` tail) in ``text``; ``(0, len(text))`` when
+    the cell has no number. A cell that looks like a number but fits neither notation
+    (``"2,710,45"``, ``"1.1.1"``) has kind ``"number"`` and no readings (``is_numeric`` is
+    False).
+    """
+
+    kind: Kind
+    text: str  # the cell text as given
+    start: int  # offset in text where the numeric part starts (0 if none)
+    end: int  # offset where it ends (len(text) if none)
+    id_reading: Reading | None  # Indonesian notation ("." thousands, "," decimal)
+    en_reading: Reading | None  # English notation ("," thousands, "." decimal)
+    unit: str | None = None  # "%", "Rp", or the word after the number ("Indek", "laporan")
+    rating: str | None = None  # kind "rating": "B", "Baik", "Sangat Tinggi"
+    # kind "error": the error token ("#DIV/0!"); kind "empty": the placeholder ("-", "N/a");
+    # kind "rating": the printed range, if any ("60-70" in "Baik (B) 60-70")
+    note: str | None = None
+
+    @property
+    def is_numeric(self) -> bool:
+        """Number, percentage or money with at least one possible reading."""
+        return self.kind in ("number", "percent", "money") and (
+            self.id_reading is not None or self.en_reading is not None
+        )
+
+    @property
+    def ambiguous(self) -> bool:
+        """Both readings exist and differ in value ("85.200", "1,234")."""
+        return (
+            self.id_reading is not None
+            and self.en_reading is not None
+            and self.id_reading.value != self.en_reading.value
+        )
+
+    def reading(self, notation: Notation) -> Reading | None:
+        """The reading under the table column's notation; if that reading is impossible, the
+        other one."""
+        if notation == "id":
+            return self.id_reading if self.id_reading is not None else self.en_reading
+        return self.en_reading if self.en_reading is not None else self.id_reading
 
 
 @dataclass(slots=True)
@@ -153,6 +209,8 @@ class Document:
     report_year: int | None = None
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
+    #: builds the headings and paragraphs from the lines outside tables (set by the reader)
+    prose_reader: ProseReader | None = None
     _prose: tuple[list[Heading], list[Paragraph]] | None = None
     _memo: dict[str, Any] = field(default_factory=dict)
 
@@ -164,25 +222,12 @@ class Document:
         return self._memo[key]  # type: ignore[no-any-return]
 
     def _parse_prose(self) -> tuple[list[Heading], list[Paragraph]]:
-        # markdown-it runs only when a rule (or view) asks for the prose
+        # the reader that built the document provides its prose parser (markdown-it for
+        # text); it runs only when a rule (or view) first asks for the prose
         if self._prose is None:
-            from sakiplint.prose import parse_prose
-
-            self._prose = parse_prose(self.lines, set(self.table_lines))
+            read = self.prose_reader
+            self._prose = read(self.lines, self.table_lines) if read is not None else ([], [])
         return self._prose
-
-    def number_word_pairs(self) -> list[tuple[int, int, DigitWordPair]]:
-        """(line, 1-based column of the digits, pair) for every "25 (dua puluh lima)" in
-        the prose (lines outside tables)."""
-        from sakiplint.numwords import find_digit_word_pairs
-
-        out: list[tuple[int, int, DigitWordPair]] = []
-        for i, line in enumerate(self.lines, start=1):
-            if i in self.table_lines or "(" not in line:
-                continue
-            for pair in find_digit_word_pairs(line):
-                out.append((i, pair.digits_start + 1, pair))
-        return out
 
     @property
     def headings(self) -> list[Heading]:

@@ -20,10 +20,10 @@ from sakiplint.checks.common import (
 )
 from sakiplint.engine import Context, Issue, Settings
 from sakiplint.model import Cell, Column, Row, Table
-from sakiplint.numfmt import consistent, fmt
+from sakiplint.read.numfmt import consistent, fmt
 
 if TYPE_CHECKING:
-    from sakiplint.formulas import Formula
+    from sakiplint.facts.formulas import Formula
 
 HUNDRED = Decimal(100)
 
@@ -102,7 +102,7 @@ def capaian_relations(
     """capaian = realisasi / target x 100. Lower-is-better indicators (the phrase list, or
     ``negative``: indicator keys the report marks so) also pass with the negative-polarity
     ``formulas`` the report states, else with the common inverse formulas (see
-    sakiplint.formulas)."""
+    sakiplint.facts.formulas)."""
     extra, scale = settings.lower_is_better, settings.tolerance_scale
     for t_col, r_col, c_col in capaian_triples(table):
         for row in table.rows:
@@ -134,7 +134,7 @@ def capaian_relations(
 def _marked_negative(row: Row, table: Table, negative: frozenset[str]) -> bool:
     if not negative:
         return False
-    from sakiplint.formulas import indicator_key
+    from sakiplint.facts.formulas import indicator_key
 
     return any(
         indicator_key(c.text) in negative
@@ -144,7 +144,7 @@ def _marked_negative(row: Row, table: Table, negative: frozenset[str]) -> bool:
 
 
 def capaian(ctx: Context, table: Table) -> Iterator[Issue]:
-    from sakiplint.formulas import negative_formulas, negative_indicators
+    from sakiplint.facts.formulas import negative_formulas, negative_indicators
 
     formulas: Sequence[Formula] = ()
     negative: frozenset[str] = frozenset()

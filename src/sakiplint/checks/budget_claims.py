@@ -1,7 +1,7 @@
 """NA009: a budget amount stated in a sentence against the budget tables.
 
 The sentence is linked to a program / kegiatan (its full name in the sentence) or to the
-total of the budget table its paragraph introduces or follows (``sakiplint.budget_links``);
+total of the budget table its paragraph introduces or follows (``sakiplint.facts.budget_links``);
 an amount that equals none of the table values for that program, kind, year and stage is
 reported, unless the tables disagree among themselves.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sakiplint.budget_links import ANGGARAN, BudgetLink, budget_links, judge
 from sakiplint.checks.common import related_cell, short
 from sakiplint.engine import Context, Issue
+from sakiplint.facts.budget_links import ANGGARAN, BudgetLink, budget_links, judge
 from sakiplint.model import Document
 
 _KIND = {

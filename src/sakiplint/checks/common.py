@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sakiplint.engine import Issue
-from sakiplint.findings import Related
+from sakiplint.engine.findings import Related
 from sakiplint.model import Cell, Column, Row, Table
 
 #: phrases naming indicators where a lower value is better (configurable: Settings)

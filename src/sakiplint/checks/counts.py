@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sakiplint.checks.common import short
-from sakiplint.counts import counts_of
 from sakiplint.engine import Context, Issue
-from sakiplint.findings import Related
+from sakiplint.engine.findings import Related
+from sakiplint.facts.counts import counts_of
 from sakiplint.model import Document
 
 _NOUN_ID = {

@@ -1,6 +1,6 @@
 """Cross-table checks: one indicator (or program), one year, one kind of value, one number.
 
-The linking is done by :mod:`sakiplint.identity`; these checks only compare.
+The linking is done by :mod:`sakiplint.facts.identity`; these checks only compare.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from sakiplint.engine import Context, Issue
-from sakiplint.findings import Related
-from sakiplint.identity import BudgetOccurrence, Occurrence, identity, mispaired, same_number
+from sakiplint.engine.findings import Related
+from sakiplint.facts.identity import BudgetOccurrence, Occurrence, identity, mispaired, same_number
 from sakiplint.model import Cell, Document
 
 from .common import short

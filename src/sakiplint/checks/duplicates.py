@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from sakiplint.engine import Context, Issue
-from sakiplint.findings import Related
-from sakiplint.identity import (
+from sakiplint.engine.findings import Related
+from sakiplint.facts.identity import (
     AgencyMention,
     agencies,
     caption_facts,
@@ -22,7 +22,7 @@ from sakiplint.identity import (
     year_runs,
 )
 from sakiplint.model import Cell, Column, Document, Row, Table
-from sakiplint.numfmt import fmt
+from sakiplint.read.numfmt import fmt
 
 from .common import short
 

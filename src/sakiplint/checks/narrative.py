@@ -7,17 +7,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sakiplint.checks.common import related_cell, short
-from sakiplint.claims import StatedValue, Value, claims_of, combos, safe_div
 from sakiplint.engine import Context, Issue
-from sakiplint.findings import Related
-from sakiplint.links import Link, link
+from sakiplint.engine.findings import Related
+from sakiplint.facts.claims import StatedValue, Value, claims_of, combos, safe_div
+from sakiplint.facts.links import Link, link
 from sakiplint.model import Cell, Document
-from sakiplint.numfmt import consistent, fmt
+from sakiplint.read.numfmt import consistent, fmt
+from sakiplint.read.numwords import document_pairs
 
 
 def digits_words(ctx: Context, doc: Document) -> Iterator[Issue]:
     """A number written in digits and in words that disagree: "20 (enam)"."""
-    for line, col, pair in doc.number_word_pairs():
+    for line, col, pair in doc.memo("digit_word_pairs", document_pairs):
         if pair.agrees:
             continue
         decimals = max(-pair.words_value.as_tuple().exponent, 0)  # type: ignore[operator]
@@ -250,7 +251,7 @@ def link_stated(doc: Document, ctx: Context) -> list[StatedLink]:
 
 def _link_stated(doc: Document, ctx: Context) -> Iterator[StatedLink]:
     """Every target / realisasi / capaian a sentence states about the one indicator it
-    names, or refers back to (see :mod:`sakiplint.links`), compared with that indicator's
+    names, or refers back to (see :mod:`sakiplint.facts.links`), compared with that indicator's
     table values for the one year the sentence names (or the report year). When the
     sentence also states a target, its realisasi and capaian are compared only with rows
     carrying that same target (a capaian against the Renstra target is not the capaian

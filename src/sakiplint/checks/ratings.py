@@ -1,5 +1,5 @@
 """Verbal ratings against the number they rate, using the rating scale the report prints
-(see sakiplint.scales)."""
+(see sakiplint.facts.scales)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from decimal import Decimal
 
 from sakiplint.checks.common import number_of, related_cell, short
 from sakiplint.engine import Context, Issue
-from sakiplint.findings import Related
+from sakiplint.engine.findings import Related
+from sakiplint.facts.scales import Band, Scale, rating_scales, same_label
 from sakiplint.model import Cell, Row, Table
-from sakiplint.scales import Band, Scale, rating_scales, same_label
 
 #: column roles whose numbers a rating may judge (a capaian, or a bare percent column)
 _RATED_ROLES = ("capaian", "number", "persen", None)

@@ -15,7 +15,7 @@ from decimal import Decimal
 from sakiplint.checks.common import Relation, failing, number_of, related_cell, short
 from sakiplint.engine import Context, Issue, Settings
 from sakiplint.model import Cell, Column, Row, Table
-from sakiplint.numfmt import consistent, fmt
+from sakiplint.read.numfmt import consistent, fmt
 
 HUNDRED = Decimal(100)
 #: roles a part column may have (counts, areas, amounts; not target / realisasi pairs)

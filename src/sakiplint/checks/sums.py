@@ -13,7 +13,7 @@ from decimal import Decimal
 from sakiplint.checks.common import Relation, failing, number_of, related_cell, short
 from sakiplint.engine import Context, Issue, Settings
 from sakiplint.model import Cell, Column, Row, Table
-from sakiplint.numfmt import consistent, fmt
+from sakiplint.read.numfmt import consistent, fmt
 
 BUDGET_ROLES = ("anggaran", "realisasi_anggaran", "sisa", "selisih")
 SUMMABLE_ROLES = (*BUDGET_ROLES, "jumlah", "number")

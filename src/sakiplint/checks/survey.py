@@ -1,6 +1,6 @@
 """IKM (Indeks Kepuasan Masyarakat) from the survey element scores: PermenPANRB 14/2017
 computes it as the mean of the unsur scores (U1..U9, each 1..4) x 25. The survey table and
-the IKM the report states come from sakiplint.scales.surveys."""
+the IKM the report states come from sakiplint.facts.scales.surveys."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from decimal import Decimal
 
 from sakiplint.checks.common import Relation, failing, related_cell
 from sakiplint.engine import Context, Issue, Settings
-from sakiplint.findings import Related
+from sakiplint.engine.findings import Related
+from sakiplint.facts.scales import Survey, surveys
 from sakiplint.model import Document, Table
-from sakiplint.numfmt import fmt
-from sakiplint.scales import Survey, surveys
+from sakiplint.read.numfmt import fmt
 
 CONVERSION = Decimal(25)
 #: the weight 1/9 as many reports print it (0,111): accepted as a second reading

@@ -1,6 +1,6 @@
 """Years, periods and dates that contradict the report's own time frame (DQ101-DQ108).
 
-Every check reads :func:`sakiplint.timeframe.timeframe` (the report year, the plan periods,
+Every check reads :func:`sakiplint.facts.timeframe.timeframe` (the report year, the plan periods,
 the signatures, the dated "Sumber" lines and the located expressions of the prose) and the
 table model. Where a different year is legitimate (a comparison with earlier years, a
 multi-year Renstra matrix, last year's documents in the Lampiran) they stay silent.
@@ -13,15 +13,15 @@ from collections.abc import Iterator
 from datetime import date
 
 from sakiplint.engine import Context, Issue
-from sakiplint.findings import Related
-from sakiplint.model import Document, Table
-from sakiplint.timeframe import (
+from sakiplint.engine.findings import Related
+from sakiplint.facts.timeframe import (
     Expr,
     Signature,
     table_year_facts,
     timeframe,
     year_statements,
 )
+from sakiplint.model import Document, Table
 
 # --------------------------------------------------------------------------- DQ101
 

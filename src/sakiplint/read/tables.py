@@ -12,9 +12,9 @@ import itertools
 import re
 from collections.abc import Iterable
 
-from sakiplint.blocks import RawBlock, RawCell
-from sakiplint.cells import CellValue, decide_notation, parse_cell
 from sakiplint.model import Cell, Column, Row, Table
+from sakiplint.read.blocks import RawBlock, RawCell
+from sakiplint.read.cells import CellValue, decide_notation, parse_cell
 
 _TAG = re.compile(r"<[^>]*>")
 _BOLD_TAG = re.compile(r"^\s*(<b>|<strong>|\*\*)", re.I)

@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from sakiplint import __version__
-from sakiplint.findings import Finding, Related
+from sakiplint.engine.findings import Finding, Related
 from sakiplint.model import Cell, Document, Row, Table
-from sakiplint.resources import cache_dir, data_dir
+from sakiplint.read.resources import cache_dir, data_dir
 
 ENTRY_POINT_GROUP = "sakiplint.rules"
 SCOPES = ("document", "table", "row", "cell")

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from sakiplint import __version__
-from sakiplint.findings import Finding
+from sakiplint.engine.findings import Finding
 from sakiplint.model import Document, Table
 
 if TYPE_CHECKING:
-    from sakiplint.engine import Rule
+    from sakiplint.engine.rules import Rule
 
 #: (document, path, findings) of each linted file
 Results = list[tuple[Document | None, str, list[Finding]]]

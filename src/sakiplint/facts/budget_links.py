@@ -18,7 +18,7 @@ Rupiah amount stated in a sentence of a paragraph and decides
 
 A sentence is then linked to
 
-a) the one program or kegiatan whose full name (normalised as in :mod:`sakiplint.identity`)
+a) the one program or kegiatan whose full name (normalised as in :mod:`sakiplint.facts.identity`)
    appears in the sentence, preceded by the word "program" / "kegiatan" (not "sub kegiatan")
    and not followed by more name words; two different names, a "program" / "kegiatan" word
    left unexplained, an amount introduced as a whole ("dari total anggaran Rp T") or reached
@@ -45,8 +45,8 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from sakiplint.claims import Token, Value, locate, sentences, tokenize
-from sakiplint.identity import budget_level, identity, normalise, own_agency, program_key
+from sakiplint.facts.claims import Token, Value, locate, sentences, tokenize
+from sakiplint.facts.identity import budget_level, identity, normalise, own_agency, program_key
 from sakiplint.model import Cell, Column, Document, Paragraph, Row, Table
 
 __all__ = [
@@ -241,7 +241,7 @@ class _Word:
 
 
 def _words(sentence: str) -> list[_Word]:
-    """The sentence's words normalised as :func:`sakiplint.identity.normalise` normalises a
+    """The sentence's words normalised as :func:`sakiplint.facts.identity.normalise` normalises a
     name (parenthesised text blanked, "&" read as "dan", split suffixes joined), with their
     offsets in the sentence."""
     blanked = _PAREN.sub(lambda m: " " * len(m.group()), sentence)
@@ -347,7 +347,7 @@ def _build_index(doc: Document) -> _Index:
 
 def budget_values(doc: Document) -> dict[tuple[str, str, int], list[TableAmount]]:
     """(program key, kind, year) -> every table value of that program / kegiatan (all
-    stages, all tables). Keys as in :mod:`sakiplint.identity`, level word not repeated:
+    stages, all tables). Keys as in :mod:`sakiplint.facts.identity`, level word not repeated:
     "program:pemberdayaan masyarakat desa dan kelurahan"."""
     return doc.memo("budget_links.index", _build_index).values
 
@@ -406,7 +406,7 @@ _RP_GLUED = re.compile(r"(?i)\brp\.?(?=\d)")
 
 
 def _tokens(text: str) -> list[Token]:
-    """:func:`sakiplint.claims.tokenize`, also for amounts glued to "Rp" ("Rp1.250.000"):
+    """:func:`sakiplint.facts.claims.tokenize`, also for amounts glued to "Rp" ("Rp1.250.000"):
     the sentence is tokenised with a space after each such "Rp", offsets mapped back."""
     glued = [m.end() for m in _RP_GLUED.finditer(text)]
     if not glued:

@@ -21,8 +21,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sakiplint.engine import Rule, RulePackError, Settings, add_rules, all_rules, load_pack
-from sakiplint.findings import CATEGORIES
+from sakiplint.engine.findings import CATEGORIES
+from sakiplint.engine.rules import Rule, RulePackError, Settings, add_rules, all_rules, load_pack
 
 CONFIG_NAMES = (".sakiplint.toml", "pyproject.toml")
 

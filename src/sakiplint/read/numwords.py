@@ -22,10 +22,12 @@ from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from sakiplint.grammars import GrammarParser, load_grammar
+from sakiplint.read.grammars import GrammarParser, load_grammar
 
 if TYPE_CHECKING:
     from lark import Lark
+
+    from sakiplint.model import Document
 
 __all__ = ["DigitWordPair", "find_digit_word_pairs", "words_to_number"]
 
@@ -62,7 +64,7 @@ _SCALE = {
 class _Evaluate:
     """Evaluate the parse tree bottom-up (used inline by the LALR parser: by Lark as a
     ``Transformer``, see :func:`_parser`, and by the tables as callbacks). Tokens are Lark's
-    ``Token`` or :class:`sakiplint.grammars.LiteToken`, read alike (``.type``, ``.value``)."""
+    ``Token`` or :class:`sakiplint.read.grammars.LiteToken`, read alike (``.type``, ``.value``)."""
 
     def d1(self, children: list[Any]) -> int:
         return _DIGIT_VALUES[children[0].value]
@@ -128,7 +130,7 @@ def _callbacks() -> dict[str, Any]:
             and hasattr(evaluate, n)}
 
 
-#: the number-words grammar's parser (tables without Lark, see sakiplint.grammars), giving
+#: the number-words grammar's parser (tables without Lark, see sakiplint.read.grammars), giving
 #: the value; None when a text does not parse
 _GRAMMAR = GrammarParser("numwords", lambda: _TABLES, lark=_parser, callbacks=_callbacks)
 _parse = _GRAMMAR.parse
@@ -264,7 +266,7 @@ def find_digit_word_pairs(text: str) -> list[DigitWordPair]:
 
 # ---- the grammar's tables ----------------------------------------------------------------
 # grammar/numwords.lark as Lark (1.x, LALR, contextual lexer) compiles it, derived by
-# ``python -m sakiplint.grammars numwords``: words are read from these without importing
+# ``python -m sakiplint.read.grammars numwords``: words are read from these without importing
 # Lark. When the grammar changes (its digest differs) Lark parses until they are derived
 # again; tests/test_speed_grammars.py checks them against Lark's and the results against
 # Lark's parses.
@@ -554,3 +556,14 @@ _TABLES: dict[str, Any] = {
     'end': 22,
 }
 
+
+def document_pairs(doc: Document) -> list[tuple[int, int, DigitWordPair]]:
+    """(line, 1-based column of the digits, pair) for every "25 (dua puluh lima)" in the
+    document's prose (lines outside tables); ``doc.memo("digit_word_pairs", document_pairs)``."""
+    out: list[tuple[int, int, DigitWordPair]] = []
+    for i, line in enumerate(doc.lines, start=1):
+        if i in doc.table_lines or "(" not in line:
+            continue
+        for pair in find_digit_word_pairs(line):
+            out.append((i, pair.digits_start + 1, pair))
+    return out

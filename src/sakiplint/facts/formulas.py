@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal, DivisionByZero, InvalidOperation
 from typing import TYPE_CHECKING, Any, Literal
 
-from sakiplint.grammars import GrammarParser
+from sakiplint.read.grammars import GrammarParser
 
 if TYPE_CHECKING:
     from sakiplint.model import Document
@@ -126,7 +126,7 @@ def _vars(e: Expr) -> set[str]:
     return set()
 
 
-#: the formula grammar's parser (tables without Lark, see sakiplint.grammars); None when a
+#: the formula grammar's parser (tables without Lark, see sakiplint.read.grammars); None when a
 #: text does not parse
 _GRAMMAR = GrammarParser("formula", lambda: _TABLES)
 _tree = _GRAMMAR.parse
@@ -290,7 +290,7 @@ def negative_indicators(doc: Document) -> frozenset[str]:
 
 # ---- the grammar's tables ----------------------------------------------------------------
 # grammar/formula.lark as Lark (1.x, LALR, contextual lexer) compiles it, derived by
-# ``python -m sakiplint.grammars formula``: formulas are read from these without importing
+# ``python -m sakiplint.read.grammars formula``: formulas are read from these without importing
 # Lark. When the grammar changes (its digest differs) Lark parses until they are derived
 # again; tests/test_speed_grammars.py checks them against Lark's and the results against
 # Lark's parses.

@@ -23,7 +23,7 @@ differently in the two notations ("37.554") keeps both readings; a claim is judg
 when no combination of readings makes it right.
 
 Target / realisasi / capaian values a sentence states once are also kept as
-:class:`StatedValue`, to be linked to the tables by :mod:`sakiplint.links`.
+:class:`StatedValue`, to be linked to the tables by :mod:`sakiplint.facts.links`.
 
 Access: ``claims_of(document)`` (memoised on the document under ``"claims"``).
 """
@@ -37,7 +37,7 @@ from functools import cache, lru_cache
 from itertools import product
 from typing import TYPE_CHECKING
 
-from sakiplint.prose import LINE_MARKERS
+from sakiplint.read.prose import LINE_MARKERS
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -183,7 +183,7 @@ _WORDS_IN_PARENS = re.compile(r"\s*\(\s*[A-Za-z][A-Za-z\s-]*\)")
 
 
 def _number_words(text: str) -> bool:
-    from sakiplint.numwords import words_to_number
+    from sakiplint.read.numwords import words_to_number
 
     return words_to_number(text.strip().strip("()")) is not None
 
@@ -277,7 +277,7 @@ _KIND_CODE = {"money": "m", "percent": "p", "number": "n"}
 
 def sentences(text: str) -> list[tuple[int, str]]:
     """(offset, sentence) pairs of a paragraph's text (split by the prose layer)."""
-    from sakiplint.prose import sentence_spans
+    from sakiplint.read.prose import sentence_spans
 
     return [(a, text[a:b]) for a, b in sentence_spans(text)]
 
@@ -286,7 +286,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
 
 @cache
 def _parser() -> Lark:
-    from sakiplint.grammars import load_grammar
+    from sakiplint.read.grammars import load_grammar
 
     return load_grammar("claims", parser="lalr", lexer="basic")
 
@@ -353,7 +353,7 @@ _SCAN_TERMINALS: tuple[tuple[str, str], ...] = (
 
 @cache
 def _scanner_valid() -> bool:
-    from sakiplint.grammars import grammar_digest
+    from sakiplint.read.grammars import grammar_digest
 
     return grammar_digest("claims") == _CLAIMS_GRAMMAR_DIGEST
 

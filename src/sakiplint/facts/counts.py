@@ -39,8 +39,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sakiplint.numwords import words_to_number
-from sakiplint.prose import LINE_MARKERS
+from sakiplint.read.numwords import words_to_number
+from sakiplint.read.prose import LINE_MARKERS
 
 if TYPE_CHECKING:
     from sakiplint.model import Cell, Document, Paragraph, Row, Table
@@ -230,7 +230,7 @@ def _raw_text(para: Paragraph, lines: list[str]) -> tuple[str, list[tuple[int, i
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of ``text`` (the prose layer's splitter)."""
-    from sakiplint.prose import sentence_spans
+    from sakiplint.read.prose import sentence_spans
 
     return list(sentence_spans(text)) or [(0, len(text))]
 

@@ -1,6 +1,6 @@
 """Which indicator a sentence speaks of: links from running text to the tables.
 
-The tables' indicators (from :mod:`sakiplint.identity`: every target / realisasi / capaian
+The tables' indicators (from :mod:`sakiplint.facts.identity`: every target / realisasi / capaian
 value of a named indicator for a known year, in any table kind) form a *catalogue*. Each
 entry is named by its distinguishing words (the normalised name without generic words such
 as "persentase", "indeks", "kinerja") and by the abbreviation its name gives in parentheses
@@ -57,7 +57,7 @@ _LOOKBACK = 3
 
 
 def _norm_words(text: str) -> list[str]:
-    from sakiplint.identity import normalise
+    from sakiplint.facts.identity import normalise
 
     return normalise(text).split()
 
@@ -87,7 +87,7 @@ class Catalogue:
 
 
 def _build(doc: Document) -> Catalogue:
-    from sakiplint.identity import identity
+    from sakiplint.facts.identity import identity
 
     entries: dict[frozenset[str], Indicator] = {}
     for (_key, kind, year), occs in identity(doc).values.items():
@@ -191,7 +191,7 @@ def context_of(
     doc: Document, paragraph_line: int, sentence_number: int
 ) -> Link | None:
     """The indicator an anaphoric or continuing sentence refers to (see module doc)."""
-    from sakiplint.prose import sentence_spans
+    from sakiplint.read.prose import sentence_spans
 
     index = _paragraph_index(doc)
     at = index.get(paragraph_line)

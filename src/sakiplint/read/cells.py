@@ -25,75 +25,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Literal, NamedTuple, Union
+from typing import TYPE_CHECKING, NamedTuple, Union
 
-from sakiplint.grammars import grammar_digest, lark_major, load_grammar
+from sakiplint.read.grammars import grammar_digest, lark_major, load_grammar
 
 if TYPE_CHECKING:
     import lark
 
-Kind = Literal["number", "percent", "money", "empty", "error", "rating", "text"]
-Notation = Literal["id", "en"]
+from sakiplint.model import CellValue, Kind, Notation, Reading
 
 __all__ = ["CellValue", "Kind", "Notation", "Reading", "decide_notation", "parse_cell"]
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """One numeric interpretation of a printed number."""
-
-    value: Decimal
-    decimals: int  # digits after the decimal mark as printed ("80,04" -> 2, "1.234.567" -> 0)
-
-
-@dataclass(frozen=True, slots=True)
-class CellValue:
-    """The typed value of one table cell.
-
-    ``start``/``end`` delimit the printed number (digits and separators, without sign,
-    parentheses, currency, ``%``, unit or a ``",-"`` tail) in ``text``; ``(0, len(text))`` when
-    the cell has no number. A cell that looks like a number but fits neither notation
-    (``"2,710,45"``, ``"1.1.1"``) has kind ``"number"`` and no readings (``is_numeric`` is
-    False).
-    """
-
-    kind: Kind
-    text: str  # the cell text as given
-    start: int  # offset in text where the numeric part starts (0 if none)
-    end: int  # offset where it ends (len(text) if none)
-    id_reading: Reading | None  # Indonesian notation ("." thousands, "," decimal)
-    en_reading: Reading | None  # English notation ("," thousands, "." decimal)
-    unit: str | None = None  # "%", "Rp", or the word after the number ("Indek", "laporan")
-    rating: str | None = None  # kind "rating": "B", "Baik", "Sangat Tinggi"
-    # kind "error": the error token ("#DIV/0!"); kind "empty": the placeholder ("-", "N/a");
-    # kind "rating": the printed range, if any ("60-70" in "Baik (B) 60-70")
-    note: str | None = None
-
-    @property
-    def is_numeric(self) -> bool:
-        """Number, percentage or money with at least one possible reading."""
-        return self.kind in ("number", "percent", "money") and (
-            self.id_reading is not None or self.en_reading is not None
-        )
-
-    @property
-    def ambiguous(self) -> bool:
-        """Both readings exist and differ in value ("85.200", "1,234")."""
-        return (
-            self.id_reading is not None
-            and self.en_reading is not None
-            and self.id_reading.value != self.en_reading.value
-        )
-
-    def reading(self, notation: Notation) -> Reading | None:
-        """The reading under the table column's notation; if that reading is impossible, the
-        other one."""
-        if notation == "id":
-            return self.id_reading if self.id_reading is not None else self.en_reading
-        return self.en_reading if self.en_reading is not None else self.id_reading
 
 
 # ---- parser ------------------------------------------------------------------------------

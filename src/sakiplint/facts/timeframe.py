@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from sakiplint.grammars import GrammarParser
+from sakiplint.read.grammars import GrammarParser
 
 if TYPE_CHECKING:
     from sakiplint.model import Cell, Column, Document, Table
@@ -158,7 +158,7 @@ class Expr:
         return self.text
 
 
-#: the dates grammar's parser (tables without Lark, see sakiplint.grammars); None when a
+#: the dates grammar's parser (tables without Lark, see sakiplint.read.grammars); None when a
 #: text does not parse
 _GRAMMAR = GrammarParser("dates", lambda: _TABLES)
 _tree = _GRAMMAR.parse
@@ -404,7 +404,7 @@ def clean(line: str) -> str:
 
 
 def _sentences(text: str, line: int) -> list[Sentence]:
-    from sakiplint.prose import sentence_spans
+    from sakiplint.read.prose import sentence_spans
 
     return [Sentence(line, a, b, text[a:b]) for a, b in sentence_spans(text)]
 
@@ -449,7 +449,7 @@ def _title_kind(text: str) -> str | None:
 
 
 def build_timeframe(doc: Document) -> TimeFrame:
-    from sakiplint.prose import detect_report_year
+    from sakiplint.read.prose import detect_report_year
 
     detected = detect_report_year(doc.lines)
     year = doc.report_year
@@ -752,7 +752,7 @@ def _table_year_facts(doc: Document, table: Table) -> TableYearFacts:
 
 # ---- the grammar's tables ----------------------------------------------------------------
 # grammar/dates.lark as Lark (1.x, LALR, contextual lexer) compiles it, derived by
-# ``python -m sakiplint.grammars dates``: expressions are typed from these without importing
+# ``python -m sakiplint.read.grammars dates``: expressions are typed from these without importing
 # Lark. When the grammar changes (its digest differs) Lark parses until they are derived
 # again; tests/test_speed_grammars.py checks them against Lark's and the results against
 # Lark's parses.

@@ -37,7 +37,9 @@ def _md() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).disable(["code", "inline"])
 
 
-def parse_prose(lines: list[str], table_lines: set[int]) -> tuple[list[Heading], list[Paragraph]]:
+def parse_prose(
+    lines: list[str], table_lines: frozenset[int] | set[int]
+) -> tuple[list[Heading], list[Paragraph]]:
     text = "\n".join("" if (i + 1) in table_lines else ln for i, ln in enumerate(lines))
     tokens = _md().parse(text)
     headings: list[Heading] = []

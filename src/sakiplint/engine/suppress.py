@@ -20,9 +20,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sakiplint.config import selector_matches
-from sakiplint.engine import Rule
-from sakiplint.findings import Finding
+from sakiplint.engine.config import selector_matches
+from sakiplint.engine.findings import Finding
+from sakiplint.engine.rules import Rule
 
 UNUSED_CODE = "SK001"
 

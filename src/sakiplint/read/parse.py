@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from sakiplint.blocks import find_blocks
 from sakiplint.model import Document
-from sakiplint.prose import detect_report_year
-from sakiplint.source import Source
-from sakiplint.tables import build_tables
+from sakiplint.read.blocks import find_blocks
+from sakiplint.read.prose import detect_report_year, parse_prose
+from sakiplint.read.source import Source
+from sakiplint.read.tables import build_tables
 
 
 def parse_document(source: Source) -> Document:
@@ -25,6 +25,7 @@ def parse_document(source: Source) -> Document:
         report_year=detect_report_year(lines),
         encoding=source.encoding,
         warnings=list(source.warnings),
+        prose_reader=parse_prose,
     )
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from sakiplint.engine import Rule, Settings, all_rules, run_rules
-from sakiplint.findings import Finding
+from sakiplint.engine.findings import Finding
+from sakiplint.engine.rules import Rule, Settings, all_rules, run_rules
 from sakiplint.model import Document
-from sakiplint.parse import parse_document
-from sakiplint.source import Source, read_source
+from sakiplint.read.parse import parse_document
+from sakiplint.read.source import Source, read_source
 
 
 def default_rules() -> list[Rule]:
@@ -24,7 +24,7 @@ def apply_overrides(
     if doc.report_year is None:
         doc.report_year = report_year
     if renstra_period is not None:
-        from sakiplint.timeframe import set_renstra_period
+        from sakiplint.facts.timeframe import set_renstra_period
 
         set_renstra_period(doc, renstra_period)
     return doc

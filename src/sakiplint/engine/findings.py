@@ -1,4 +1,4 @@
-"""Findings: what a rule reports. Rendering (text, json ...) lives in ``sakiplint.output``."""
+"""Findings: what a rule reports. Rendering (text, json ...) lives in ``sakiplint.report``."""
 
 from __future__ import annotations
 

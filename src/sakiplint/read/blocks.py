@@ -2,7 +2,7 @@
 
 Markdown does not know TAB-separated tables, and converter-damaged pipe tables (separator
 rows in the middle, no header) defeat a markdown parser's table rule, so tables are found by
-a line scanner here; markdown-it-py handles the prose (``sakiplint.prose``).
+a line scanner here; markdown-it-py handles the prose (``sakiplint.read.prose``).
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sakiplint.resources import cache_dir, data_dir
+from sakiplint.read.resources import cache_dir, data_dir
 
 if TYPE_CHECKING:
     import re
@@ -422,12 +422,12 @@ def tables_source(spec: dict[str, Any]) -> str:
     return "\n".join([*lines, "}"])
 
 
-if __name__ == "__main__":  # python -m sakiplint.grammars NAME: print NAME's tables
+if __name__ == "__main__":  # python -m sakiplint.read.grammars NAME: print NAME's tables
     from lark import Lark as _Lark
 
     _names = ("numwords", "dates", "formula")
     if len(sys.argv) != 2 or sys.argv[1] not in _names:
-        sys.exit(f"usage: python -m sakiplint.grammars {{{'|'.join(_names)}}}\n"
+        sys.exit(f"usage: python -m sakiplint.read.grammars {{{'|'.join(_names)}}}\n"
                  "prints the grammar's LALR tables for its module's _TABLES constant")
     _name = sys.argv[1]
     print(tables_source(derive_tables(_name, _Lark(grammar_text(_name), parser="lalr"))))

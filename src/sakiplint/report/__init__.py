@@ -1,0 +1,1 @@
+"""Writing findings out: text, JSON, SARIF, GitHub workflow commands, and table views."""
