@@ -44,7 +44,7 @@ def main() -> None:
     from sakiplint.engine.suppress import apply_suppressions
     from sakiplint.read.parse import parse_document
     from sakiplint.read.source import read_source
-    from sakiplint.report.output import render_text
+    from sakiplint.report.text import render_text
     mark("import the rest of the pipeline")
     eff = Resolver().for_file(Path(path))
     rules = eff.rules()

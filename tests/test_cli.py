@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from conftest import BAD_BUDGET, BAD_CAPAIAN
 from sakiplint.cli import main
 from sakiplint.engine import all_rules
-from sakiplint.report.output import output_schema
+from sakiplint.report.jsonout import output_schema
 
 #: capaian 120,00% where 90 / 80 x 100 = 112,50%  (AR001, line 4)
 BAD = BAD_CAPAIAN

@@ -15,7 +15,7 @@ from conftest import FIXTURES, corpus_reports
 from sakiplint.engine import Issue, Rule, RulePackError
 from sakiplint.engine import rules as engine
 from sakiplint.engine.lint import lint_file
-from sakiplint.report.output import output_schema
+from sakiplint.report.jsonout import output_schema
 
 EXAMPLE = FIXTURES / "examples" / "lkjip-sukamaju-2024.md"
 

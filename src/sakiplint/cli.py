@@ -192,13 +192,10 @@ def check(
 ) -> None:
     """Lint report files or directories (recursively: .md, .txt)."""
     from sakiplint.engine.suppress import UNUSED_CODE, UNUSED_RULE
-    from sakiplint.report.output import (
-        render_github,
-        render_json,
-        render_sarif,
-        render_statistics,
-        render_text,
-    )
+    from sakiplint.report.github import render_github
+    from sakiplint.report.jsonout import render_json
+    from sakiplint.report.sarif import render_sarif
+    from sakiplint.report.text import render_statistics, render_text
 
     cli = Config(select=_split(select), extend_select=_split(extend_select) or (),
                  ignore=_split(ignore) or (), lang=lang,
@@ -264,7 +261,7 @@ def check(
 def tables(path: str, fmt: str, no_cells: bool) -> None:
     """Show what the parser understood: captions, line ranges, column roles, cells."""
     from sakiplint.read.parse import parse_document
-    from sakiplint.report.output import render_tables_json, render_tables_text
+    from sakiplint.report.tables import render_tables_json, render_tables_text
 
     try:
         doc = parse_document(read_source(path))
@@ -380,7 +377,7 @@ def explain(code: str, lang: str, config_file: str | None, isolated: bool) -> No
 @click.argument("which", type=click.Choice(["output", "config"]), default="output")
 def schema(which: str) -> None:
     """Print a JSON Schema: of `check --format json` (output) or of the configuration."""
-    from sakiplint.report.output import output_schema
+    from sakiplint.report.jsonout import output_schema
 
     click.echo(json.dumps(output_schema() if which == "output" else config_schema(), indent=2))
 

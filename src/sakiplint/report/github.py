@@ -1,0 +1,35 @@
+"""GitHub Actions workflow commands (annotations on a pull request)."""
+
+from __future__ import annotations
+
+from sakiplint.report.common import LABELS, Lang, Results, lang_of
+
+_GH_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _gh_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_prop(s: str) -> str:
+    return _gh_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(results: Results, lang: Lang) -> str:
+    """GitHub Actions workflow commands: one ``::error file=...::message`` line per finding
+    (``warning`` and ``notice`` for the other severities)."""
+    out = []
+    for _, path, fs in results:
+        flang = lang_of(lang, path)
+        for f in fs:
+            msg = f.message(flang)
+            if f.expected is not None and f.expected not in msg:
+                msg += f" ({LABELS.get(flang, LABELS['id'])['expected']}: {f.expected})"
+            out.append(
+                f"::{_GH_LEVEL[f.severity]} file={_gh_prop(path)},line={f.line},"
+                f"col={f.column},endLine={f.end_line},endColumn={f.end_column},"
+                f"title={_gh_prop(f.rule)}::{_gh_data(msg)}"
+            )
+    return "\n".join(out)
+
+

@@ -1,0 +1,64 @@
+"""JSON output (schema: ``schemas/output.schema.json``, ``sakiplint schema``)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from sakiplint import __version__
+from sakiplint.engine.findings import Finding
+from sakiplint.model import Document
+from sakiplint.report.common import Lang, Results, lang_of
+
+
+def output_schema() -> dict[str, Any]:
+    return json.loads((Path(__file__).parent / "schemas" / "output.schema.json").read_text("utf-8"))
+
+
+def finding_dict(f: Finding, lang: str) -> dict[str, Any]:
+    return {
+        "rule": f.rule, "slug": f.slug, "category": f.category, "severity": f.severity,
+        "line": f.line, "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
+        "message": f.message(lang), "table": f.table,
+        "related": [{"line": r.line, "column": r.column, "message": r.message} for r in f.related],
+        "actual": f.actual, "expected": f.expected,
+    }
+
+
+def summary(results: list[tuple[Document | None, str, list[Finding]]]) -> dict[str, Any]:
+    sev: Counter[str] = Counter()
+    rules: Counter[str] = Counter()
+    for _, _, fs in results:
+        for f in fs:
+            sev[f.severity] += 1
+            rules[f.rule] += 1
+    return {
+        "files": len(results),
+        "findings": sum(sev.values()),
+        "by_severity": {k: sev.get(k, 0) for k in ("error", "warning", "info")},
+        "by_rule": dict(sorted(rules.items())),
+    }
+
+
+def render_json(
+    results: Results, lang: Lang, meta: Mapping[str, Mapping[str, Any]] | None = None
+) -> str:
+    """``meta``: extra keys per file path (e.g. the configured agency)."""
+    files = []
+    for doc, path, fs in results:
+        entry: dict[str, Any] = {
+            "path": path,
+            "encoding": doc.encoding if doc else None,
+            "report_year": doc.report_year if doc else None,
+            "warnings": doc.warnings if doc else [],
+        }
+        entry.update((meta or {}).get(path, {}))
+        entry["findings"] = [finding_dict(f, lang_of(lang, path)) for f in fs]
+        files.append(entry)
+    out = {"version": __version__, "files": files, "summary": summary(results)}
+    return json.dumps(out, ensure_ascii=False, indent=2)
+
+
