@@ -16,11 +16,12 @@ from sakiplint.model import Cell, Column, Row, Table
 from sakiplint.read.blocks import RawBlock, RawCell
 from sakiplint.read.cells import CellValue, decide_notation, parse_cell
 
-_TAG = re.compile(r"<[^>]*>")
 _BOLD_TAG = re.compile(r"^\s*(<b>|<strong>|\*\*)", re.I)
+# possessive quantifiers (*+, ++): nothing given back, so a long run of spaces cannot make
+# the adjacent optional parts backtrack (linear in the line)
 _CAPTION = re.compile(
-    r"^\s*(?:#+\s*)?(?:\*\*|<b>|__)?\s*(?:tabel|table)\s*\.?\s*"
-    r"(\d+(?:\s*\.\s*\d+)*)\s*\.?\s*(.*)$",
+    r"^\s*+(?:#++\s*+)?(?:\*\*|<b>|__)?\s*+(?:tabel|table)\s*+\.?\s*+"
+    r"(\d++(?:\s*+\.\s*+\d++)*+)\s*+\.?\s*+(.*)$",
     re.I,
 )
 _TOC_LEADER = re.compile(r"\.{4,}")
@@ -28,10 +29,10 @@ _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _COLNUM = re.compile(r"^\(?\d{1,2}\)?$")
 _NUMBERING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?$")
 _TOTAL = re.compile(r"^(jumlah|total|grand\s*total|sub\s*total)\b", re.I)
-_AVERAGE = re.compile(r"^rata\s*-?\s*rata\b", re.I)
+_AVERAGE = re.compile(r"^rata\s*+-?\s*+rata\b", re.I)
 _PROGRAM = re.compile(r"^program\b", re.I)
 _KEGIATAN = re.compile(r"^kegiatan\b", re.I)
-_SUBKEG = re.compile(r"^sub\s*-?\s*kegiatan\b", re.I)
+_SUBKEG = re.compile(r"^sub\s*+-?\s*+kegiatan\b", re.I)
 
 _HEADER_WORDS = (
     "target", "realisasi", "capaian", "anggaran", "pagu", "satuan", "jumlah", "tahun",
@@ -43,13 +44,34 @@ _HEADER_WORDS = (
 )
 
 
+def strip_tags(text: str) -> str:
+    """``text`` with every ``<...>`` replaced by a space (a ``<`` never closed stays text).
+    A scan, linear in the text (``re.sub("<[^>]*>")`` rescans to the end for each unclosed
+    ``<``)."""
+    out: list[str] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        lt = text.find("<", pos)
+        if lt < 0:
+            break
+        gt = text.find(">", lt + 1)
+        if gt < 0:
+            break
+        out.append(text[pos:lt])
+        out.append(" ")
+        pos = gt + 1
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def clean_text(raw: str) -> tuple[str, bool]:
     """Remove markup from a cell: HTML tags, bold markers, LaTeX dollars; collapse spaces."""
     text = raw
     bold = False
     if "<" in text:
         bold = _BOLD_TAG.match(text) is not None
-        text = _TAG.sub(" ", text)
+        text = strip_tags(text)
     if "&" in text:
         text = html.unescape(text)
     if "*" in text or "$" in text or "_" in text:
@@ -426,6 +448,7 @@ def build_tables(blocks: list[RawBlock], lines: list[str]) -> list[Table]:
             same_width = _width(rows) == len(prev.columns)
             if (header and _same_header(prev.header_rows, header)) or (not header and same_width):
                 _append_rows(prev, body)
+                prev.repairs.extend(b.repairs)
                 prev.end_line = b.end_line
                 prev.parts.append((b.start_line, b.end_line))
                 prev_block = b
@@ -437,6 +460,7 @@ def build_tables(blocks: list[RawBlock], lines: list[str]) -> list[Table]:
             table.caption_number, title, table.caption_line = cap
             table.caption = f"Tabel {table.caption_number}" + (f" {title}" if title else "")
         table.header_rows = header
+        table.repairs.extend(b.repairs)
         table.columns = _build_columns(header, width)
         _append_rows(table, body)
         tables.append(table)
