@@ -210,13 +210,30 @@ def _build_columns(header_rows: list[list[Cell]], width: int) -> list[Column]:
 
 # --------------------------------------------------------------------------- roles
 
+_BASELINE = ("kondisiawal", "dataawal", "baseline", "databasis", "tahundasar")
+
+
 def _value_role(col: Column) -> str | None:
     h = _squash(col.header)
     budget_ctx = any(w in h for w in ("anggaran", "keuangan", "(rp)", "pagu", "dana", "belanja"))
     if "efisiensi" in h or "rasio" in h or "ratio" in h:
         return "efisiensi"
+    if any(w in h for w in _BASELINE):
+        # the starting condition of a series is that year's realisasi (or, at the head of a
+        # capaian series, its capaian: decided with the neighbours in _assign_roles)
+        return "realisasi"
     if "serapan" in h or "penyerapan" in h:
         return "serapan"
+    if h.startswith("target"):   # "Target Capaian 2024" is the target, not a capaian
+        return "target"
+    if h.startswith("%") or h.startswith("persentase") or h.startswith("prosentase"):
+        # a percentage column: of realisasi to target (capaian) or to budget (serapan),
+        # or a share; never an amount
+        if "capaian" in h:
+            return "serapan" if budget_ctx else "capaian"
+        if "realisasi" in h or "realis" in h or "dariang" in h or "daripagu" in h:
+            return "persen_realisasi"   # capaian or serapan: decided from the neighbours
+        return "persen"
     if "capaian" in h:
         return "serapan" if budget_ctx else "capaian"
     if "bertambah" in h or "berkurang" in h or "selisih" in h:
@@ -232,7 +249,7 @@ def _value_role(col: Column) -> str | None:
         return "anggaran"
     if "rata-rata" in h or "rata2" in h or "ratarata" in h:
         return "rata_rata"
-    if h in ("%", "(%)", "persen", "persentase", "persentase(%)", "%realisasi"):
+    if h in ("%", "(%)", "persen", "persentase", "persentase(%)"):
         return "persen"
     if h.startswith("jumlah") or h.startswith("total"):
         return "jumlah"
@@ -265,7 +282,29 @@ def _stage(col: Column) -> str | None:
     return None
 
 
+_SPECIFIC_VALUE_ROLES = frozenset({
+    "target", "realisasi", "capaian", "anggaran", "realisasi_anggaran", "serapan", "sisa",
+    "selisih", "efisiensi", "persen_realisasi",
+})
+
+
+#: a value column about another body than the agency (a comparison, not its own figure)
+_OTHER_SCOPE = ("nasional", "provinsi", "propinsi", "standar", "kabupaten", "pusat")
+
+
+def _valueless(table: Table) -> set[int]:
+    """Columns whose body holds no value at all: empty cells and placeholders only."""
+    width = len(table.columns)
+    full: set[int] = set()
+    for row in table.rows:
+        for i, c in enumerate(row.cells[:width]):
+            if c.text and not (c.value is not None and c.value.kind == "empty"):
+                full.add(i)
+    return set(range(width)) - full
+
+
 def _assign_roles(table: Table) -> None:
+    valueless = _valueless(table)
     for col in table.columns:
         if _squash(col.header) in ("no", "no.", "nomor", "nourut"):
             col.role = "no"
@@ -273,15 +312,38 @@ def _assign_roles(table: Table) -> None:
             col.role = _value_role(col)
         else:
             col.role = _label_role(col)
+            if col.index in valueless and col.role == "label":
+                # a value column left empty (future years, "-" / "NA" only) keeps the role
+                # its header names
+                role = _value_role(col)
+                h = _squash(col.header)
+                if role in _SPECIFIC_VALUE_ROLES and not any(w in h for w in _OTHER_SCOPE):
+                    col.role = role
         col.stage = _stage(col)
     # a bare "%" (or "Capaian") column right after budget amounts is the absorption percentage
-    for i, col in enumerate(table.columns):
-        if col.role == "capaian" and i >= 1 and table.columns[i - 1].role == "realisasi_anggaran":
+    cols = table.columns
+    money_left = False
+    for i, col in enumerate(cols):
+        left = cols[i - 1] if i >= 1 else None
+        if col.role == "capaian" and left is not None and left.role == "realisasi_anggaran":
             col.role = "serapan"
-        if col.role == "persen" and i >= 2:
-            left = table.columns[i - 1]
-            if left.role == "realisasi_anggaran" or (left.money and table.columns[i - 2].money):
-                col.role = "serapan"
+        if col.role == "persen" and i >= 2 and left is not None and (
+            left.role == "realisasi_anggaran" or (left.money and cols[i - 2].money)
+        ):
+            col.role = "serapan"
+        if col.role == "persen_realisasi":
+            # "% Realisasi" / "% dari Angg.": of the budget where amounts of money precede it
+            # in the table, else of the target
+            col.role = "serapan" if money_left else "capaian"
+        if col.role == "realisasi" and any(w in _squash(col.header) for w in _BASELINE):
+            # a baseline column heading a capaian series is the baseline's capaian
+            right = cols[i + 1] if i + 1 < len(cols) else None
+            if right is not None and right.role == "capaian" and (
+                left is None or left.role != "capaian"
+            ):
+                col.role = "capaian"
+        if col.money or col.role in ("anggaran", "realisasi_anggaran"):
+            money_left = True
 
 
 # --------------------------------------------------------------------------- values
@@ -323,13 +385,14 @@ def _resolve_values(table: Table) -> None:
         if reading is not None:
             c.number = reading.value
             c.decimals = reading.decimals
-    # per column: body cells (with text), numeric ones, money-like ones
+    # per column: body cells with a value (not a placeholder: "-", "NA", "N/A" say nothing of
+    # the column's kind), numeric ones, money-like ones
     body = [0] * width
     numbers = [0] * width
     money = [0] * width
     for row in table.rows:
         for i, c in enumerate(row.cells[:width]):
-            if not c.text:
+            if not c.text or (c.value is not None and c.value.kind == "empty"):
                 continue
             body[i] += 1
             if c.number is None:
