@@ -15,6 +15,14 @@ from collections.abc import Iterable
 from sakiplint.model import Cell, Column, Row, Table
 from sakiplint.read.blocks import RawBlock, RawCell
 from sakiplint.read.cells import CellValue, decide_notation, parse_cell
+from sakiplint.read.repair import (
+    glue_tail,
+    lost_first_column,
+    prepend_empty,
+    rebuild_split_years,
+    split_merged_label_rows,
+    tail_of_broken_cell,
+)
 
 _BOLD_TAG = re.compile(r"^\s*(<b>|<strong>|\*\*)", re.I)
 # possessive quantifiers (*+, ++): nothing given back, so a long run of spaces cannot make
@@ -168,6 +176,17 @@ def _header_count(rows: list[list[Cell]]) -> int:
     return count
 
 
+_LABEL_HEADER_WORDS = ("satuan", "indikator", "sasaran", "tujuan", "keterangan", "uraian",
+                       "program", "kegiatan")
+
+
+def _names_a_label(text: str) -> bool:
+    """A sub-header naming a label column ("Satuan", "Ket.", "Indikator"): no group header
+    of values spans over it."""
+    h = _squash(text).strip(".:")
+    return h in ("no", "ket", "nomor") or any(w in h for w in _LABEL_HEADER_WORDS)
+
+
 def _build_columns(header_rows: list[list[Cell]], width: int) -> list[Column]:
     cols = [Column(index=i) for i in range(width)]
     if not header_rows:
@@ -187,7 +206,7 @@ def _build_columns(header_rows: list[list[Cell]], width: int) -> list[Column]:
             # a group header spans the empty cells to its right that have sub-headers below
             j = i + 1
             if below is not None and below[i]:
-                while j < width and not row[j] and below[j]:
+                while j < width and not row[j] and below[j] and not _names_a_label(below[j]):
                     parts[j].append(t)
                     groups[j] = t
                     j += 1
@@ -497,8 +516,10 @@ def build_tables(blocks: list[RawBlock], lines: list[str]) -> list[Table]:
     prev_block: RawBlock | None = None
     for k, b in enumerate(blocks):
         rows = [[_mk_cell(rc) for rc in r] for r in b.rows]
-        nhead = _header_count(rows)
-        header, body = rows[:nhead], rows[nhead:]
+        repairs = list(b.repairs)
+        rebuilt = rebuild_split_years(rows)
+        if rebuilt:
+            repairs.append(rebuilt)
         cap = captions[k]
         if (
             tables and prev_block is not None and cap is None
@@ -506,16 +527,18 @@ def build_tables(blocks: list[RawBlock], lines: list[str]) -> list[Table]:
             and prev_block.style == b.style
         ):
             prev = tables[-1]
-            # a headerless chunk continues the table only with the same number of columns:
-            # a chunk that lost a column would put every value under the wrong header
-            same_width = _width(rows) == len(prev.columns)
-            if (header and _same_header(prev.header_rows, header)) or (not header and same_width):
+            merged = _continuation(prev, rows, b)
+            if merged is not None:
+                body, how = merged
                 _append_rows(prev, body)
-                prev.repairs.extend(b.repairs)
+                prev.repairs.extend(repairs)
+                prev.repairs.extend(how)
                 prev.end_line = b.end_line
                 prev.parts.append((b.start_line, b.end_line))
                 prev_block = b
                 continue
+        nhead = _header_count(rows)
+        header, body = rows[:nhead], rows[nhead:]
         width = max(_width(rows), 1)
         table = Table(index=len(tables) + 1, style=b.style, start_line=b.start_line,
                       end_line=b.end_line, parts=[(b.start_line, b.end_line)])
@@ -523,7 +546,7 @@ def build_tables(blocks: list[RawBlock], lines: list[str]) -> list[Table]:
             table.caption_number, title, table.caption_line = cap
             table.caption = f"Tabel {table.caption_number}" + (f" {title}" if title else "")
         table.header_rows = header
-        table.repairs.extend(b.repairs)
+        table.repairs.extend(repairs)
         table.columns = _build_columns(header, width)
         _append_rows(table, body)
         tables.append(table)
@@ -532,6 +555,45 @@ def build_tables(blocks: list[RawBlock], lines: list[str]) -> list[Table]:
     for t in tables:
         _finish(t)
     return tables
+
+
+def _continuation(
+    prev: Table, rows: list[list[Cell]], b: RawBlock
+) -> tuple[list[list[Cell]], list[str]] | None:
+    """The body rows of block ``b`` if it continues table ``prev`` after a page break (and
+    what was mended to see it), else None. A continuation repeats the header (or some of its
+    rows), or has none and the same width; it may start with the end of a cell broken at the
+    page foot, or have lost the table's first column, empty in its rows."""
+    width = len(prev.columns)
+    how: list[str] = []
+    tail = None
+    if prev.rows and rows and tail_of_broken_cell(prev.rows[-1].cells, rows[0], width):
+        tail, rows = rows[0], rows[1:]
+    nhead = _header_count(rows) if rows else 0
+    header, body = rows[:nhead], rows[nhead:]
+    if not any(c.text for h in header for c in h):
+        header, body = [], rows
+    span = f"baris {b.start_line}-{b.end_line}"
+    if header and _same_header(prev.header_rows, header):
+        how.append(f"lanjutan {span} digabung (kepala tabel diulang)")
+    elif header:
+        return None
+    elif _width(rows) == width or (tail is not None and not rows):
+        # a headerless chunk continues the table only with the same number of columns: a
+        # chunk that lost a column would put every value under the wrong header
+        how.append(f"lanjutan {span} tanpa kepala digabung (lebar sama)")
+    elif _width(rows) == width - 1 and lost_first_column(
+        [r.cells for r in prev.rows], width, body
+    ):
+        body = prepend_empty(body)
+        how.append(f"lanjutan {span} kehilangan kolom pertama yang kosong: kolom disisipkan,"
+                   " lalu digabung")
+    else:
+        return None
+    if tail is not None:
+        glue_tail(prev.rows[-1].cells, tail)
+        how.insert(0, f"sel terpotong di batas halaman disambung (baris {tail[0].line})")
+    return body, how
 
 
 def _append_rows(table: Table, body: list[list[Cell]]) -> None:
@@ -563,6 +625,9 @@ def _finish(table: Table) -> None:
     _resolve_values(table)
     _assign_roles(table)
     _classify_rows(table)
+    split = split_merged_label_rows(table)
+    if split:
+        table.repairs.append(split)
 
 
 def _only_furniture_between(a: RawBlock, b: RawBlock, lines: list[str]) -> bool:

@@ -1,0 +1,323 @@
+"""Mending converter damage in table structure, where the cells themselves show how.
+
+Each repair is generic (no caption, agency or phrase of any report) and conservative: it
+applies only when exactly one reading of the damaged cells fits the rest of the table, and
+it says what it did (``Table.repairs``, shown by ``sakiplint tables``).
+
+* :func:`rebuild_split_years`: a header row whose only digits are pieces of year cells split
+  by the converter ("T | ahun 2022 | 2 | Та | hun 202 | 23") becomes one group header per
+  year ("Tahun 2022", "Tahun 2023").
+* :func:`tail_of_broken_cell`: a page-break continuation whose first row carries only the end
+  of a cell broken at the page foot ("| | Daerah | | |").
+* :func:`lost_first_column`: a continuation that lost the table's first column, which is
+  empty in its rows (a program column spanning many rows).
+* :func:`realign_rows` (in :mod:`sakiplint.read.tables` order, before values are resolved):
+  two numbers merged into one cell beside an empty cell; a value pushed one cell left.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from sakiplint.model import Cell, Row, Table
+from sakiplint.read.cells import parse_cell
+
+_YEAR_RANGE = (1950, 2099)
+# Cyrillic and other look-alikes PDF converters put into headers ("Та" for "Ta")
+_HOMOGLYPHS = str.maketrans({
+    "А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "К": "K", "М": "M", "О": "O",
+    "Р": "P", "Т": "T", "Х": "X", "а": "a", "е": "e", "о": "o", "р": "p", "с": "c",
+    "у": "y", "х": "x", "ı": "i",
+})
+_DIGITS_RUN = re.compile(r"\d+")
+
+
+def _is_year(digits: str) -> bool:
+    return len(digits) == 4 and _YEAR_RANGE[0] <= int(digits) <= _YEAR_RANGE[1]
+
+
+def _lead_digits(s: str) -> str:
+    n = 0
+    while n < len(s) and s[n].isdigit():
+        n += 1
+    return s[:n]
+
+
+def _trail_digits(s: str) -> str:
+    n = len(s)
+    while n and s[n - 1].isdigit():
+        n -= 1
+    return s[n:]
+
+
+def _join_fragments(a: str, b: str) -> str | None:
+    """``a`` and ``b`` (adjacent cells) read as one split text, or None when they are two.
+
+    Digits continue digits when together they make one year ("202" + "23" -> "2023": the
+    converter repeats the character at a cut), or when ``b`` only repeats the end of a whole
+    year ("2022" + "2"); letters continue letters when ``b`` starts in lower case or ``a`` is
+    a stub of one or two letters ("T" + "ahun", "Та" + "hun")."""
+    if not a or not b:
+        return None
+    if a[-1].isdigit() and b[0].isdigit():
+        da, db = _trail_digits(a), _lead_digits(b)
+        if _is_year(da[-4:]) and len(da) == 4 and da.endswith(db):
+            return a + b[len(db):]
+        for k in range(0, min(len(da), len(db)) + 1):
+            if k and da[-k:] != db[:k]:
+                continue
+            if _is_year(da + db[k:]):
+                return a + b[k:]
+        return None
+    if a[-1].isalpha() and b[0].isalpha() and (b[0].islower() or len(a.strip()) <= 2):
+        return a + b
+    return None
+
+
+def rebuild_split_years(rows: list[list[Cell]]) -> str | None:
+    """Rebuild the first header-like row whose year cells the converter split into pieces.
+    The row is changed in place: each year's text ("Tahun 2022") in the first cell of its
+    pieces, the other pieces emptied (so it spans the sub-headers below as a group).
+    Returns the repair note, or None."""
+    for cells in rows[:3]:
+        texts = [c.text for c in cells]
+        if not any(ch.isdigit() for t in texts for ch in t):
+            continue
+        groups: list[tuple[list[int], str]] = []   # (cell indexes, joined text)
+        for i, t in enumerate(texts):
+            if not t:
+                continue
+            if groups and groups[-1][0][-1] == i - 1:
+                idx, text = groups[-1]
+                joined = _join_fragments(text, t)
+                if joined is not None:
+                    groups[-1] = ([*idx, i], joined)
+                    continue
+            groups.append(([i], t))
+        # undo joins that made no year: letters glued for nothing
+        final: list[tuple[list[int], str]] = []
+        for idx, text in groups:
+            runs = _DIGITS_RUN.findall(text)
+            if len(idx) > 1 and not any(_is_year(d) for d in runs):
+                final.extend(([i], texts[i]) for i in idx)
+            else:
+                final.append((idx, text))
+        digit_runs = [d for _, text in final for d in _DIGITS_RUN.findall(text)]
+        if not digit_runs or not all(_is_year(d) for d in digit_runs):
+            return None   # digits that are no year: a data row, or another kind of damage
+        if not any(len(idx) > 1 for idx, _ in final):
+            return None   # nothing was split
+        if any(len(idx) > 1 and not any(ch.isalpha() for ch in text) for idx, text in final):
+            return None   # "20 | 23" may be two numbers: only "Tahun 20 | 23" is a header
+        for idx, text in final:
+            if len(idx) == 1:
+                continue
+            first = cells[idx[0]]
+            clean = " ".join(text.translate(_HOMOGLYPHS).split())
+            cells[idx[0]] = Cell(first.raw, clean, first.line, first.column, first.bold)
+            for i in idx[1:]:
+                c = cells[i]
+                cells[i] = Cell("", "", c.line, c.column)
+        years = ", ".join(t for idx, t in final if len(idx) > 1)
+        return (f"kepala tabel disusun ulang dari sel tahun yang terpecah"
+                f" (baris {cells[0].line}: {' '.join(years.translate(_HOMOGLYPHS).split())})")
+    return None
+
+
+# --------------------------------------------------------------------------- continuations
+
+def _numeric(text: str) -> bool:
+    v = parse_cell(text)
+    return v.is_numeric
+
+
+def tail_of_broken_cell(last_row: list[Cell], first: list[Cell], width: int) -> bool:
+    """Does ``first`` (the first row of a continuation) only carry the end of cells of
+    ``last_row`` (the last row before the page break), broken at the page foot? A few text
+    cells, no number, each under a cell that has text to continue."""
+    filled = [(i, c) for i, c in enumerate(first) if c.text]
+    if not filled or len(filled) * 2 > width or len(first) > width + 1:
+        return False
+    for i, c in filled:
+        if i >= len(last_row) or i >= width or not last_row[i].text:
+            return False
+        if any(ch.isdigit() for ch in c.text) or len(c.text) > 120:
+            return False
+    return True
+
+
+def glue_tail(last_row: list[Cell], first: list[Cell]) -> None:
+    for i, c in enumerate(first):
+        if c.text and i < len(last_row):
+            old = last_row[i]
+            last_row[i] = Cell(old.raw + " " + c.raw, f"{old.text} {c.text}", old.line,
+                               old.column, old.bold)
+
+
+def _kinds(rows: list[list[Cell]], width: int) -> list[str]:
+    """Per column: "num" when its filled cells are numbers (placeholders aside), "text"
+    when none is, "mixed" otherwise, "" when empty."""
+    nums = [0] * width
+    texts = [0] * width
+    for cells in rows:
+        for i, c in enumerate(cells[:width]):
+            if not c.text:
+                continue
+            v = parse_cell(c.text)
+            if v.kind == "empty":
+                continue
+            if v.is_numeric:
+                nums[i] += 1
+            else:
+                texts[i] += 1
+    out = []
+    for n, t in zip(nums, texts, strict=True):
+        out.append("" if not n and not t else "num" if not t else "text" if not n else "mixed")
+    return out
+
+
+def _fits(table_kinds: list[str], chunk_kinds: list[str]) -> bool:
+    """Every chunk column agrees with the table column it would sit under (numbers under
+    numbers, text under text); at least one number column is matched."""
+    matched = 0
+    for tk, ck in zip(table_kinds, chunk_kinds, strict=False):
+        if not ck or not tk:
+            continue
+        if (tk == "num") != (ck == "num") or (tk == "text") != (ck == "text"):
+            return False
+        matched += tk == "num"
+    return matched > 0
+
+
+def lost_first_column(prev_rows: list[list[Cell]], width: int, chunk: list[list[Cell]]) -> bool:
+    """A headerless chunk one column narrower than the table before it lost that table's
+    first column when: the table's first column is a text column left empty in some of its
+    rows (a column spanning rows, so empty at a page break), and the chunk's columns agree
+    with the table's columns 2.. but not with columns 1.. as printed."""
+    if width < 3 or not prev_rows:
+        return False
+    first = [c.text for cells in prev_rows for c in cells[:1]]
+    if not any(first) or all(first):
+        return False
+    table_kinds = _kinds(prev_rows, width)
+    if table_kinds[0] != "text":
+        return False
+    chunk_kinds = _kinds(chunk, width - 1)
+    if not _fits(table_kinds[1:], chunk_kinds):
+        return False
+    return not _fits(table_kinds[:-1], chunk_kinds)
+
+
+def prepend_empty(chunk: list[list[Cell]]) -> list[list[Cell]]:
+    out = []
+    for cells in chunk:
+        line = cells[0].line if cells else 0
+        out.append([Cell("", "", line, 1), *cells])
+    return out
+
+
+# --------------------------------------------------------------------------- merged label rows
+
+def _hierarchy_level(header: str) -> int | None:
+    h = header.lower().replace(" ", "").replace("-", "")
+    if "subkegiatan" in h:
+        return 3
+    if "kegiatan" in h:
+        return 2
+    if "program" in h:
+        return 1
+    return None
+
+
+def split_merged_label_rows(table: Table) -> str | None:
+    """Split a row that names a program (or kegiatan) and, in the columns to its right, its
+    first kegiatan (or sub kegiatan): merged cells of a table where the program column spans
+    its kegiatan rows. The amounts go to the deepest entity named, the others become rows of
+    their own without amounts, each row gets the level of its column.
+
+    Only where the table shows it: label columns Program / Kegiatan / Sub Kegiatan left of
+    every value column; some row leaves the first of them empty (so they span rows); no row
+    carries amounts without naming the deepest entity; and a merged row's amounts are not
+    the sum of the rows it would head (then they would be its own)."""
+    cols = table.columns
+    hier = [(c.index, lvl) for c in cols
+            if c.role == "program" and (lvl := _hierarchy_level(c.header)) is not None]
+    if len(hier) < 2 or any(b[1] <= a[1] for a, b in pairwise(hier)):
+        return None
+    first, deepest = hier[0][0], hier[-1][0]
+    values = [c.index for c in cols if c.numeric and c.role not in ("no",)]
+    if not values or any(first < v < deepest for v in values):
+        return None
+    money = [c.index for c in cols if c.numeric and c.money]
+    rows = table.rows
+    spans = any(not r.cells[first].text and r.cells[deepest].text for r in rows)
+    if not spans:
+        return None
+    for r in rows:
+        if r.kind == "data" and not r.cells[deepest].text and any(
+            r.cells[v].number is not None for v in values
+        ):
+            return None   # amounts of a shallower entity on its own row: another layout
+    out: list[Row] = []
+    split_lines: list[int] = []
+    for k, r in enumerate(rows):
+        filled = [(i, lvl) for i, lvl in hier if r.cells[i].text]
+        if r.kind != "data" or len(filled) < 2 or filled[-1][0] != deepest:
+            out.append(r)
+            continue
+        if money and _heads_its_block(rows, k, filled[0][0], hier, money[0]):
+            out.append(r)
+            continue
+        for i, lvl in filled[:-1]:
+            cells = [_blank(c) for c in r.cells]
+            for j in range(i + 1):
+                if j == i or cols[j].role in ("no",) or (j < first and not cols[j].numeric):
+                    cells[j] = r.cells[j]
+                    if j != i:
+                        r.cells[j] = _blank(r.cells[j])
+            cells[i] = r.cells[i]
+            r.cells[i] = _blank(r.cells[i])
+            out.append(Row(index=0, cells=cells, line=r.line, kind="data", level=lvl,
+                           label=cells[i].text, label_column=i))
+        r.level = filled[-1][1]
+        r.label = r.cells[deepest].text
+        r.label_column = deepest
+        out.append(r)
+        split_lines.append(r.line)
+    if not split_lines:
+        return None
+    for k, r in enumerate(out):
+        r.index = k
+        if r.level is None and r.kind == "data":
+            own = [lvl for i, lvl in hier if r.cells[i].text]
+            if len(own) == 1:
+                r.level = own[0]
+    table.rows[:] = out
+    names = {1: "program", 2: "kegiatan", 3: "sub kegiatan"}
+    what = "/".join(names[lvl] for _, lvl in hier)
+    lines = ", ".join(str(n) for n in split_lines[:12]) + (" ..." if len(split_lines) > 12 else "")
+    return (f"baris berisi beberapa tingkat ({what}) dipisah; angka milik tingkat terdalam"
+            f" (baris {lines})")
+
+
+def _blank(c: Cell) -> Cell:
+    return Cell("", "", c.line, c.column)
+
+
+def _heads_its_block(rows: list[Row], k: int, col: int, hier: list[tuple[int, int]],
+                     money: int) -> bool:
+    """Are row ``k``'s amounts (column ``money``) exactly the sum of the rows below it up to
+    the next row that names an entity at column ``col`` or shallower?"""
+    shallower = [i for i, _ in hier if i <= col]
+    own = rows[k].cells[money].number
+    if own is None:
+        return False
+    total = None
+    for r in rows[k + 1:]:
+        if r.kind != "data" or any(r.cells[i].text for i in shallower):
+            break
+        n = r.cells[money].number
+        if n is not None:
+            total = n if total is None else total + n
+    return total is not None and total == own

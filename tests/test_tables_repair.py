@@ -1,0 +1,186 @@
+"""Converter damage mended in the table model (written for these tests, modelled on the
+damage seen in real reports): split year headers, continuations after a page break that
+start with the end of a broken cell or lost their empty first column, rows that carry a
+program and its first kegiatan."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sakiplint.model import Cell
+from sakiplint.read.parse import parse_text
+from sakiplint.read.repair import rebuild_split_years
+
+
+def cells_of(texts: list[str]) -> list[Cell]:
+    return [Cell(t, t, 1, i + 1) for i, t in enumerate(texts)]
+
+
+# --------------------------------------------------------------------------- split years
+
+SPLIT_YEARS = (
+    "Tabel 3.9 Perbandingan Realisasi Kinerja Tahun 2024 dan Tahun Sebelumnya\n\n"
+    "| | INDIKATOR | | T | ahun 2023 | 3 | Та | hun 202 | 24 | |\n"
+    "|---|---|---|---|---|---|---|---|---|---|\n"
+    "| SASARAN | KINERJA | SATUAN | TARGET | Realisasi | Capaian | TARGET | Realis asi"
+    " | Capaia n | Ket |\n"
+    "| Meningkatnya layanan | Persentase aduan selesai | Persen | 80 | 76 | 95.00 | 80 | 84"
+    " | 110.00 | Naik |\n"
+)
+
+
+def test_header_rebuilt_from_split_year_cells():
+    (t,) = parse_text(SPLIT_YEARS).tables
+    assert [c.year for c in t.columns[3:9]] == [2023] * 3 + [2024] * 3
+    assert [c.role for c in t.columns] == [
+        "sasaran", "indikator", "satuan", "target", "realisasi", "capaian",
+        "target", "realisasi", "capaian", "keterangan"]
+    assert t.rows[0].cells[8].number == Decimal("110.00")
+    assert any("sel tahun yang terpecah" in r and "2024" in r for r in t.repairs)
+
+
+def test_rebuilt_header_makes_the_wrong_capaian_visible():
+    from sakiplint.engine.lint import lint_text
+
+    _, findings = lint_text(SPLIT_YEARS)
+    # 84 / 80 x 100 = 105,00, printed 110.00 (the 2023 side 76 / 80 = 95.00 is right)
+    assert [(f.rule, f.line, f.expected) for f in findings] == [("AR001", 6, "105.00")]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=1990, max_value=2060), st.integers(min_value=1, max_value=9),
+       st.booleans())
+def test_split_year_generated(year, cut, repeat):
+    text = f"Tahun {year}"
+    cut = min(cut, len(text) - 1)
+    left, right = text[:cut], text[cut:]
+    if repeat and left[-1].isdigit():
+        right = left[-1] + right   # the converter repeats the character at the cut
+    if left.endswith(" ") or right.startswith(" ") or (
+        left[-1].isalpha() and right[0].isalpha() and right[0].isupper()
+    ):
+        return
+    row = cells_of(["Sasaran", left.strip(), right.strip(), ""])
+    rows = [row, cells_of(["", "Target", "Realisasi", "Capaian"])]
+    note = rebuild_split_years(rows)
+    assert note is not None
+    assert rows[0][1].text == text and rows[0][2].text == ""
+
+
+def test_numbers_that_only_look_like_year_pieces_are_left_alone():
+    rows = [cells_of(["Desa Maju", "20", "23", "5"])]
+    assert rebuild_split_years(rows) is None
+    rows = [cells_of(["Uraian", "Target 2023", "Realisasi 2023"])]
+    assert rebuild_split_years(rows) is None
+    rows = [cells_of(["Program", "Ta", "hun 2023", "17"])]
+    assert rebuild_split_years(rows) is None   # 17 is no year: a data row
+
+
+# --------------------------------------------------------------------------- continuations
+
+def test_continuation_starting_with_the_tail_of_a_broken_cell():
+    text = (
+        "Tabel 3.4 Capaian Kinerja\n\n"
+        "| Sasaran | Indikator | Target | Realisasi | Capaian |\n"
+        "|---|---|---|---|---|\n"
+        "| Tertib administrasi | Persentase laporan keuangan yang disusun tepat | 100 | 90"
+        " | 90 |\n"
+        "\n\n\n21\n\n"
+        "| | waktu | | | |\n"
+        "|---|---|---|---|---|\n"
+        "| Pelayanan prima | Indeks kepuasan masyarakat | 82 | 86 | 104.88 |\n"
+    )
+    (t,) = parse_text(text).tables
+    assert len(t.parts) == 2 and len(t.rows) == 2
+    assert t.rows[0].cells[1].text.endswith("disusun tepat waktu")
+    assert any("sel terpotong" in r for r in t.repairs)
+
+
+def test_a_new_table_is_no_tail():
+    # a caption between: a new table, not a broken cell
+    text = (
+        "| Sasaran | Indikator | Target |\n|---|---|---|\n| A | Indeks B | 80 |\n\n"
+        "Tabel 2.2 Lain\n\n| | Kecamatan | |\n|---|---|---|\n| X | Y | 5 |\n"
+    )
+    t1, t2 = parse_text(text).tables
+    assert t1.rows[0].cells[1].text == "Indeks B"
+    assert t2.caption == "Tabel 2.2 Lain"
+
+
+LOST_COLUMN = (
+    "Tabel 3.15 Realisasi Anggaran Program dan Kegiatan\n\n"
+    "| Program | Kegiatan | Sub Kegiatan | Pagu | Realisasi | Capaian | Sisa |\n"
+    "|---|---|---|---|---|---|---|\n"
+    "| PROGRAM PELAYANAN UMUM | Administrasi Umum | Penyediaan ATK | 40,000,000"
+    " | 30,000,000 | 75,00 | 10,000,000 |\n"
+    "| | | Rapat Koordinasi | 60,000,000 | 60,000,000 | 100,00 | 0 |\n"
+    "| | Administrasi Keuangan | Gaji dan Tunjangan | 900,000,000 | 880,000,000"
+    " | 97,78 | 20,000,000 |\n"
+    "\n\n\n"
+    "| Administrasi Kepegawaian | Pakaian Dinas | 25,000,000 | 24,500,000 | 98,00"
+    " | 500,000 |\n"
+    "|---|---|---|---|---|---|\n"
+    "| | Diklat Pegawai | 15,000,000 | 12,000,000 | 80,00 | 3,000,000 |\n"
+)
+
+
+def test_continuation_that_lost_its_empty_first_column():
+    (t,) = parse_text(LOST_COLUMN).tables
+    assert len(t.parts) == 2
+    by_label = {r.label: r for r in t.rows}
+    diklat = by_label["Diklat Pegawai"]
+    assert diklat.cells[2].text == "Diklat Pegawai"
+    assert diklat.cells[3].number == Decimal(15000000)
+    assert diklat.level == 3 and by_label["Administrasi Kepegawaian"].level == 2
+    assert any("kehilangan kolom pertama" in r for r in t.repairs)
+
+
+def test_a_chunk_that_does_not_fit_shifted_is_not_merged():
+    # the narrower chunk's numbers would not sit under number columns either way
+    text = LOST_COLUMN.replace("| Administrasi Kepegawaian | Pakaian Dinas | 25,000,000",
+                               "| Administrasi Kepegawaian | Pakaian Dinas | lunas")
+    tables = parse_text(text).tables
+    assert len(tables) == 2
+
+
+# --------------------------------------------------------------------------- merged label rows
+
+PROGRAM_ROWS = (
+    "No\tProgram\tKegiatan\tAnggaran (Rp)\tRealisasi (Rp)\t%\n"
+    "1.\tPROGRAM PENUNJANG\tPerencanaan dan Evaluasi\t3.500.000\t3.500.000\t100\n"
+    "\t\tAdministrasi Keuangan\t1.250.000.000\t1.200.000.000\t96,00\n"
+    "\t\tAdministrasi Umum\t80.000.000\t75.000.000\t93,75\n"
+    "2.\tPROGRAM KETENTRAMAN\tPenanganan Gangguan Ketertiban\t9.000.000\t9.000.000\t100\n"
+    "<b>Jumlah</b>\t\t\t<b>1.342.500.000</b>\t<b>1.287.500.000</b>\t<b>95,90</b>\n"
+)
+
+
+def test_program_row_split_from_its_first_kegiatan():
+    (t,) = parse_text(PROGRAM_ROWS).tables
+    assert [(r.line, r.level, r.label) for r in t.rows if r.kind == "data"] == [
+        (2, 1, "PROGRAM PENUNJANG"), (2, 2, "Perencanaan dan Evaluasi"),
+        (3, 2, "Administrasi Keuangan"), (4, 2, "Administrasi Umum"),
+        (5, 1, "PROGRAM KETENTRAMAN"), (5, 2, "Penanganan Gangguan Ketertiban")]
+    program = t.rows[0]
+    assert program.cells[0].text == "1." and all(c.number is None for c in program.cells[3:])
+    assert t.rows[1].cells[3].number == Decimal(3500000)
+    assert [r.index for r in t.rows] == list(range(len(t.rows)))
+    assert any("dipisah" in r for r in t.repairs)
+
+
+def test_a_row_whose_amounts_total_its_block_is_not_split():
+    # here the merged row's amounts are the sum of the rows below it: they are its own
+    text = PROGRAM_ROWS.replace("3.500.000\t3.500.000\t100", "1.330.000.000\t1.275.000.000\t95,86")
+    (t,) = parse_text(text).tables
+    assert t.rows[0].label == "PROGRAM PENUNJANG" and t.rows[0].cells[3].number is not None
+
+
+def test_tables_view_shows_the_repairs():
+    from sakiplint.report.tables import render_tables_json, render_tables_text
+
+    doc = parse_text(PROGRAM_ROWS)
+    assert "perbaikan: baris berisi beberapa tingkat" in render_tables_text(doc)
+    assert '"repairs": [' in render_tables_json(doc)
