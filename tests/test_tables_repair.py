@@ -184,3 +184,27 @@ def test_tables_view_shows_the_repairs():
     doc = parse_text(PROGRAM_ROWS)
     assert "perbaikan: baris berisi beberapa tingkat" in render_tables_text(doc)
     assert '"repairs": [' in render_tables_json(doc)
+
+
+# --------------------------------------------------------------------------- crossed headers
+
+CROSSED = (
+    "Sasaran\tIndikator\tKinerja\t\t\tAnggaran\t\tEfisiensi\t\n"
+    "\t\tTarget\tRealisasi\tCapaian (%)\tPagu\tRealisasi\t\tCapaian (%)\n"
+    "Layanan prima\tIKM\t80\t84\t105,00%\t1.000.000\t950.000\t95,00%\t110,53%\n"
+    "Tata kelola\tNilai SAKIP\t70\t77\t110,00%\t2.000.000\t1.600.000\t80,00%\t137,50%\n"
+)
+
+
+def test_crossed_header_labels_are_put_back_when_the_numbers_show_it():
+    (t,) = parse_text(CROSSED).tables
+    assert [c.role for c in t.columns[5:]] == [
+        "anggaran", "realisasi_anggaran", "serapan", "efisiensi"]
+    assert any("bersilang" in r for r in t.repairs)
+
+
+def test_crossed_header_left_alone_when_the_column_is_no_percentage_of_its_group():
+    text = CROSSED.replace("95,00%", "91,00%")   # not 950.000 / 1.000.000
+    (t,) = parse_text(text).tables
+    assert not any("bersilang" in r for r in t.repairs)
+    assert t.columns[7].role == "efisiensi"

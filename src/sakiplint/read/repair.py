@@ -18,6 +18,7 @@ it says what it did (``Table.repairs``, shown by ``sakiplint tables``).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from itertools import pairwise
 
 from sakiplint.model import Cell, Row, Table
@@ -321,3 +322,70 @@ def _heads_its_block(rows: list[Row], k: int, col: int, hier: list[tuple[int, in
         if n is not None:
             total = n if total is None else total + n
     return total is not None and total == own
+
+
+# --------------------------------------------------------------------------- crossed headers
+
+def _readings(text: str) -> list[tuple[Decimal, int]]:
+    v = parse_cell(text)
+    if not v.is_numeric:
+        return []
+    out = []
+    for r in (v.id_reading, v.en_reading):
+        if r is not None and (r.value, r.decimals) not in out:
+            out.append((r.value, r.decimals))
+    return out
+
+
+def _is_ratio_of(pct: str, a: str, b: str) -> bool:
+    """``pct`` = a / b x 100 or b / a x 100 under some reading of the printed numbers, to
+    the printed precision."""
+    for p, d in _readings(pct):
+        tol = Decimal(1).scaleb(-d)
+        for x, _ in _readings(a):
+            for y, _ in _readings(b):
+                for num, den in ((x, y), (y, x)):
+                    if den and abs(num / den * 100 - p) < tol:
+                        return True
+    return False
+
+
+def uncross_header(header: list[list[Cell]], body: list[list[Cell]], width: int) -> str | None:
+    """Header labels the converter moved one column apart: over column j a label with no
+    sub-header, over column j+1 a sub-header with no label ("Anggaran | | Ratio efisiensi |"
+    above "Pagu | Realisasi | | Capaian (%)"). When column j holds the percentage of the two
+    amounts just left of it in every row, it belongs to their group: the sub-header moves
+    left under the group, the label right over column j+1. Changed in place."""
+    rows = [r for r in header if any(c.text for c in r)]
+    if len(rows) < 2:
+        return None
+    top, below = rows[-2], rows[-1]
+
+    def text(r: list[Cell], i: int) -> str:
+        return r[i].text if i < len(r) else ""
+
+    for j in range(3, width - 1):
+        if not (text(top, j) and not text(below, j) and not text(top, j + 1)
+                and text(below, j + 1)):
+            continue
+        if text(top, j - 1) or not text(below, j - 1) or not text(below, j - 2):
+            continue   # no group of sub-columns ends just left of column j
+        checked = 0
+        for cells in body:
+            vals = [text(cells, i) for i in (j, j - 1, j - 2)]
+            if not all(vals):
+                continue
+            if not _is_ratio_of(*vals):
+                return None
+            checked += 1
+        if not checked or j + 1 >= len(top) or j >= len(below):
+            return None
+        label, sub = top[j], below[j + 1]
+        top[j + 1] = Cell(label.raw, label.text, label.line, top[j + 1].column, label.bold)
+        top[j] = Cell("", "", label.line, label.column)
+        below[j] = Cell(sub.raw, sub.text, sub.line, below[j].column, sub.bold)
+        below[j + 1] = Cell("", "", sub.line, sub.column)
+        return (f"kepala kolom {j + 1}-{j + 2} bersilang dibetulkan: kolom {j + 1} ialah"
+                f" persentase dua jumlah di kirinya («{sub.text}»), «{label.text}» milik"
+                f" kolom {j + 2}")
+    return None

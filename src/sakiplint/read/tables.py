@@ -22,6 +22,7 @@ from sakiplint.read.repair import (
     rebuild_split_years,
     split_merged_label_rows,
     tail_of_broken_cell,
+    uncross_header,
 )
 
 _BOLD_TAG = re.compile(r"^\s*(<b>|<strong>|\*\*)", re.I)
@@ -540,6 +541,9 @@ def build_tables(blocks: list[RawBlock], lines: list[str]) -> list[Table]:
         nhead = _header_count(rows)
         header, body = rows[:nhead], rows[nhead:]
         width = max(_width(rows), 1)
+        uncrossed = uncross_header(header, body, width)
+        if uncrossed:
+            repairs.append(uncrossed)
         table = Table(index=len(tables) + 1, style=b.style, start_line=b.start_line,
                       end_line=b.end_line, parts=[(b.start_line, b.end_line)])
         if cap is not None:
