@@ -208,3 +208,36 @@ def test_crossed_header_left_alone_when_the_column_is_no_percentage_of_its_group
     (t,) = parse_text(text).tables
     assert not any("bersilang" in r for r in t.repairs)
     assert t.columns[7].role == "efisiensi"
+
+
+# --------------------------------------------------------------------------- flattened rows
+
+FLATTENED = (
+    "Luas wilayah per desa adalah sebagai berikut:\n\n"
+    "Desa Luas (Ha) **Persentase** Ket. Sukamaju 2,50 40 Desa Sukasari 60 3,75"
+    " Desa 120 Mekarsari 7,50 Kelurahan\n\n"
+    "Tabel 1.1. Luas Wilayah per Desa\n\n\n"
+    "| Cibodas | 200 | 12,50 | Desa |\n"
+    "|---|---|---|---|\n"
+    "| Cikole | 1.180 | 73,75 | Desa |\n"
+    "| Jumlah | 1.600 | 100,00 | |\n"
+)
+
+
+def test_rows_flattened_into_the_paragraph_above_a_headerless_fragment():
+    (t,) = parse_text(FLATTENED.replace("Kelurahan\n", "Desa\n")).tables
+    assert [c.header for c in t.columns] == ["Desa", "Luas (Ha)", "Persentase", "Ket."]
+    data = [(r.label, r.number(1), r.number(2), r.line) for r in t.rows if r.kind == "data"]
+    assert data[:3] == [("Sukamaju", 40, Decimal("2.50"), 3), ("Sukasari", 60, Decimal("3.75"), 3),
+                        ("Mekarsari", 120, Decimal("7.50"), 3)]
+    assert len(data) == 5 and t.caption == "Tabel 1.1 Luas Wilayah per Desa"
+    assert any("paragraf baris 3" in r for r in t.repairs)
+    cell = t.rows[0].cells[1]
+    line = FLATTENED.split("\n")[2]
+    assert line[cell.column - 1:].startswith("40")
+
+
+def test_a_paragraph_that_is_not_whole_rows_is_left_alone():
+    # "Kelurahan" instead of the word every row repeats: the paragraph is not rows
+    (t,) = parse_text(FLATTENED).tables
+    assert not t.header_rows and len(t.rows) == 3

@@ -18,6 +18,7 @@ it says what it did (``Table.repairs``, shown by ``sakiplint tables``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from itertools import pairwise
 
@@ -389,3 +390,156 @@ def uncross_header(header: list[list[Cell]], body: list[list[Cell]], width: int)
                 f" persentase dua jumlah di kirinya («{sub.text}»), «{label.text}» milik"
                 f" kolom {j + 2}")
     return None
+
+
+# --------------------------------------------------------------------------- flattened rows
+
+_TOTAL_LABEL = re.compile(r"^(jumlah|total|rata)", re.I)
+
+
+def _column_shapes(body: list[list[Cell]], width: int) -> list[tuple[str, object]] | None:
+    """Per column of a headerless fragment's data rows: ("label", None), ("num", set of
+    printed decimals), ("const", the one text every row repeats) or ("empty", None)."""
+    data = [r for r in body if not _TOTAL_LABEL.match(next((c.text for c in r if c.text), ""))]
+    if len(data) < 2:
+        return None
+    shapes: list[tuple[str, object]] = []
+    for i in range(width):
+        vals = [r[i].text for r in data if i < len(r) and r[i].text]
+        if not vals:
+            shapes.append(("empty", None))
+            continue
+        readings = [_readings(v) for v in vals]
+        if all(readings):
+            shapes.append(("num", {d for rs in readings for _, d in rs}))
+        elif len(vals) == len(data) and len({v.casefold() for v in vals}) == 1:
+            shapes.append(("const", vals[0]))
+        elif not any(readings):
+            shapes.append(("label", None))
+        else:
+            return None
+    return shapes
+
+
+def _split_names(words: list[str]) -> list[str]:
+    """Header words into column names: a name starts at a capitalised word, unless it
+    follows "/", "-" or "&" or opens with "(" (a unit)."""
+    names: list[list[str]] = []
+    for w in words:
+        joins = names and (w.startswith("(") or not w[:1].isupper()
+                           or names[-1][-1] in ("/", "-", "&") or w in ("/", "-", "&"))
+        if joins:
+            names[-1].append(w)
+        else:
+            names.append([w])
+    return [" ".join(n) for n in names]
+
+
+def recover_flattened(
+    line: str, lineno: int, body: list[list[Cell]], width: int,
+    is_header_word: Callable[[str], bool],
+) -> tuple[list[Cell], list[list[Cell]], str] | None:
+    """The header and first rows of a headerless table fragment, flattened by the converter
+    into the paragraph ``line`` just above it ("Desa / Kelurahan Luas (Km²) Persentase Ket.
+    Kota Bangun Ulu 1,23 11 Desa Loleng 143 15,93 Desa ..."). The fragment's rows give each
+    column's shape (label words, numbers with their decimals, a word every row repeats); the
+    paragraph must be exactly the column names followed by whole rows of that shape, the
+    numbers of a row going to the columns their decimals fit. Else None."""
+    from sakiplint.read.tables import clean_text
+
+    shapes = _column_shapes(body, width)
+    if shapes is None:
+        return None
+    labels = [i for i, (k, _) in enumerate(shapes) if k == "label"]
+    nums = [i for i, (k, _) in enumerate(shapes) if k == "num"]
+    consts = [i for i, (k, _) in enumerate(shapes) if k == "const"]
+    if len(labels) != 1 or not nums or len(nums) > 4 or len(consts) > 1:
+        return None
+    tokens = clean_text(line)[0].split()
+    if len(tokens) < width * 2 or len(tokens) > 2000:
+        return None
+    # rows end with the repeated word, or with their last number
+    segments: list[list[str]] = []
+    current: list[str] = []
+    stop = shapes[consts[0]][1].casefold() if consts else None   # type: ignore[union-attr]
+    for k, tok in enumerate(tokens):
+        current.append(tok)
+        if stop is not None:
+            if tok.casefold() == stop and k > 0:
+                segments.append(current)
+                current = []
+        elif _readings(tok) and sum(1 for t in current if _readings(t)) == len(nums):
+            segments.append(current)
+            current = []
+    if current or len(segments) < 1:
+        return None
+    rows: list[list[str | None]] = []
+    header_words: list[str] = []
+    for s, seg in enumerate(segments):
+        words = seg[:-1] if stop is not None else seg
+        numbers = [t for t in words if _readings(t)]
+        words = [t for t in words if not _readings(t)]
+        if len(numbers) != len(nums):
+            return None
+        if s == 0:
+            ends = [k for k, w in enumerate(words) if is_header_word(w)]
+            if not ends or ends[-1] + 1 >= len(words):
+                return None
+            header_words, words = words[:ends[-1] + 1], words[ends[-1] + 1:]
+        if not words:
+            return None
+        placed = _place(numbers, [shapes[i][1] for i in nums])  # type: ignore[misc]
+        if placed is None:
+            return None
+        row: list[str | None] = [None] * width
+        row[labels[0]] = " ".join(words)
+        for i, tok in zip(nums, placed, strict=True):
+            row[i] = tok
+        if consts:
+            row[consts[0]] = seg[-1]
+        rows.append(row)
+    names = _split_names(header_words)
+    filled = [i for i, (k, _) in enumerate(shapes) if k != "empty"]
+    if len(names) != len(filled):
+        return None
+    pos = 0
+
+    def cell(text: str) -> Cell:
+        nonlocal pos
+        at = line.find(text.split()[0], pos) if text else -1
+        if at >= 0:
+            pos = at + len(text.split()[0])
+        return Cell(text, text, lineno, (at if at >= 0 else pos) + 1)
+
+    header = [Cell("", "", lineno, 1) for _ in range(width)]
+    for i, name in zip(filled, names, strict=True):
+        header[i] = cell(name)
+    out = []
+    for row in rows:
+        # cells in the order their text appears in the line (positions stay true)
+        made: dict[int, Cell] = {}
+        order = sorted((i for i in range(width) if row[i]),
+                       key=lambda i: line.find(str(row[i]).split()[0], pos))
+        for i in order:
+            made[i] = cell(str(row[i]))
+        out.append([made.get(i) or Cell("", "", lineno, pos + 1) for i in range(width)])
+    note = (f"kepala tabel dan {len(out)} baris pertama yang tergabung ke paragraf baris"
+            f" {lineno} dipulihkan")
+    return header, out, note
+
+
+def _place(numbers: list[str], decimals: list[set[int]]) -> list[str] | None:
+    """The numbers of one flattened row in column order: the one arrangement whose printed
+    decimals fit each column (the printed order when it fits)."""
+    from itertools import permutations
+
+    def fits(order: tuple[str, ...]) -> bool:
+        return all(any(d in ds for _, d in _readings(t)) for t, ds in zip(order, decimals,
+                                                                            strict=True))
+
+    if fits(tuple(numbers)):
+        return list(numbers)
+    good = [p for p in permutations(numbers) if fits(p)]
+    if len({p for p in good}) != 1:
+        return None
+    return list(good[0])

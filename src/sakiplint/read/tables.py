@@ -20,6 +20,7 @@ from sakiplint.read.repair import (
     lost_first_column,
     prepend_empty,
     rebuild_split_years,
+    recover_flattened,
     split_merged_label_rows,
     tail_of_broken_cell,
     uncross_header,
@@ -544,6 +545,12 @@ def build_tables(blocks: list[RawBlock], lines: list[str]) -> list[Table]:
         uncrossed = uncross_header(header, body, width)
         if uncrossed:
             repairs.append(uncrossed)
+        if not header and body:
+            flat = _flattened_above(b, lines, table_lines, cap, body, width)
+            if flat is not None:
+                head_row, first_rows, note = flat
+                header, body = [head_row], first_rows + body
+                repairs.append(note)
         table = Table(index=len(tables) + 1, style=b.style, start_line=b.start_line,
                       end_line=b.end_line, parts=[(b.start_line, b.end_line)])
         if cap is not None:
@@ -559,6 +566,33 @@ def build_tables(blocks: list[RawBlock], lines: list[str]) -> list[Table]:
     for t in tables:
         _finish(t)
     return tables
+
+
+def _flattened_above(
+    b: RawBlock, lines: list[str], table_lines: set[int],
+    cap: tuple[str, str, int] | None, body: list[list[Cell]], width: int,
+) -> tuple[list[Cell], list[list[Cell]], str] | None:
+    """The header and first rows of headerless block ``b`` flattened into the paragraph just
+    above it (past blank lines and its caption), see :func:`recover_flattened`."""
+    ln = b.start_line - 1
+    seen = 0
+    while ln >= 1 and seen < 12:
+        seen += 1
+        line = lines[ln - 1]
+        if ln in table_lines:
+            return None
+        if not line.strip() or _is_furniture(line) or (cap is not None and ln >= cap[2]):
+            ln -= 1
+            continue
+        if line.lstrip().startswith(("#", "|", "-", "*", ">")) and not line.startswith("**"):
+            return None
+        return recover_flattened(line, ln, body, width, _is_header_word)
+    return None
+
+
+def _is_header_word(word: str) -> bool:
+    w = word.lower().strip("*_:")
+    return any(h in w for h in _HEADER_WORDS) or (w.endswith(".") and len(w) <= 5)
 
 
 def _continuation(
