@@ -241,3 +241,36 @@ def test_a_paragraph_that_is_not_whole_rows_is_left_alone():
     # "Kelurahan" instead of the word every row repeats: the paragraph is not rows
     (t,) = parse_text(FLATTENED).tables
     assert not t.header_rows and len(t.rows) == 3
+
+
+# --------------------------------------------------------------------------- shifted rows
+
+SHIFTED = (
+    "| Uraian | Sebelum Perubahan | Sesudah Perubahan | Bertambah/Berkurang |\n"
+    "|---|---|---|---|\n"
+    "| Penyediaan ATK | 12.000.000 | 15.000.000 | 3.000.000 |\n"
+    "| Rapat Koordinasi | 40.000.000 | 35.000.000 | (5.000.000) |\n"
+    "| Jasa Kebersihan | 75.250.000 75.250.000 | | 0 |\n"
+    "| Pemeliharaan Gedung | 20.000.000 | (8.000.000) | |\n"
+    "| Perjalanan Dinas | 9.000.000 | 9.000.000 | 0 |\n"
+)
+
+
+def test_rows_shifted_by_merged_cells_are_realigned():
+    (t,) = parse_text(SHIFTED).tables
+    rows = {r.label: [c.number for c in r.cells[1:]] for r in t.rows}
+    assert rows["Jasa Kebersihan"] == [Decimal(75250000), Decimal(75250000), Decimal(0)]
+    assert rows["Pemeliharaan Gedung"] == [Decimal(20000000), None, Decimal(-8000000)]
+    line = SHIFTED.split("\n")[4]
+    second = next(r for r in t.rows if r.label == "Jasa Kebersihan").cells[2]
+    assert line[second.value_column - 1:].startswith("75.250.000 |")
+    assert any("dua angka dalam satu sel" in r for r in t.repairs)
+    assert any("nilai negatif" in r for r in t.repairs)
+
+
+def test_a_negative_value_where_negatives_belong_stays():
+    # the Sesudah column already holds a negative value elsewhere: no evidence of a shift
+    text = SHIFTED.replace("| 35.000.000 | (5.000.000) |", "| (1.000.000) | (5.000.000) |")
+    (t,) = parse_text(text).tables
+    row = next(r for r in t.rows if r.label == "Pemeliharaan Gedung")
+    assert row.cells[2].number == Decimal(-8000000)

@@ -543,3 +543,67 @@ def _place(numbers: list[str], decimals: list[set[int]]) -> list[str] | None:
     if len({p for p in good}) != 1:
         return None
     return list(good[0])
+
+
+# --------------------------------------------------------------------------- shifted rows
+
+def _number_tokens(text: str) -> list[str] | None:
+    """The cell's whitespace-separated pieces when each is a number on its own."""
+    parts = text.split()
+    if len(parts) < 2 or not all(_readings(p) for p in parts):
+        return None
+    return parts
+
+
+def _negative(text: str) -> bool:
+    s = text.strip()
+    return s.startswith(("(", "-", "−", "–")) and any(ch.isdigit() for ch in s)
+
+
+def realign_rows(rows: list[list[Cell]], width: int) -> str | None:
+    """Rows shifted by the converter, put back where the rest of the table shows how:
+
+    * two numbers in one cell of a number column ("428.654.837 428.654.837"), the next
+      number column of the row empty: the second number goes there (the converter merged
+      two cells);
+    * a negative amount in a number column that has no other negative value, the next
+      column of the row empty and holding negative values in other rows (a difference
+      column): the value moves there (the converter pushed it one cell left).
+    Changed in place."""
+    kinds = _kinds(rows, width)
+    negatives = [0] * width
+    values = [0] * width
+    for cells in rows:
+        for i, c in enumerate(cells[:width]):
+            if c.text and _readings(c.text):
+                values[i] += 1
+                negatives[i] += _negative(c.text)
+    merged: list[int] = []
+    shifted: list[int] = []
+    for cells in rows:
+        for i in range(min(width, len(cells)) - 1):
+            c, nxt = cells[i], cells[i + 1]
+            if nxt.text or kinds[i] not in ("num", "mixed") or kinds[i + 1] not in ("num", "mixed"):
+                continue
+            parts = _number_tokens(c.text)
+            if parts is not None and len(parts) == 2:
+                at = c.raw.find(parts[1], c.raw.find(parts[0]) + len(parts[0]))
+                cells[i] = Cell(parts[0], parts[0], c.line, c.column, c.bold)
+                cells[i + 1] = Cell(parts[1], parts[1], c.line,
+                                    c.column + max(at, 0), c.bold)
+                merged.append(c.line)
+                break
+            if (_negative(c.text) and _readings(c.text) and negatives[i] == 1
+                    and values[i] >= 4 and negatives[i + 1] >= 1):
+                cells[i + 1] = Cell(c.raw, c.text, c.line, c.column, c.bold)
+                cells[i] = Cell("", "", c.line, c.column)
+                shifted.append(c.line)
+                break
+    notes = []
+    if merged:
+        notes.append("dua angka dalam satu sel dipisah ke sel kosong di kanannya (baris "
+                     + ", ".join(map(str, merged)) + ")")
+    if shifted:
+        notes.append("nilai negatif yang tergeser ke kolom tanpa nilai negatif dikembalikan ke"
+                     " kolom kanannya yang kosong (baris " + ", ".join(map(str, shifted)) + ")")
+    return "; ".join(notes) or None

@@ -19,6 +19,7 @@ from sakiplint.read.repair import (
     glue_tail,
     lost_first_column,
     prepend_empty,
+    realign_rows,
     rebuild_split_years,
     recover_flattened,
     split_merged_label_rows,
@@ -660,6 +661,9 @@ def _finish(table: Table) -> None:
     if not table.rows:
         table.skipped = "tidak ada baris data"
         return
+    realigned = realign_rows([r.cells for r in table.rows], len(table.columns))
+    if realigned:
+        table.repairs.append(realigned)
     _resolve_values(table)
     _assign_roles(table)
     _classify_rows(table)
