@@ -274,3 +274,14 @@ def test_a_negative_value_where_negatives_belong_stays():
     (t,) = parse_text(text).tables
     row = next(r for r in t.rows if r.label == "Pemeliharaan Gedung")
     assert row.cells[2].number == Decimal(-8000000)
+
+
+def test_numbered_program_labels_get_their_level():
+    (t,) = parse_text(
+        "Program\tAnggaran\tSumber\n"
+        "1. Program Penunjang Urusan\tRp. 1.200.000.000\tAPBD\n"
+        "2) Program Pemberdayaan Desa\tRp. 300.000.000\tAPBD\n"
+        "a. Kegiatan Rapat Koordinasi\tRp. 50.000.000\tAPBD\n"
+        "12 Program Lain\tRp. 5.000.000\tAPBD\n"
+    ).tables
+    assert [r.level for r in t.rows] == [1, 1, 2, None]

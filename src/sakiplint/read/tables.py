@@ -43,6 +43,7 @@ _TOTAL = re.compile(r"^(jumlah|total|grand\s*total|sub\s*total)\b", re.I)
 _AVERAGE = re.compile(r"^rata\s*+-?\s*+rata\b", re.I)
 _PROGRAM = re.compile(r"^program\b", re.I)
 _KEGIATAN = re.compile(r"^kegiatan\b", re.I)
+_LIST_MARK = re.compile(r"^(?:\d{1,2}|[a-zA-Z])[.)]\s++")
 _SUBKEG = re.compile(r"^sub\s*+-?\s*+kegiatan\b", re.I)
 
 _HEADER_WORDS = (
@@ -470,11 +471,12 @@ def _classify_rows(table: Table) -> None:
             if m:
                 level = m.group(1).count(".") + 1
         if level is None and label:
-            if _SUBKEG.match(label):
+            named = _LIST_MARK.sub("", label, count=1)   # "1. Program ...", "a) Kegiatan ..."
+            if _SUBKEG.match(named):
                 level = 3
-            elif _KEGIATAN.match(label):
+            elif _KEGIATAN.match(named):
                 level = 2
-            elif _PROGRAM.match(label):
+            elif _PROGRAM.match(named):
                 level = 1
         row.level = level
 
