@@ -285,3 +285,34 @@ def test_numbered_program_labels_get_their_level():
         "12 Program Lain\tRp. 5.000.000\tAPBD\n"
     ).tables
     assert [r.level for r in t.rows] == [1, 1, 2, None]
+
+
+# --------------------------------------------------------------------------- truncated numbers
+
+TRUNCATED = (
+    "| Sub Kegiatan | Pagu | Realisasi | Capaian | Sisa |\n"
+    "|---|---|---|---|---|\n"
+    "| Penyediaan Gaji | 4,200,000,000 | 4,050,000,250 | 96,43 | 149,999,750 |\n"
+    "| Rapat Koordinasi | 300,000,000 | 216,430,125 | 72,14 | 83,569,875 |\n"
+    "| Alat Tulis Kantor | 45,000,000 | 30,871,900 | 68,60 | 14,128,100 |\n"
+    "| Penatausahaan Arsip | 80,000,000 | 61,250,00 | 76,56 | 18,750,000 |\n"
+    "| Surat Menyurat | 8,000,000 | 4,000,00 | 5 | 4,000,000 |\n"
+)
+
+
+def test_cut_numbers_completed_from_the_tables_own_arithmetic():
+    (t,) = parse_text(TRUNCATED).tables
+    arsip = next(r for r in t.rows if r.label == "Penatausahaan Arsip")
+    assert arsip.cells[2].number == Decimal(61250000)      # 80.000.000 - 18.750.000
+    assert t.columns[2].role == "realisasi_anggaran" and t.columns[3].role == "serapan"
+    # a row cut further ("5" among two-decimal percentages) is not guessed
+    surat = next(r for r in t.rows if r.label == "Surat Menyurat")
+    assert surat.cells[2].number is None
+    assert any("angka terpotong" in r and "61,250,00" in r for r in t.repairs)
+
+
+def test_cut_number_not_completed_against_the_printed_digits():
+    text = TRUNCATED.replace("| 61,250,00 |", "| 61,350,00 |")   # 61.350.00x is not 61.250.000
+    (t,) = parse_text(text).tables
+    arsip = next(r for r in t.rows if r.label == "Penatausahaan Arsip")
+    assert arsip.cells[2].number is None

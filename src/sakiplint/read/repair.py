@@ -607,3 +607,89 @@ def realign_rows(rows: list[list[Cell]], width: int) -> str | None:
         notes.append("nilai negatif yang tergeser ke kolom tanpa nilai negatif dikembalikan ke"
                      " kolom kanannya yang kosong (baris " + ", ".join(map(str, shifted)) + ")")
     return "; ".join(notes) or None
+
+
+# --------------------------------------------------------------------------- truncated numbers
+
+_MAX_RELATION_COLUMNS = 12
+
+
+def complete_truncated(table: Table) -> str | None:
+    """Amounts the converter cut short ("1,540,00" for 1,540,000: the last group lost a
+    digit, so the number fits no notation), completed when the table's own arithmetic gives
+    them: a column relation x + z = y (sisa = pagu - realisasi, selisih = sesudah -
+    sebelum) that holds exactly in every row where all three are printed (at least three
+    rows), and the value it gives for the cut cell starts with the printed digits, one or
+    two digits longer. Values are resolved before (``Cell.number``); changed in place."""
+    width = len(table.columns)
+    counts = [0] * width
+    for r in table.rows:
+        for i, c in enumerate(r.cells[:width]):
+            if c.number is not None:
+                counts[i] += 1
+    cols = [i for i in range(width) if counts[i] >= 3][:_MAX_RELATION_COLUMNS]
+    relations: list[tuple[int, int, int]] = []   # (x, z, y): x + z = y
+    for a in range(len(cols)):
+        for b in range(a + 1, len(cols)):
+            x, z = cols[a], cols[b]
+            for y in cols:
+                if y in (x, z):
+                    continue
+                rows = 0
+                for r in table.rows:
+                    vx, vz, vy = r.cells[x].number, r.cells[z].number, r.cells[y].number
+                    if vx is None or vz is None or vy is None:
+                        continue
+                    if vx + vz != vy:
+                        break
+                    rows += 1
+                else:
+                    if rows >= 3:
+                        relations.append((x, z, y))
+    if not relations:
+        return None
+    # the usual printed decimals of each column: a row with a value printed shorter than its
+    # column's usual ("5" among "7,34", "93,89") was cut further than the numbers can show
+    usual: list[int] = []
+    for i in range(width):
+        tally: dict[int, int] = {}
+        for r in table.rows:
+            if r.cells[i].number is not None:
+                tally[r.cells[i].decimals] = tally.get(r.cells[i].decimals, 0) + 1
+        usual.append(max(tally, key=lambda d: (tally[d], -d)) if tally else 0)
+    done: list[str] = []
+    for r in table.rows:
+        if any(c.number is not None and c.decimals < usual[i]
+               for i, c in enumerate(r.cells[:width])):
+            continue
+        for i, c in enumerate(r.cells[:width]):
+            if c.number is not None or not c.text or c.value is None or c.value.kind != "number":
+                continue
+            printed = "".join(ch for ch in c.text if ch.isdigit())
+            if not printed or c.value.start != 0 or c.value.end != len(c.text):
+                continue
+            found: set[Decimal] = set()
+            for x, z, y in relations:
+                vx, vz, vy = r.cells[x].number, r.cells[z].number, r.cells[y].number
+                if i == y and vx is not None and vz is not None:
+                    found.add(vx + vz)
+                elif i == x and vz is not None and vy is not None:
+                    found.add(vy - vz)
+                elif i == z and vx is not None and vy is not None:
+                    found.add(vy - vx)
+            if len(found) != 1:
+                continue
+            value = found.pop()
+            digits = str(value)
+            if value < 0 or value != value.to_integral_value() or not (
+                digits.startswith(printed) and 1 <= len(digits) - len(printed) <= 2
+            ):
+                continue
+            c.number = value
+            c.decimals = 0
+            done.append(f"{c.text} ({c.line})")
+    if not done:
+        return None
+    return ("angka terpotong dilengkapi dari hubungan antarkolom tabel itu sendiri"
+            " (a + b = c di setiap baris lengkap): " + ", ".join(done[:8])
+            + (" ..." if len(done) > 8 else ""))

@@ -16,6 +16,7 @@ from sakiplint.model import Cell, Column, Row, Table
 from sakiplint.read.blocks import RawBlock, RawCell
 from sakiplint.read.cells import CellValue, decide_notation, parse_cell
 from sakiplint.read.repair import (
+    complete_truncated,
     glue_tail,
     lost_first_column,
     prepend_empty,
@@ -408,6 +409,11 @@ def _resolve_values(table: Table) -> None:
         if reading is not None:
             c.number = reading.value
             c.decimals = reading.decimals
+
+
+def _column_kinds(table: Table) -> None:
+    """Each column's ``numeric`` and ``money`` flags from its resolved cells."""
+    width = len(table.columns)
     # per column: body cells with a value (not a placeholder: "-", "NA", "N/A" say nothing of
     # the column's kind), numeric ones, money-like ones
     body = [0] * width
@@ -667,6 +673,10 @@ def _finish(table: Table) -> None:
     if realigned:
         table.repairs.append(realigned)
     _resolve_values(table)
+    completed = complete_truncated(table)
+    if completed:
+        table.repairs.append(completed)
+    _column_kinds(table)
     _assign_roles(table)
     _classify_rows(table)
     split = split_merged_label_rows(table)
