@@ -33,6 +33,7 @@ _HOMOGLYPHS = str.maketrans({
     "у": "y", "х": "x", "ı": "i",
 })
 _DIGITS_RUN = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
 
 
 def _is_year(digits: str) -> bool:
@@ -84,7 +85,7 @@ def rebuild_split_years(rows: list[list[Cell]]) -> str | None:
     Returns the repair note, or None."""
     for cells in rows[:3]:
         texts = [c.text for c in cells]
-        if not any(ch.isdigit() for t in texts for ch in t):
+        if not any(_DIGIT.search(t) for t in texts if t):
             continue
         groups: list[tuple[list[int], str]] = []   # (cell indexes, joined text)
         for i, t in enumerate(texts):
@@ -547,6 +548,11 @@ def _place(numbers: list[str], decimals: list[set[int]]) -> list[str] | None:
 
 # --------------------------------------------------------------------------- shifted rows
 
+# two numbers in one cell, or a negative value
+_NUMBER_START = frozenset("0123456789(-−–Rr")
+_SHIFT_HINT = re.compile(r"\d\s+[(\-−–]?\d|^\s*[(\-−–]\s*\d")
+
+
 def _number_tokens(text: str) -> list[str] | None:
     """The cell's whitespace-separated pieces when each is a number on its own."""
     parts = text.split()
@@ -570,6 +576,9 @@ def realign_rows(rows: list[list[Cell]], width: int) -> str | None:
       column of the row empty and holding negative values in other rows (a difference
       column): the value moves there (the converter pushed it one cell left).
     Changed in place."""
+    if not any(_SHIFT_HINT.search(c.text) for cells in rows for c in cells
+               if c.text and c.text[0] in _NUMBER_START):
+        return None   # no merged numbers, no negative value: nothing to re-align
     kinds = _kinds(rows, width)
     negatives = [0] * width
     values = [0] * width
@@ -622,6 +631,9 @@ def complete_truncated(table: Table) -> str | None:
     rows), and the value it gives for the cut cell starts with the printed digits, one or
     two digits longer. Values are resolved before (``Cell.number``); changed in place."""
     width = len(table.columns)
+    if not any(c.number is None and c.value is not None and c.value.kind == "number"
+               for r in table.rows for c in r.cells[:width]):
+        return None   # no number that fits no notation
     counts = [0] * width
     for r in table.rows:
         for i, c in enumerate(r.cells[:width]):
