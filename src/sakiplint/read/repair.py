@@ -145,6 +145,8 @@ def tail_of_broken_cell(last_row: list[Cell], first: list[Cell], width: int) -> 
     for i, c in filled:
         if i >= len(last_row) or i >= width or not last_row[i].text:
             return False
+        if _readings(last_row[i].text):
+            return False   # a number is not continued by words
         if any(ch.isdigit() for ch in c.text) or len(c.text) > 120:
             return False
     return True
