@@ -25,9 +25,11 @@ _TAGS = re.compile(r"<[^>]*>|\*\*")
 HOSTILE = """\
 # Laporan <script>window.__pwned = 1</script> Kinerja 2024
 
-Paragraf dengan <img src=x onerror="window.__pwned = 2"> gambar dan [tautan](javascript:window.__pwned=3) serta <a href="javascript:window.__pwned=4">klik</a>.
+Paragraf dengan <img src=x onerror="window.__pwned = 2"> gambar dan
+[tautan](javascript:window.__pwned=3) serta <a href="javascript:window.__pwned=4">klik</a>.
 
-Penutup gaya </style><style>body{display:none}</style> dan <svg onload="window.__pwned=5"></svg> juga <iframe src="javascript:1"></iframe>.
+Penutup gaya </style><style>body{display:none}</style> dan <svg onload="window.__pwned=5"></svg>
+juga <iframe src="javascript:1"></iframe>.
 
 Tabel 3.1 Capaian Kinerja Tahun 2024
 
@@ -214,7 +216,7 @@ def test_output_file_never_overwrites_a_report(tmp_path: Path) -> None:
 def test_several_reports_on_one_page(tmp_path: Path) -> None:
     other = tmp_path / "hostile.md"
     other.write_text(HOSTILE, "utf-8")
-    page, root = page_for(tmp_path, str(EXAMPLE), str(other), "--jobs", "2")
+    _page, root = page_for(tmp_path, str(EXAMPLE), str(other), "--jobs", "2")
     first = findings_of(str(EXAMPLE))
     second = findings_of(str(other))
     ids = by_id(root)

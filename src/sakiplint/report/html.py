@@ -544,8 +544,8 @@ def render_html(
                    else f'<p class="none">{escape(flab["none"])}</p>')
         sections.append(
             f'<section class="file" id="F{fid}" lang="{escape(flang)}">\n'
-            f'<div class="fhead">{_facts(facts)}</div>\n'
-            f'<article class="doc">\n{body}\n</article>\n'
+            + (f'<div class="fhead">{_facts(facts)}</div>\n' if many else "")
+            + f'<article class="doc">\n{body}\n</article>\n'
             f'<section class="findings"><h2>{escape(flab["list"])}: '
             f"{escape(path)}</h2>\n{listing}\n"
             f'<div class="sign">{_facts([(flab[k], "") for k in _SIGN])}</div>'
