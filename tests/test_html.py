@@ -266,3 +266,80 @@ def test_corpus_pages(tmp_path: Path, report: Path) -> None:
     page, root = page_for(tmp_path, str(report))
     assert len(page.encode()) < 2_000_000
     check_marks(page, root, report, findings_of(str(report)))
+
+
+# --------------------------------------------------------------------------- generated lines
+
+_ALPHABET = "ab <>&\"'*/#x1,%"
+_PIECES = ["**", "<b>", "</b>", "<br>", "<p>", "<i>", "<script>", "&amp;", "<img src=x>", "__"]
+
+
+def _expected(raw: str, lo: int, hi: int, marks) -> tuple[str, dict[tuple[int, int | None], str]]:
+    """The visible text of ``raw[lo:hi]`` and of each mark, computed unit by unit: a character,
+    or a dropped tag's replacement, carried by the marks live where it starts."""
+    from sakiplint.report.html import _DROP
+
+    drops = {m.start(): (m.end(), " " if m.group(2) else "") for m in _DROP.finditer(raw, lo, hi)}
+    clamped = []
+    for m in marks:
+        s = min(max(m.start, lo), hi - 1)
+        clamped.append(((m.n, m.k), s, min(max(m.end, s + 1), hi)))
+    text, per = [], {key: "" for key, _, _ in clamped}
+    p = lo
+    while p < hi:
+        end, unit = drops.get(p, (p + 1, raw[p]))
+        text.append(unit)
+        for key, s, e in clamped:
+            if s <= p < e:
+                per[key] += unit
+        p = end
+    return "".join(text), per
+
+
+def test_generated_lines_keep_text_and_marks() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from sakiplint.engine.findings import Finding
+    from sakiplint.report.html import _Mark, _Page
+
+    piece = st.one_of(st.sampled_from(_PIECES), st.text(_ALPHABET, min_size=1, max_size=4))
+    mark = st.tuples(st.integers(-2, 40), st.integers(0, 12), st.integers(1, 4),
+                     st.one_of(st.none(), st.integers(0, 2)))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(piece, max_size=12), st.lists(mark, max_size=6), st.integers(0, 3))
+    def check(pieces: list[str], specs: list[tuple[int, int, int, int | None]], cut: int) -> None:
+        raw = "".join(pieces)
+        lo, hi = min(cut, len(raw)), len(raw)
+        # one mark per finding, one per related entry (as the placing gives them)
+        marks = list({(n, k): _Mark(s, s + w, n, k) for s, w, n, k in specs}.values())
+        page = _Page()
+        page.findings = {n: Finding("AR001", "x", "arithmetic", "error", 1, 1, 1, 2,
+                                    {"id": "m"}) for n in range(1, 5)}
+        html = page.text(raw, lo, hi, marks)
+        root = parse_page(f"<!DOCTYPE html><div>{html}</div>")
+        text, per = _expected(raw, lo, hi, marks)
+        if hi <= lo:
+            assert (root.text() == "\u00b6") if marks else root.text() == ""
+            return
+        got = {}
+        for e in root.iter():
+            key = ((int(e.attrs["data-f"]), None) if "data-f" in e.attrs else
+                   (int(e.attrs["data-rk"].split(".")[0]), int(e.attrs["data-rk"].split(".")[1]))
+                   if "data-rk" in e.attrs else None)
+            if key is not None:
+                got[key] = got.get(key, "") + e.text()
+        placeholder = root.text().endswith("\u00b6") and not text.endswith("\u00b6")
+        assert root.text() == text + ("\u00b6" if placeholder else "")
+        for key, want in per.items():
+            if want:
+                assert got.get(key) == want, (key, want, got)
+            elif key[1] is None:
+                assert got.get(key) == "\u00b6", (key, got)
+        ids = [e for e in root.iter() if "id" in e.attrs]
+        assert sorted(e.attrs["id"] for e in ids) == sorted(
+            {f"f{m.n}" for m in marks if m.k is None})
+        assert all(e.text() for e in ids)   # the anchor of a finding is never empty
+
+    check()

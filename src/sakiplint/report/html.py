@@ -81,7 +81,6 @@ _DROP = re.compile(
     re.I,
 )
 _HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
-_HEADING_TAIL = re.compile(r"\s+#+\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 _TOKEN = re.compile(r"\S+")
 _TOKEN_TAIL = ".,;:)]\"'”"
@@ -235,13 +234,15 @@ class _Page:
             return "".join(out)
         if hi <= lo:   # nothing visible on the line: a placeholder carries the marks
             return self.wrap("\u00b6", marks)
-        clamped = []
+        starts: dict[int, list[_Mark]] = defaultdict(list)
+        ends: dict[int, list[_Mark]] = defaultdict(list)
+        points = {lo, hi}
         for m in marks:
             s = min(max(m.start, lo), hi - 1)
-            clamped.append(_Mark(s, min(max(m.end, s + 1), hi), m.n, m.k))
-        points = {lo, hi}
-        for m in clamped:
-            points.update((m.start, m.end))
+            c = _Mark(s, min(max(m.end, s + 1), hi), m.n, m.k)
+            starts[c.start].append(c)
+            ends[c.end].append(c)
+            points.update((c.start, c.end))
         for s, e, _ in drops:
             points.update((s, e))
         cuts = sorted(points)
@@ -249,14 +250,21 @@ class _Page:
         di = 0
         buf: list[str] = []
         active: tuple[_Mark, ...] = ()
+        live: dict[_Mark, None] = {}   # the marks covering the current piece (a sweep)
         for a, b in itertools.pairwise(cuts):
+            for m in ends.get(a, ()):
+                live.pop(m, None)
+            for m in starts.get(a, ()):
+                live[m] = None
             while di < len(drops) and drops[di][1] <= a:
                 di += 1
             if di < len(drops) and drops[di][0] <= a < drops[di][1]:
                 piece = drops[di][2] if a == drops[di][0] else ""
             else:
                 piece = escape(raw[a:b], quote=False)
-            now = tuple(m for m in clamped if m.start <= a and b <= m.end)
+            if not piece:
+                continue
+            now = tuple(live)
             if now != active:
                 if buf:
                     out.append(self.wrap("".join(buf), active))
@@ -264,6 +272,10 @@ class _Page:
             buf.append(piece)
         if buf:
             out.append(self.wrap("".join(buf), active))
+        # a mark that covered only dropped markup still gets an element
+        hidden = [m for m in marks if m.k is None and m.n not in self.given]
+        if hidden:
+            out.append(self.wrap("\u00b6", hidden))
         return "".join(out)
 
     def cell(self, c: Cell, tag: str, placed: _Placed) -> str:
@@ -347,8 +359,7 @@ def _document_html(page: _Page, doc: Document, fid: str, placed: _Placed,
         if h is not None:
             m = _HEADING_MARK.match(raw)
             lo = m.end() if m else len(raw) - len(raw.lstrip())
-            tail = _HEADING_TAIL.search(raw, lo) if m else None
-            hi = tail.start() if tail else len(raw.rstrip())
+            hi = _heading_end(raw, lo) if m else len(raw.rstrip())
             level = min(h.level + 1, 6)
             body = page.text(raw, lo, max(hi, lo), placed.line_marks.get(ln, []))
             out.append(f"<h{level}{_line_attrs(fid, ln, placed)}>{body}</h{level}>")
@@ -372,6 +383,15 @@ def _document_html(page: _Page, doc: Document, fid: str, placed: _Placed,
             out.append(_raw_line(page, raw, ln, fid, placed))
         ln += 1
     return "\n".join(out)
+
+
+def _heading_end(raw: str, lo: int) -> int:
+    """End of an ATX heading's text: before a closing run of ``#`` preceded by a space."""
+    text = raw.rstrip()
+    bare = text.rstrip("#")
+    if len(bare) < len(text) and len(bare) > lo and bare[-1] in " \t":
+        return len(bare.rstrip())
+    return max(len(text), lo)
 
 
 def _raw_line(page: _Page, raw: str, ln: int, fid: str, placed: _Placed) -> str:
