@@ -81,6 +81,8 @@ _DROP = re.compile(
     re.I,
 )
 _HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
+#: the bullet of a list item's first line (shown by CSS); numbers stay, they are content
+_BULLET = re.compile(r"^\s*[-*+]\s+")
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 _TOKEN = re.compile(r"\S+")
 _TOKEN_TAIL = ".,;:)]\"'”"
@@ -370,12 +372,13 @@ def _document_html(page: _Page, doc: Document, fid: str, placed: _Placed,
         p = paragraphs.get(ln)
         if p is not None:
             parts = []
+            bullet = _BULLET.match(raw) if p.kind == "list_item" else None
             for k in range(ln, min(p.end_line, nlines) + 1):
                 r = lines[k - 1]
-                lo = len(r) - len(r.lstrip())
+                lo = bullet.end() if bullet and k == ln else len(r) - len(r.lstrip())
                 body = page.text(r, lo, len(r.rstrip()), placed.line_marks.get(k, []))
                 parts.append(f'<span class="ln"{_line_attrs(fid, k, placed)}>{body}</span>')
-            cls = ' class="li"' if p.kind == "list_item" else ""
+            cls = (' class="li bul"' if bullet else ' class="li"') if p.kind == "list_item" else ""
             out.append(f"<p{cls}>" + "\n".join(parts) + "</p>")
             ln = max(p.end_line, ln) + 1
             continue
