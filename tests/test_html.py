@@ -104,8 +104,8 @@ def check_marks(page: str, root: El, report: Path, findings: list[dict]) -> None
             targets = used.get(f"{n}.{k}")
             assert targets, f"finding {n} ({f['rule']}): related {k} {r} not in the page"
             if r["column"]:
-                token = lines[r["line"] - 1][r["column"] - 1:].split()[0]
-                token = _TAGS.sub("", token).rstrip(".,;:)")
+                rest = lines[r["line"] - 1][r["column"] - 1:]
+                token = re.match(r"[^\s|<]*", rest.lstrip("*")).group(0).strip("*.,;:)")
                 assert any(token[:3] in t.text() for t in targets), (n, k, token)
 
 
@@ -258,6 +258,15 @@ def test_html_renderer_is_imported_only_for_html() -> None:
         out = subprocess.run([sys.executable, "-c", code.format(fmt)], capture_output=True,
                              text=True, check=True).stdout.strip()
         assert out == want, fmt
+
+
+@pytest.mark.parametrize("report", sorted((FIXTURES / "reports").glob("*.md")),
+                         ids=lambda p: p.stem)
+def test_fixture_report_pages(tmp_path: Path, report: Path) -> None:
+    """The fixture reports in every table style (TAB, damaged pipes, HTML tables)."""
+    page, root = page_for(tmp_path, str(report))
+    findings = findings_of(str(report))
+    check_marks(page, root, report, findings)
 
 
 @needs_corpus
