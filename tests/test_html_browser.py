@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from cdp import Browser, find_chromium
-from conftest import FIXTURES
+from conftest import FIXTURES, corpus_reports
 from sakiplint.cli import main
 from test_html import HOSTILE
 
@@ -51,16 +51,28 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict]]
     return render(EXAMPLE, tmp_path_factory.mktemp("html") / "reviu.html")
 
 
+#: the example, the fixture reports (every table style) and the corpus when present
+REPORTS = [EXAMPLE, *sorted((FIXTURES / "reports").glob("*.md")), *corpus_reports()]
+
+
+@pytest.fixture(scope="module", params=REPORTS, ids=lambda p: p.stem)
+def any_report(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+               ) -> tuple[Path, Path, list[dict]]:
+    report: Path = request.param
+    page, findings = render(report, tmp_path_factory.mktemp("html") / f"{report.stem}.html")
+    return report, page, findings
+
+
 def load(b: Browser, page: Path) -> None:
     b.open(page.as_uri())
     b.drain(0.1)
     assert b.errors == [], b.errors
 
 
-def test_every_finding_is_highlighted_at_its_value(browser: Browser, example) -> None:
-    page, findings = example
+def test_every_finding_is_highlighted_at_its_value(browser: Browser, any_report) -> None:
+    report, page, findings = any_report
     load(browser, page)
-    lines = EXAMPLE.read_text("utf-8").split("\n")
+    lines = report.read_text("utf-8").split("\n")
     marks = browser.eval("""Array.from(document.querySelectorAll('.doc .m[id]')).map(e => {
         const r = e.getBoundingClientRect(), s = getComputedStyle(e);
         return {id: e.id, n: +e.dataset.f, text: e.textContent, w: r.width, h: r.height,
@@ -86,8 +98,8 @@ def test_every_finding_is_highlighted_at_its_value(browser: Browser, example) ->
             assert want == text, (n, f["rule"], want, text)
 
 
-def test_clicking_a_list_entry_scrolls_to_its_mark(browser: Browser, example) -> None:
-    page, findings = example
+def test_clicking_a_list_entry_scrolls_to_its_mark(browser: Browser, any_report) -> None:
+    _, page, findings = any_report
     load(browser, page)
     for n, f in enumerate(findings, 1):
         state = browser.eval(f"""(() => {{

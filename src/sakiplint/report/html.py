@@ -328,7 +328,9 @@ def _table_html(page: _Page, doc: Document, t: Table, fid: str, placed: _Placed,
                               f'{_line_attrs(fid, ln, placed)}>{body}</td></tr>'))
     items.sort(key=lambda it: (it[0], it[1]))
     rows = "\n".join(it[2] for it in items)
-    return (f'<div class="tw"><table id="T{fid}-{t.index}" data-lines="{t.start_line}-'
+    # the height the browser assumes until it lays the table out (rows of about two lines)
+    est = f' style="contain-intrinsic-size:auto {2.2 * len(items) + 1:.0f}em"'
+    return (f'<div class="tw"{est}><table id="T{fid}-{t.index}" data-lines="{t.start_line}-'
             f'{t.end_line}">\n{rows}\n</table></div>')
 
 
