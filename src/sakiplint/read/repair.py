@@ -629,9 +629,10 @@ def complete_truncated(table: Table) -> str | None:
     """Amounts the converter cut short ("1,540,00" for 1,540,000: the last group lost a
     digit, so the number fits no notation), completed when the table's own arithmetic gives
     them: a column relation x + z = y (sisa = pagu - realisasi, selisih = sesudah -
-    sebelum) that holds exactly in every row where all three are printed (at least three
-    rows), and the value it gives for the cut cell starts with the printed digits, one or
-    two digits longer. Values are resolved before (``Cell.number``); changed in place."""
+    sebelum) that holds exactly in at least three rows and in three of four rows where all
+    three are printed (a wrong row elsewhere does not hide the rule the table follows), and
+    the value it gives for the cut cell starts with the printed digits, one or two digits
+    longer. Values are resolved before (``Cell.number``); changed in place."""
     width = len(table.columns)
     if not any(c.number is None and c.value is not None and c.value.kind == "number"
                for r in table.rows for c in r.cells[:width]):
@@ -649,17 +650,18 @@ def complete_truncated(table: Table) -> str | None:
             for y in cols:
                 if y in (x, z):
                     continue
-                rows = 0
+                holds = fails = 0
                 for r in table.rows:
                     vx, vz, vy = r.cells[x].number, r.cells[z].number, r.cells[y].number
                     if vx is None or vz is None or vy is None:
                         continue
-                    if vx + vz != vy:
-                        break
-                    rows += 1
-                else:
-                    if rows >= 3:
-                        relations.append((x, z, y))
+                    if vx + vz == vy:
+                        holds += 1
+                    else:
+                        fails += 1
+                # the report's own rule, even where one of its rows is wrong
+                if holds >= 3 and fails * 4 <= holds + fails:
+                    relations.append((x, z, y))
     if not relations:
         return None
     # the usual printed decimals of each column: a row with a value printed shorter than its
