@@ -34,6 +34,9 @@ _HOMOGLYPHS = str.maketrans({
 })
 _DIGITS_RUN = re.compile(r"\d+")
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGIT = re.compile(r"[0-9]")
+# a word of running text that can be a table value on its own ("1,23", "(5.000)", "12%")
+_PLAIN_NUMBER = re.compile(r"^[(\-−]?[0-9][0-9.,]*+%?\)?$")
 
 
 def _is_year(digits: str) -> bool:
@@ -331,6 +334,8 @@ def _heads_its_block(rows: list[Row], k: int, col: int, hier: list[tuple[int, in
 # --------------------------------------------------------------------------- crossed headers
 
 def _readings(text: str) -> list[tuple[Decimal, int]]:
+    if not _ASCII_DIGIT.search(text):
+        return []   # no digit, no number
     v = parse_cell(text)
     if not v.is_numeric:
         return []
@@ -424,6 +429,12 @@ def _column_shapes(body: list[list[Cell]], width: int) -> list[tuple[str, object
     return shapes
 
 
+def _word_number(word: str) -> bool:
+    """A word of a paragraph that is a number on its own (checked by shape first: running
+    text is not sent to the cell grammar)."""
+    return _PLAIN_NUMBER.match(word) is not None and bool(_readings(word))
+
+
 def _split_names(words: list[str]) -> list[str]:
     """Header words into column names: a name starts at a capitalised word, unless it
     follows "/", "-" or "&" or opens with "(" (a unit)."""
@@ -471,7 +482,7 @@ def recover_flattened(
             if tok.casefold() == stop and k > 0:
                 segments.append(current)
                 current = []
-        elif _readings(tok) and sum(1 for t in current if _readings(t)) == len(nums):
+        elif _word_number(tok) and sum(1 for t in current if _word_number(t)) == len(nums):
             segments.append(current)
             current = []
     if current or len(segments) < 1:
@@ -480,8 +491,8 @@ def recover_flattened(
     header_words: list[str] = []
     for s, seg in enumerate(segments):
         words = seg[:-1] if stop is not None else seg
-        numbers = [t for t in words if _readings(t)]
-        words = [t for t in words if not _readings(t)]
+        numbers = [t for t in words if _word_number(t)]
+        words = [t for t in words if not _word_number(t)]
         if len(numbers) != len(nums):
             return None
         if s == 0:
