@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sakiplint.model import Origin, SourceMap
+from sakiplint.model import Origin
+from sakiplint.read.office import LineWriter, OfficeText
 from sakiplint.read.source import InputError
 
 if TYPE_CHECKING:
@@ -46,13 +47,6 @@ _TOC_NAME = re.compile(r"^(?:toc\b|table of figures|daftar)", re.I)
 MAX_XML_BYTES = 512 * 1024 * 1024
 
 BREAK = "\n"
-
-
-@dataclass(slots=True)
-class DocxText:
-    text: str
-    source_map: SourceMap
-    warnings: list[str] = field(default_factory=list)
 
 
 def open_docx(path: Path) -> DocxDocument:
@@ -408,33 +402,6 @@ def _grid_skip(trpr: Any, name: str) -> int:
 
 # --------------------------------------------------------------------------- writing lines
 
-class LineWriter:
-    """Report text lines and the source map of their spans (shared with the PDF reader)."""
-
-    def __init__(self, kind: str) -> None:
-        self.lines: list[str] = []
-        self.source_map = SourceMap(kind)
-
-    def blank(self) -> None:
-        if self.lines and self.lines[-1]:
-            self.lines.append("")
-
-    def write(self, spans: list[tuple[str, Origin | None]]) -> None:
-        """One line from (text, origin) spans; spans with an origin are mapped."""
-        ln = len(self.lines) + 1
-        col = 1
-        parts: list[str] = []
-        for text, origin in spans:
-            if origin is not None and text:
-                self.source_map.add(ln, col, col + len(text), origin)
-            parts.append(text)
-            col += len(text)
-        self.lines.append("".join(parts))
-
-    def text(self) -> str:
-        return "\n".join(self.lines) + "\n"
-
-
 def _paragraph_spans(line: list[Piece], number: int) -> list[tuple[str, Origin | None]]:
     out: list[tuple[str, Origin | None]] = []
     for text, page in line:
@@ -467,7 +434,7 @@ def _write_table(w: LineWriter, item: Item) -> None:
         _write_table(w, nested)
 
 
-def read_docx(path: Path) -> DocxText:
+def read_docx(path: Path) -> OfficeText:
     """The report text of a Word file and the origin of each span of it."""
     document = open_docx(path)
     walker = Walker(document)
@@ -491,7 +458,6 @@ def read_docx(path: Path) -> DocxText:
             for line in item.lines:
                 w.write(_paragraph_spans(line, item.number))
         w.blank()
-    warnings: list[str] = []
     if not any(line.strip() for line in w.lines):
         raise InputError(f"{path}: the Word document has no text")
-    return DocxText(w.text(), w.source_map, warnings)
+    return w.result()

@@ -60,19 +60,17 @@ def load_document(path: str | Path, progress: Progress | None = None) -> Documen
     p = Path(path)
     kind = sniff(p)
     suffix = p.suffix.lower()
-    if kind is None and suffix in OFFICE_SUFFIXES + (".doc",) and p.is_file():
+    if kind is None and suffix in (*OFFICE_SUFFIXES, ".doc") and p.is_file():
         what = "PDF" if suffix == ".pdf" else "Word file"
         raise InputError(f"{p}: damaged {suffix} (not a {what})")
     if kind is None:
         return parse_document(read_source(p))
     if kind == "ole2":
         raise InputError(_ole2_message(p))
-    if kind == "zip":
-        if suffix == ".doc":
-            raise InputError(f"{p}: a zip archive named .doc: rename it .docx if it is one")
-        kind = "docx" if suffix not in (".xlsx", ".pptx", ".odt", ".zip") else "zip"
-        if kind == "zip":
-            raise InputError(f"{p}: not a report: a zip archive ({suffix or 'no suffix'})")
+    if kind == "zip":   # a Word file under another name is read; other archives are not
+        if suffix in (".xlsx", ".xlsm", ".pptx", ".odt", ".ods", ".zip", ".epub"):
+            raise InputError(f"{p}: not a report: a {suffix} archive")
+        kind = "docx"
     try:
         size = p.stat().st_size
     except OSError as exc:

@@ -1,0 +1,854 @@
+"""PDF -> report text lines, with the page and box of every span.
+
+pypdfium2 (PDFium, the PDF engine of Chromium; Apache-2.0 / BSD-3) gives the characters with
+their boxes and the drawn paths; everything above that is here, in linear passes per page:
+
+- words from characters (a space, a gap, a jump to another line ends a word);
+- ruled tables from the horizontal and vertical strokes (and thin filled rectangles) of a page:
+  the strokes that touch each other form a grid; a stroke missing between two grid cells
+  merges them (a group header over its year columns, a sasaran over its indicators), so each
+  merged cell keeps its text in its first grid cell, as the Word reader does;
+- tables from text alignment, where no strokes are drawn: three or more lines in a row whose
+  words fall into the same two or more columns;
+- running headers and footers dropped (a line in the top or bottom band of the page that
+  recurs on most pages, digits aside, or that is a bare page number);
+- a table continued on the next page (the next page starts with a table of the same columns)
+  is joined to it, without the header rows it repeats; a row split by the page break (its
+  continuation starts in lower case, under cells that have text above) is joined back;
+- paragraphs from line spacing and fonts (a wrapped line joins its paragraph; a line that
+  ends early ends a line of the paragraph), headings from a larger font.
+
+Every word keeps its page and box (points, from the top-left corner of the page as shown).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from sakiplint.model import Origin
+from sakiplint.read.office import LineWriter, OfficeText
+from sakiplint.read.source import InputError
+
+Box = tuple[float, float, float, float]
+TOL = 1.5                 # points: strokes closer than this are one
+MAX_SEGMENTS = 4000       # strokes per page above this: the page is a drawing, not tables
+_LOWER_START = re.compile(r"^[a-z(]")
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:halaman|hal\.?|page)\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlcdm]{1,6})\s*[-–—]?"
+    r"(?:\s*(?:dari|of|/)\s*\d{1,4})?$", re.I)
+_DIGITS = re.compile(r"\d+")
+_LIST_START = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)]|[-•●▪◦*])\s", re.I)
+#: a numbered section heading: "BAB III ...", "A. ...", "IV. ...", "2.1 ..."
+_SECTION = re.compile(
+    r"^(?:(?P<bab>(?i:bab))\s+[IVXLC\d]+\b|[A-Z]\.|[IVX]{1,4}\.|(?P<num>\d{1,2}(?:\.\d{1,2})*)\.?)"
+    r"\s+\S")
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool = False
+    page: int = 0
+    #: the PDF has a space character after the word (None: its page writes no spaces)
+    space_after: bool | None = False
+
+    @property
+    def mid(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(slots=True)
+class Line:
+    words: list[Word]
+    x0: float = 0.0
+    top: float = 0.0
+    x1: float = 0.0
+    bottom: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.words.sort(key=lambda w: w.x0)
+        self.x0 = min(w.x0 for w in self.words)
+        self.x1 = max(w.x1 for w in self.words)
+        self.top = min(w.top for w in self.words)
+        self.bottom = max(w.bottom for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return max(w.size for w in self.words)
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words)
+
+    def chunks(self) -> list[list[Word]]:
+        """Runs of words separated by a gap wider than a word space (column gaps)."""
+        out: list[list[Word]] = [[self.words[0]]]
+        for a, b in pairwise(self.words):
+            if b.x0 - a.x1 > 1.2 * max(a.size, b.size):
+                out.append([b])
+            else:
+                out[-1].append(b)
+        return out
+
+
+@dataclass(slots=True)
+class PageTable:
+    """A table on one page: the boundaries of its grid, and for each grid cell the index of
+    the first grid cell of its merged cell (itself when not merged); the words of each cell
+    under that index."""
+
+    page: int
+    xs: list[float]
+    ys: list[float]
+    anchor: list[int]
+    words: dict[int, list[Word]] = field(default_factory=dict)
+
+    @property
+    def top(self) -> float:
+        return self.ys[0]
+
+    @property
+    def bottom(self) -> float:
+        return self.ys[-1]
+
+    def holds(self, w: Word) -> bool:
+        cx = (w.x0 + w.x1) / 2
+        return (self.xs[0] - TOL <= cx <= self.xs[-1] + TOL
+                and self.ys[0] - TOL <= w.mid <= self.ys[-1] + TOL)
+
+    def add(self, w: Word) -> None:
+        nc = len(self.xs) - 1
+        c = min(max(bisect_right(self.xs, (w.x0 + w.x1) / 2) - 1, 0), nc - 1)
+        r = min(max(bisect_right(self.ys, w.mid) - 1, 0), len(self.ys) - 2)
+        self.words.setdefault(self.anchor[r * nc + c], []).append(w)
+
+    def rows(self) -> list[list[list[Word] | None]]:
+        """Per grid row, per grid column: the cell's words (None: merged into another)."""
+        nc = len(self.xs) - 1
+        return [[self.words.get(k, []) if self.anchor[k] == k else None
+                 for k in range(r * nc, r * nc + nc)] for r in range(len(self.ys) - 1)]
+
+
+@dataclass(slots=True)
+class Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+    tables: list[PageTable]
+
+
+# --------------------------------------------------------------------------- opening
+
+def _open(path: Path) -> Any:
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        msg = str(exc).lower()
+        if "password" in msg:
+            raise InputError(f"{path}: encrypted PDF: it needs a password to open") from None
+        if "format" in msg or "corrupt" in msg or "not in pdf" in msg:
+            raise InputError(f"{path}: damaged PDF (it cannot be parsed)") from None
+        raise InputError(f"{path}: cannot read the PDF ({exc})") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+# --------------------------------------------------------------------------- characters and strokes
+
+def _display(rotation: int, w: float, h: float) -> Callable[[float, float], tuple[float, float]]:
+    """PDF user space (y up) -> the page as shown (x right, y down, from its top-left)."""
+    if rotation == 90:
+        return lambda x, y: (y, x)
+    if rotation == 180:
+        return lambda x, y: (w - x, y)
+    if rotation == 270:
+        return lambda x, y: (h - y, w - x)
+    return lambda x, y: (x, h - y)
+
+
+def _words(textpage: Any, to_display: Callable[[float, float], tuple[float, float]]) -> list[Word]:
+    import pypdfium2.raw as raw
+
+    tp = textpage.raw
+    n = raw.FPDFText_CountChars(tp)
+    rect = raw.FS_RECTF()
+    words: list[Word] = []
+    buf: list[str] = []
+    box = [0.0, 0.0, 0.0, 0.0]
+    size = 0.0
+    first = -1
+    last_x0 = last_x1 = last_mid = 0.0
+
+    def flush() -> None:
+        nonlocal buf, first
+        if buf:
+            text = "".join(buf)
+            words.append(Word(text, box[0], box[1], box[2], box[3], size,
+                              _bold(raw, tp, first)))
+        buf = []
+        first = -1
+
+    for k in range(n):
+        u = raw.FPDFText_GetUnicode(tp, k)
+        generated = raw.FPDFText_IsGenerated(tp, k) == 1
+        if u in (32, 13, 10, 9, 0xA0, 0x3000) or generated:
+            if words and not buf and not generated and u in (32, 0xA0, 0x3000):
+                words[-1].space_after = True
+            flush()
+            if not generated and u in (32, 0xA0, 0x3000) and words:
+                words[-1].space_after = True
+            continue
+        if u == 2 or (u == 0xAD and raw.FPDFText_IsHyphen(tp, k) == 1):
+            u = 0x2D   # PDFium's mark of a hyphen at the end of a line
+        if u in (0xAD, 0xFFFE, 0xFEFF) or u < 32:
+            continue   # soft hyphens, byte order marks, control characters
+        raw.FPDFText_GetLooseCharBox(tp, k, rect)
+        xa, ya = to_display(rect.left, rect.top)
+        xb, yb = to_display(rect.right, rect.bottom)
+        x0, x1, top, bottom = min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
+        csize = raw.FPDFText_GetFontSize(tp, k) or (bottom - top)
+        mid = (top + bottom) / 2
+        # a new word: another line, a step back (not a ligature's second letter, which shares
+        # the first one's box), or a gap
+        if buf and (abs(mid - last_mid) > 0.5 * max(bottom - top, 1.0)
+                    or x0 < last_x0 - 0.1 * csize or x0 - last_x1 > 0.25 * csize):
+            flush()
+        ch = chr(u) if u < 0xD800 or u > 0xDFFF else "\ufffd"
+        if not buf:
+            box[:] = [x0, top, x1, bottom]
+            size = csize
+            first = k
+        else:
+            box[0], box[1] = min(box[0], x0), min(box[1], top)
+            box[2], box[3] = max(box[2], x1), max(box[3], bottom)
+        buf.append(ch)
+        last_x0, last_x1, last_mid = x0, x1, mid
+    flush()
+    return words
+
+
+_FONT_NAME = ctypes.create_string_buffer(128)
+
+
+def _bold(raw: Any, tp: Any, k: int) -> bool:
+    if k < 0:
+        return False
+    flags = ctypes.c_int()
+    raw.FPDFText_GetFontInfo(tp, k, _FONT_NAME, 128, ctypes.byref(flags))
+    name = _FONT_NAME.value.lower()
+    if b"bold" in name or b"black" in name or b"heavy" in name:
+        return True
+    return bool(raw.FPDFText_GetFontWeight(tp, k) >= 600)
+
+
+def _segments(page: Any, to_display: Callable[[float, float], tuple[float, float]]
+              ) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """Horizontal (y, x0, x1) and vertical (x, y0, y1) strokes of the page, as shown."""
+    import pypdfium2.raw as raw
+
+    horiz: list[tuple[float, float, float]] = []
+    vert: list[tuple[float, float, float]] = []
+
+    def add(xa: float, ya: float, xb: float, yb: float) -> None:
+        (xa, ya), (xb, yb) = to_display(xa, ya), to_display(xb, yb)
+        if abs(ya - yb) <= TOL and abs(xb - xa) > 2:
+            horiz.append(((ya + yb) / 2, min(xa, xb), max(xa, xb)))
+        elif abs(xa - xb) <= TOL and abs(yb - ya) > 2:
+            vert.append(((xa + xb) / 2, min(ya, yb), max(ya, yb)))
+
+    x = ctypes.c_float()
+    y = ctypes.c_float()
+    fill = ctypes.c_int()
+    stroke = ctypes.c_int()
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=4):
+        if len(horiz) + len(vert) > MAX_SEGMENTS:
+            break
+        left, bottom, right, top = obj.get_bounds()
+        w, h = right - left, top - bottom
+        raw.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
+        if (w <= 3 or h <= 3) and (w > 2 or h > 2):
+            # a thin shape: a line drawn as a stroke or as a filled rectangle
+            if w >= h:
+                add(left, (top + bottom) / 2, right, (top + bottom) / 2)
+            else:
+                add((left + right) / 2, bottom, (left + right) / 2, top)
+            continue
+        if not stroke.value or obj.level:
+            continue   # a filled area (shading), or a shape inside a form: not a ruling
+        m = obj.get_matrix()
+        a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
+        nseg = raw.FPDFPath_CountSegments(obj.raw)
+        if nseg > 400:
+            continue
+        cur = start = None
+        for s in range(nseg):
+            seg = raw.FPDFPath_GetPathSegment(obj.raw, s)
+            raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
+            pt = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+            kind = raw.FPDFPathSegment_GetType(seg)
+            if kind == raw.FPDF_SEGMENT_MOVETO:
+                cur = start = pt
+            elif kind == raw.FPDF_SEGMENT_LINETO and cur is not None:
+                add(cur[0], cur[1], pt[0], pt[1])
+                cur = pt
+            else:
+                cur = pt
+            if raw.FPDFPathSegment_GetClose(seg) and cur is not None and start is not None:
+                add(cur[0], cur[1], start[0], start[1])
+                cur = start
+    return horiz, vert
+
+
+def _merge_segments(segs: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """Strokes on one line (within TOL) that touch or overlap become one."""
+    out: list[tuple[float, float, float]] = []
+    for pos, a, b in sorted(segs, key=lambda s: (round(s[0] / TOL), s[1])):
+        if out and abs(out[-1][0] - pos) <= TOL and a <= out[-1][2] + 2 * TOL:
+            p0, a0, b0 = out[-1]
+            out[-1] = (p0, a0, max(b0, b))
+        else:
+            out.append((pos, a, b))
+    return out
+
+
+def _cluster(values: Iterable[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= TOL * 2:
+            continue
+        out.append(v)
+    return out
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+def _grids(horiz: list[tuple[float, float, float]], vert: list[tuple[float, float, float]]
+           ) -> list[tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]]:
+    """Groups of strokes that touch each other (each a table's rulings)."""
+    hs, vs = _merge_segments(horiz), _merge_segments(vert)
+    if not hs or not vs or len(hs) * len(vs) > 250_000:
+        return []
+    u = _Union(len(hs) + len(vs))
+    vs_by_x = sorted(range(len(vs)), key=lambda j: vs[j][0])
+    xs_sorted = [vs[j][0] for j in vs_by_x]
+    for i, (y, x0, x1) in enumerate(hs):
+        lo = bisect_left(xs_sorted, x0 - 2 * TOL)
+        hi = bisect_right(xs_sorted, x1 + 2 * TOL)
+        for j in vs_by_x[lo:hi]:
+            _, y0, y1 = vs[j]
+            if y0 - 2 * TOL <= y <= y1 + 2 * TOL:
+                u.join(i, len(hs) + j)
+    groups: dict[int, tuple[list[Any], list[Any]]] = {}
+    for i, h in enumerate(hs):
+        groups.setdefault(u.find(i), ([], []))[0].append(h)
+    for j, v in enumerate(vs):
+        groups.setdefault(u.find(len(hs) + j), ([], []))[1].append(v)
+    return [g for g in groups.values() if g[0] and g[1]]
+
+
+def _at(bounds: list[float], pos: float) -> int | None:
+    """Index of the boundary within 2 TOL of ``pos``."""
+    k = bisect_left(bounds, pos - 2 * TOL)
+    return k if k < len(bounds) and abs(bounds[k] - pos) <= 2 * TOL else None
+
+
+def _ruled_table(hs: list[tuple[float, float, float]], vs: list[tuple[float, float, float]],
+                 page: int) -> PageTable | None:
+    ys = _cluster(h[0] for h in hs)
+    xs = _cluster(v[0] for v in vs)
+    if len(ys) < 2 or len(xs) < 2 or xs[-1] - xs[0] < 20 or ys[-1] - ys[0] < 6:
+        return None
+    nr, nc = len(ys) - 1, len(xs) - 1
+    # the strokes along each boundary of the grid
+    at_x: dict[int, list[tuple[float, float]]] = {}
+    for x, y0, y1 in vs:
+        k = _at(xs, x)
+        if k is not None:
+            at_x.setdefault(k, []).append((y0, y1))
+    at_y: dict[int, list[tuple[float, float]]] = {}
+    for y, x0, x1 in hs:
+        k = _at(ys, y)
+        if k is not None:
+            at_y.setdefault(k, []).append((x0, x1))
+
+    def covered(spans: list[tuple[float, float]], a: float, b: float) -> bool:
+        mid = (a + b) / 2
+        return any(lo - TOL <= mid <= hi + TOL for lo, hi in spans)
+
+    u = _Union(nr * nc)
+    for r in range(nr):
+        for c in range(nc):
+            if c + 1 < nc and not covered(at_x.get(c + 1, []), ys[r], ys[r + 1]):
+                u.join(r * nc + c, r * nc + c + 1)
+            if r + 1 < nr and not covered(at_y.get(r + 1, []), xs[c], xs[c + 1]):
+                u.join(r * nc + c, (r + 1) * nc + c)
+    return PageTable(page, xs, ys, [u.find(k) for k in range(nr * nc)])
+
+
+# --------------------------------------------------------------------------- lines
+
+def _lines(words: list[Word]) -> list[Line]:
+    """Words grouped into text lines, top to bottom."""
+    out: list[Line] = []
+    cur: list[Word] = []
+    top = bottom = 0.0
+    for w in sorted(words, key=lambda w: (w.mid, w.x0)):
+        if cur and top - 0.1 <= w.mid <= bottom + 0.1:
+            cur.append(w)
+            continue
+        if cur:
+            out.append(Line(cur))
+        cur, top, bottom = [w], w.top, w.bottom
+    if cur:
+        out.append(Line(cur))
+    return out
+
+
+@dataclass(slots=True)
+class Vocabulary:
+    """The words of the document (and their beginnings), and the words of its prose."""
+
+    words: set[str]
+    prefixes: set[str]
+    prose: set[str]
+
+    @classmethod
+    def of(cls, pages: list[Page]) -> Vocabulary:
+        prose = {_key(w.text) for p in pages for ln in p.lines for w in ln.words}
+        words = prose | {_key(w.text) for p in pages for t in p.tables
+                         for ws in t.words.values() for w in ws}
+        prefixes = {word[:k] for word in words if len(word) > 3 for k in range(3, len(word))}
+        return cls(words, prefixes, prose)
+
+
+def _join_words(lines: list[list[Word]], vocab: Vocabulary | None = None,
+                cell: tuple[float, float] | None = None) -> list[tuple[str, Word | None]]:
+    """Text spans of several lines read as one: words separated by a space, unless the line
+    break is inside a word (see :func:`_inside_word`; ``vocab`` and ``cell``, the cell's left
+    and right borders, are given for table cells, where narrow columns break words)."""
+    spans: list[tuple[str, Word | None]] = []
+    token = ""   # the word being written, over the pieces glued so far
+    for k, words in enumerate(lines):
+        for j, w in enumerate(words):
+            if spans and not (j == 0 and k and _inside_word(lines[k - 1], token, w, vocab,
+                                                            cell)):
+                spans.append((" ", None))
+                token = ""
+            token += w.text
+            spans.append((w.text, w))
+    return spans
+
+
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_BROKEN_NUMBER = re.compile(r"(?:[.,]|[.,]\d{1,2})$")
+
+
+def _key(text: str) -> str:
+    return _NOT_ALNUM.sub("", text.lower())
+
+
+def _inside_word(prev: list[Word], token: str, nxt: Word, vocab: Vocabulary | None,
+                 cell: tuple[float, float] | None) -> bool:
+    """A line ending with a hyphen inside a word goes on without a space ("Laki-" + "laki").
+    In a table cell, so does a piece alone on its line that the PDF does not end with a space
+    (or whose page writes no spaces), when it is a number cut short ("300.00" + "0.000"), or
+    when the pieces make a word (or the start of one) the document writes whole ("Meningk" +
+    "atnya"), or when it fills its line and neither piece is a word of the prose: a cell too
+    narrow for the word broke it."""
+    last = prev[-1]
+    a, b = last.text, nxt.text
+    if a.endswith("-") and len(a) > 1 and a[-2].isalpha() and b[:1].isalpha():
+        return True
+    if vocab is None or last.space_after or len(prev) != 1:
+        return False
+    if a[-1:].isdigit() or a[-1:] in ".,":
+        return b[:1].isdigit() and (last.space_after is False or bool(_BROKEN_NUMBER.search(a)))
+    if a.endswith("/"):
+        return b[:1].isalnum() or b[:1] == "("   # "Bertambah/" + "(Berkurang)"
+    if not (a[-1:].isalpha() and b[:1].isalpha()):
+        return False
+    if not (b[0].islower() or (a[-1].isupper() and b[0].isupper())):
+        return False
+    whole = _key(token + b)
+    if whole in vocab.words or whole in vocab.prefixes:
+        return True
+    if cell is None:
+        return False
+    pad = max(last.x0 - cell[0], 0.0)   # text starts at the cell's padding; ends before it
+    fills = last.x1 >= cell[1] - pad - 0.7 * last.size
+    return fills and _key(a) not in vocab.prose and _key(b) not in vocab.prose
+
+
+# --------------------------------------------------------------------------- one page
+
+def _read_page(pdfpage: Any, number: int) -> Page:
+    import pypdfium2.raw as raw
+
+    rotation = pdfpage.get_rotation() % 360
+    w = raw.FPDF_GetPageWidthF(pdfpage.raw)
+    h = raw.FPDF_GetPageHeightF(pdfpage.raw)
+    if rotation in (90, 270):   # PDFium gives the size as shown; the text is in user space
+        w, h = h, w
+    to_display = _display(rotation, w, h)
+    textpage = pdfpage.get_textpage()
+    try:
+        words = _words(textpage, to_display)
+    finally:
+        textpage.close()
+    spaced = sum(1 for w in words if w.space_after) * 4 >= len(words)
+    for word in words:
+        word.page = number
+        if not spaced:
+            word.space_after = None
+    tables: list[PageTable] = []
+    if words:
+        horiz, vert = _segments(pdfpage, to_display)
+        for hs, vs in _grids(horiz, vert):
+            t = _ruled_table(hs, vs, number)
+            if t is not None:
+                tables.append(t)
+    free: list[Word] = []
+    for word in words:
+        for t in tables:
+            if t.holds(word):
+                t.add(word)
+                break
+        else:
+            free.append(word)
+    shown = (h, w) if rotation in (90, 270) else (w, h)
+    tables = sorted((t for t in tables if t.words), key=lambda t: t.top)
+    return Page(number, shown[0], shown[1], _lines(free), tables)
+
+
+# --------------------------------------------------------------------------- the document
+
+def _furniture(pages: list[Page]) -> set[int]:
+    """ids of running header / footer lines: in the top or bottom eighth of the page, the
+    same text (digits aside) on half the pages or more, or a bare page number as the
+    outermost line."""
+    def key(ln: Line, p: Page) -> tuple[str, float, int]:
+        # the text (page numbers aside), its size and where it stands on the page
+        return _DIGITS.sub("#", ln.text.lower()), round(ln.size), round(ln.top / 8)
+
+    def zone(ln: Line, p: Page) -> bool:
+        return ln.bottom < p.height / 8 or ln.top > p.height * 7 / 8
+
+    seen: Counter[tuple[str, float, int]] = Counter()
+    for p in pages:
+        seen.update({key(ln, p) for ln in p.lines if zone(ln, p)})
+    need = max(2, (len(pages) + 1) // 2)
+    out: set[int] = set()
+    for p in pages:
+        body = [ln for ln in p.lines if zone(ln, p)]
+        for ln in body:
+            if seen[key(ln, p)] >= need:
+                out.add(id(ln))
+        if p.lines:
+            for ln in (p.lines[0], p.lines[-1]):
+                if zone(ln, p) and _PAGE_NUMBER.match(ln.text.strip()):
+                    out.add(id(ln))
+    return out
+
+
+@dataclass(slots=True)
+class Rows:
+    """A table of the document (continuations joined): per row its page and grid cells."""
+
+    xs: list[float]
+    rows: list[tuple[int, list[list[Word] | None]]]
+
+
+def _texts(cells: list[list[Word] | None]) -> list[str]:
+    return [" ".join(w.text for w in c) if c else "" for c in cells]
+
+
+def _continues(prev: Rows, nxt: PageTable) -> bool:
+    return len(prev.xs) == len(nxt.xs) and all(
+        abs(a - b) <= 3 * TOL for a, b in zip(prev.xs, nxt.xs, strict=True))
+
+
+def _append(prev: Rows, t: PageTable) -> None:
+    """A table continued on the next page: its repeated header rows dropped, a row the
+    page break split joined back."""
+    rows = [(t.page, r) for r in t.rows()]
+    k = 0
+    while k < len(rows) and k < len(prev.rows) and k < 4 and any(_texts(rows[k][1])) and (
+            _texts(rows[k][1]) == _texts(prev.rows[k][1])):
+        k += 1
+    rows = rows[k:]
+    if rows and prev.rows and _split_row(prev.rows[-1][1], rows[0][1]):
+        last = prev.rows[-1][1]
+        for c, cell in enumerate(rows[0][1]):
+            if cell:
+                target = last[c]
+                if target is not None:
+                    target.extend(cell)
+        rows = rows[1:]
+    prev.rows.extend(rows)
+
+
+def _split_row(last: list[list[Word] | None], first: list[list[Word] | None]) -> bool:
+    """The first row of a continued table is the rest of the last row when every cell with
+    text sits under a cell with text, one of them starts in lower case (or with "("), and no
+    number continues a number."""
+    from sakiplint.read.cells import parse_cell
+
+    lower = False
+    for a, b in zip(last, first, strict=False):
+        if not b:
+            continue
+        if not a:
+            return False
+        tb, ta = " ".join(w.text for w in b), " ".join(w.text for w in a)
+        if parse_cell(tb).is_numeric and parse_cell(ta).is_numeric:
+            return False
+        lower = lower or bool(_LOWER_START.match(tb))
+    return lower
+
+
+def read_pdf(path: Path, progress: Callable[[int, int], None] | None = None) -> OfficeText:
+    """The report text of a PDF and the page and box of each span of it."""
+    pdf = _open(path)
+    try:
+        total = len(pdf)
+        pages: list[Page] = []
+        for i in range(total):
+            page = pdf[i]
+            try:
+                pages.append(_read_page(page, i + 1))
+            finally:
+                page.close()
+            if progress is not None:
+                progress(i + 1, total)
+    except InputError:
+        raise
+    except Exception as exc:  # PDFium on a damaged page
+        raise InputError(f"{path}: damaged PDF ({' '.join(str(exc).split())[:100]})") from None
+    finally:
+        pdf.close()
+    empty = [p.number for p in pages if not p.lines and not p.tables]
+    if len(empty) == len(pages):
+        raise InputError(f"{path}: no text layer: the PDF is a scan; OCR it first")
+    warnings = []
+    if empty:
+        warnings.append(f"{path}: no text on page(s) {_ranges(empty)} (scanned?): left out")
+    return _write(pages, warnings)
+
+
+def _ranges(numbers: list[int]) -> str:
+    out: list[str] = []
+    for n in numbers:
+        if out and out[-1].split("-")[-1] == str(n - 1):
+            out[-1] = out[-1].split("-")[0] + f"-{n}"
+        else:
+            out.append(str(n))
+    return ", ".join(out)
+
+
+def _body_size(pages: list[Page]) -> float:
+    sizes: Counter[float] = Counter()
+    for p in pages:
+        for ln in p.lines:
+            for w in ln.words:
+                sizes[round(w.size * 2) / 2] += len(w.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _write(pages: list[Page], warnings: list[str]) -> OfficeText:
+    drop = _furniture(pages)
+    body = _body_size(pages)
+    # the blocks in reading order: text lines and tables, continued tables joined
+    blocks: list[tuple[int, Line | Rows]] = []
+    for p in pages:
+        items: list[tuple[float, Line | PageTable]] = [
+            (ln.top, ln) for ln in p.lines if id(ln) not in drop]
+        items += [(t.top, t) for t in p.tables]
+        items.sort(key=lambda x: x[0])
+        for k, (_, item) in enumerate(items):
+            if isinstance(item, Line):
+                blocks.append((p.number, item))
+                continue
+            prev = blocks[-1][1] if blocks else None
+            if (k == 0 and isinstance(prev, Rows) and blocks[-1][0] == p.number - 1
+                    and _continues(prev, item)):
+                _append(prev, item)
+                blocks[-1] = (p.number, prev)
+                continue
+            blocks.append((p.number, Rows(item.xs, [(p.number, r) for r in item.rows()])))
+    heading_sizes = sorted({round(ln.size * 2) / 2 for _, ln in blocks
+                            if isinstance(ln, Line) and ln.size >= body + 1.5}, reverse=True)
+    levels = {s: min(i + 1, 6) for i, s in enumerate(heading_sizes)}
+    right = {p.number: max((ln.x1 for ln in p.lines if id(ln) not in drop), default=0.0)
+             for p in pages}
+    spacing = _line_spacing(pages, drop)
+    vocab = Vocabulary.of(pages)
+
+    w = LineWriter("pdf")
+    tables = 0
+    para: list[list[Line]] = []      # output lines of the paragraph, each of text lines
+
+    def flush() -> None:
+        if not para:
+            return
+        first = para[0][0]
+        level = levels.get(round(first.size * 2) / 2, 0)
+        if level and all(ln.size >= body + 1.5 for out in para for ln in out):
+            lines = [[ln for out in para for ln in out]]
+        elif len(para) == 1 and len(para[0]) == 1 and _section_level(first):
+            level, lines = min(_section_level(first), 6), para
+        else:
+            level, lines = 0, para
+        for k, out in enumerate(lines):
+            spans = _spans(_join_words([ln.words for ln in out]), None)
+            if level and k == 0:
+                spans.insert(0, ("#" * level + " ", None))
+            w.write(spans)
+        w.blank()
+        para.clear()
+
+    prev_line: Line | None = None
+    prev_page = 0
+    for page, block in blocks:
+        if isinstance(block, Rows):
+            flush()
+            prev_line = None
+            tables += 1
+            _write_rows(w, block, tables, vocab)
+            continue
+        ln = block
+        if prev_line is not None and not _new_paragraph(prev_line, ln, prev_page, page,
+                                                        spacing, right.get(page, 0.0)):
+            if _full(prev_line, ln, right.get(prev_page, 0.0)):
+                para[-1].append(ln)
+            else:
+                para.append([ln])
+        else:
+            flush()
+            para.append([ln])
+        prev_line, prev_page = ln, page
+    flush()
+    return w.result(warnings)
+
+
+def _spans(parts: list[tuple[str, Word | None]], cell: tuple[int, int, int] | None
+           ) -> list[tuple[str, Origin | None]]:
+    out: list[tuple[str, Origin | None]] = []
+    for text, word in parts:
+        if word is None:
+            out.append((text, None))
+            continue
+        box = (round(word.x0, 1), round(word.top, 1), round(word.x1, 1), round(word.bottom, 1))
+        if cell is None:
+            out.append((text, Origin(word.page, bbox=box)))
+        else:
+            out.append((text, Origin(word.page, None, cell[0], cell[1], cell[2], box)))
+    return out
+
+
+def _section_level(ln: Line) -> int:
+    """A bold, short line numbered as a section ("BAB II ...", "A. ...", "2.1 ..."): its
+    heading level (0: not such a line)."""
+    text = ln.text
+    m = _SECTION.match(text) if ln.bold and len(text) < 90 else None
+    if m is None:
+        return 0
+    if m.group("bab"):
+        return 2
+    return 3 + (m.group("num").count(".") if m.group("num") else 0)
+
+
+def _line_spacing(pages: list[Page], drop: set[int]) -> float:
+    """The usual space between two lines of one paragraph: the smallest gap that recurs
+    between consecutive lines of the same font size."""
+    gaps: Counter[float] = Counter()
+    for p in pages:
+        lines = [ln for ln in p.lines if id(ln) not in drop]
+        for a, b in pairwise(lines):
+            gap = b.top - a.bottom
+            if abs(a.size - b.size) < 0.5 and 0 <= gap < 2 * a.size:
+                gaps[round(gap * 2) / 2] += 1
+    # the smallest gap that recurs (paragraph gaps may well be the commonest)
+    need = max(2, sum(gaps.values()) // 20)
+    return min((g for g, n in gaps.items() if n >= need), default=2.0)
+
+
+def _new_paragraph(a: Line, b: Line, page_a: int, page_b: int, spacing: float, right: float
+                   ) -> bool:
+    if page_a != page_b:
+        return not _LOWER_START.match(b.text)
+    height = min(a.bottom - a.top, b.bottom - b.top)
+    if b.top - a.bottom > spacing + max(1.5, 0.2 * height):
+        return True
+    if abs(a.size - b.size) > 0.8 or a.bold != b.bold or _section_level(a) or _section_level(b):
+        return True
+    if not _full(a, b, right) and b.x0 > a.x0 + b.size:
+        return True   # a first-line indent after a line that ended early
+    return bool(_LIST_START.match(b.text))
+
+
+def _full(a: Line, b: Line, right: float) -> bool:
+    """Line ``a`` wrapped into ``b``: the first word of ``b`` would not have fit after it."""
+    first = b.words[0]
+    return a.x1 + 0.3 * a.size + (first.x1 - first.x0) > right - TOL
+
+
+def _write_rows(w: LineWriter, t: Rows, number: int, vocab: Vocabulary) -> None:
+    width = len(t.xs) - 1
+    w.blank()
+    for r, (_, cells) in enumerate(t.rows, start=1):
+        texts = _texts(cells)
+        if not any(texts):
+            continue
+        spans: list[tuple[str, Origin | None]] = []
+        for c, cell in enumerate(cells, start=1):
+            if c > 1:
+                spans.append(("\t", None))
+            if cell:
+                pages = sorted({word.page for word in cell})
+                lines = [ln.words for pg in pages
+                         for ln in _lines([word for word in cell if word.page == pg])]
+                end = c
+                while end < width and cells[end] is None:
+                    end += 1
+                joined = _join_words(lines, vocab, (t.xs[c - 1], t.xs[end]))
+                spans += _spans(joined, (number, r, c))
+        if width <= 1:
+            w.write(spans)
+            w.blank()
+        else:
+            w.write(spans)
+    w.blank()
