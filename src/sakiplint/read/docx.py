@@ -265,6 +265,7 @@ class Item:
     heading: int = 0                                          # a heading's level
     rows: list[list[GridCell]] = field(default_factory=list)  # a table's rows on its grid
     nested: list[Item] = field(default_factory=list)          # tables inside its cells
+    cells: dict[tuple[int, int], Any] = field(default_factory=dict)  # (row, column) -> w:tc
 
 
 def _blocks(parent: Any) -> Iterator[Any]:
@@ -327,6 +328,7 @@ class Walker:
                 col = len(cells) + 1
                 span, vmerge, hmerge = _merge(tc.find(W + "tcPr"))
                 pieces = self._cell(tc, item)
+                item.cells[(r, col)] = tc
                 origin = Origin(pieces[0][1] if pieces else self.pages.current, None,
                                 item.number, r, col)
                 if vmerge == "continue" and col in merged_from:
