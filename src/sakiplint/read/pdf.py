@@ -40,6 +40,7 @@ from sakiplint.read.source import InputError
 Box = tuple[float, float, float, float]
 TOL = 1.5                 # points: strokes closer than this are one
 MAX_SEGMENTS = 4000       # strokes per page above this: the page is a drawing, not tables
+COLUMN_GAP = 0.8          # a gap wider than this many font sizes separates columns
 _LOWER_START = re.compile(r"^[a-z(]")
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:halaman|hal\.?|page)\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlcdm]{1,6})\s*[-–—]?"
@@ -101,7 +102,7 @@ class Line:
         """Runs of words separated by a gap wider than a word space (column gaps)."""
         out: list[list[Word]] = [[self.words[0]]]
         for a, b in pairwise(self.words):
-            if b.x0 - a.x1 > 1.2 * max(a.size, b.size):
+            if b.x0 - a.x1 > COLUMN_GAP * max(a.size, b.size):
                 out.append([b])
             else:
                 out[-1].append(b)
@@ -119,6 +120,8 @@ class PageTable:
     ys: list[float]
     anchor: list[int]
     words: dict[int, list[Word]] = field(default_factory=dict)
+    #: a table from text alignment: where each column's text starts and ends
+    extents: list[tuple[float, float]] | None = None
 
     @property
     def top(self) -> float:
@@ -474,7 +477,8 @@ def _join_words(lines: list[list[Word]], vocab: Vocabulary | None = None,
 
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
-_BROKEN_NUMBER = re.compile(r"(?:[.,]|[.,]\d{1,2})$")
+#: a number cut short: it ends with its mark, or with a group of fewer than three digits
+_BROKEN_NUMBER = re.compile(r"\d[.,]\d{0,2}$")
 
 
 def _key(text: str) -> str:
@@ -496,7 +500,7 @@ def _inside_word(prev: list[Word], token: str, nxt: Word, vocab: Vocabulary | No
     if vocab is None or last.space_after or len(prev) != 1:
         return False
     if a[-1:].isdigit() or a[-1:] in ".,":
-        return b[:1].isdigit() and (last.space_after is False or bool(_BROKEN_NUMBER.search(a)))
+        return b[:1].isdigit() and bool(_BROKEN_NUMBER.search(a))
     if a.endswith("/"):
         return b[:1].isalnum() or b[:1] == "("   # "Bertambah/" + "(Berkurang)"
     if not (a[-1:].isalpha() and b[:1].isalpha()):
@@ -554,6 +558,119 @@ def _read_page(pdfpage: Any, number: int) -> Page:
     return Page(number, shown[0], shown[1], _lines(free), tables)
 
 
+# --------------------------------------------------------------------------- aligned tables
+
+def _aligned_tables(lines: list[Line], page: int, line_gap: float
+                    ) -> tuple[list[PageTable], list[Line]]:
+    """Tables drawn without strokes: runs of lines whose words fall into two or more
+    columns (at least two such lines; a line of one column between them belongs to the
+    table when it stays inside one column). Returns the tables and the other lines."""
+    chunks = [ln.chunks() for ln in lines]
+    spacing = line_gap + max(1.5, 0.2 * max((ln.bottom - ln.top for ln in lines), default=8.0))
+    tables: list[PageTable] = []
+    rest: list[Line] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if len(chunks[i]) < 2:
+            rest.append(lines[i])
+            i += 1
+            continue
+        j, last_multi, multi = i, i, 0
+        left, right = lines[i].x0, lines[i].x1
+        while j < n:
+            if j > i and lines[j].top - lines[j - 1].bottom > 5 * (
+                    lines[j - 1].bottom - lines[j - 1].top):
+                break
+            if len(chunks[j]) >= 2:
+                multi, last_multi = multi + 1, j
+                left, right = min(left, lines[j].x0), max(right, lines[j].x1)
+            elif lines[j].x1 - lines[j].x0 > (right - left) / 2:
+                break   # a line of text as wide as half the table: the table has ended
+            j += 1
+        found = _aligned(lines[i:last_multi + 1], chunks[i:last_multi + 1], lines[last_multi + 1:],
+                         page, spacing) if multi >= 2 else None
+        if found is None:
+            rest.append(lines[i])
+            i += 1
+            continue
+        table, used = found
+        tables.append(table)
+        i += used
+    return tables, rest
+
+
+def _aligned(run: list[Line], chunks: list[list[list[Word]]], after: list[Line], page: int,
+             spacing: float) -> tuple[PageTable, int] | None:
+    """The table of a run of lines (and of the lines after it that continue its last row),
+    and how many lines it used; None when the columns do not line up."""
+    k_max = max(len(c) for c in chunks)
+    spans = sorted((ch[0].x0, ch[-1].x1) for cs in chunks if len(cs) == k_max for ch in cs)
+    cols: list[list[float]] = []
+    for a, b in spans:
+        if cols and a <= cols[-1][1] + TOL:
+            cols[-1][1] = max(cols[-1][1], b)
+        else:
+            cols.append([a, b])
+    if len(cols) < 2 or len(cols) != k_max:
+        return None
+
+    def column(ch: list[Word]) -> int | None:
+        a, b = ch[0].x0, ch[-1].x1
+        over = [c for c, (x0, x1) in enumerate(cols) if a < x1 + TOL and b > x0 - TOL]
+        return over[0] if over else None
+
+    size = max(w.size for ln in run for w in ln.words)
+    # where a column's text must wrap: before the next column's text, by the cell padding on
+    # both sides (the narrowest gap between two columns, whose text fills its cell)
+    padding = min(min(cols[c + 1][0] - cols[c][1] for c in range(len(cols) - 1)), 1.5 * size)
+    right = [max(cols[c + 1][0] - padding, cols[c][1]) for c in range(len(cols) - 1)]
+    right.append(cols[-1][1])
+    rows: list[dict[int, list[Word]]] = []
+    last: dict[int, list[Word]] = {}
+    tops: list[float] = []
+    used = 0
+    for k, ln in enumerate(run + after):
+        parts = chunks[k] if k < len(run) else ln.chunks()
+        placed = [(column(ch), ch) for ch in parts]
+        if any(c is None for c, _ in placed):
+            break
+        if k >= len(run) or len(parts) == 1:
+            spanning = len(parts) == 1 and sum(
+                1 for x0, x1 in cols if parts[0][0].x0 < x1 and parts[0][-1].x1 > x0) > 1
+            if spanning:
+                break
+        # a line goes on with the row when each of its pieces continues text of the row that
+        # had to wrap there, at the spacing of lines within a cell
+        close = k == 0 or ln.top - (run + after)[k - 1].bottom <= spacing
+        wraps = rows and close and all(
+            c in last and last[c][-1].x1 + 0.3 * size + (ch[0].x1 - ch[0].x0) > right[c] - TOL  # type: ignore[index]
+            and _may_continue(last[c], ch)  # type: ignore[index]
+            for c, ch in placed)
+        if k >= len(run) and not wraps:
+            break
+        if wraps:
+            for c, ch in placed:
+                rows[-1][c].extend(ch)  # type: ignore[index]
+                last[c] = ch  # type: ignore[index]
+        else:
+            rows.append({c: list(ch) for c, ch in placed})  # type: ignore[misc]
+            last = {c: ch for c, ch in placed}  # type: ignore[misc]
+            tops.append(ln.top)
+        used = k + 1
+    if len(rows) < 2:
+        return None
+    xs = [cols[0][0] - TOL] + [(cols[c][1] + cols[c + 1][0]) / 2 for c in range(len(cols) - 1)]
+    xs.append(cols[-1][1] + TOL)
+    nc = len(cols)
+    bottom = max(ln.bottom for ln in (run + after)[:used])
+    table = PageTable(page, xs, [*tops, bottom], list(range(len(rows) * nc)),
+                      extents=[(a, b) for a, b in cols])
+    for r, row in enumerate(rows):
+        for c, ws in row.items():
+            table.words[r * nc + c] = ws
+    return table, used
+
+
 # --------------------------------------------------------------------------- the document
 
 def _furniture(pages: list[Page]) -> set[int]:
@@ -590,6 +707,7 @@ class Rows:
 
     xs: list[float]
     rows: list[tuple[int, list[list[Word] | None]]]
+    extents: list[tuple[float, float]] | None = None
 
 
 def _texts(cells: list[list[Word] | None]) -> list[str]:
@@ -597,8 +715,14 @@ def _texts(cells: list[list[Word] | None]) -> list[str]:
 
 
 def _continues(prev: Rows, nxt: PageTable) -> bool:
-    return len(prev.xs) == len(nxt.xs) and all(
-        abs(a - b) <= 3 * TOL for a, b in zip(prev.xs, nxt.xs, strict=True))
+    """The same columns: the same rulings, or (tables from alignment) each column's text
+    starting or ending at the same place."""
+    if len(prev.xs) != len(nxt.xs):
+        return False
+    if prev.extents is not None and nxt.extents is not None:
+        return all(abs(a[0] - b[0]) <= 3 * TOL or abs(a[1] - b[1]) <= 3 * TOL
+                   for a, b in zip(prev.extents, nxt.extents, strict=True))
+    return all(abs(a - b) <= 3 * TOL for a, b in zip(prev.xs, nxt.xs, strict=True))
 
 
 def _append(prev: Rows, t: PageTable) -> None:
@@ -621,23 +745,43 @@ def _append(prev: Rows, t: PageTable) -> None:
     prev.rows.extend(rows)
 
 
-def _split_row(last: list[list[Word] | None], first: list[list[Word] | None]) -> bool:
-    """The first row of a continued table is the rest of the last row when every cell with
-    text sits under a cell with text, one of them starts in lower case (or with "("), and no
-    number continues a number."""
+def _numeric(words: list[Word]) -> bool:
     from sakiplint.read.cells import parse_cell
 
-    lower = False
+    return parse_cell(" ".join(w.text for w in words)).is_numeric
+
+
+def _cut_number(a: list[Word], b: list[Word]) -> bool:
+    """``b`` goes on with a number ``a`` that its line (or page) cut: "1.600.0" + "00.000"."""
+    last, first = a[-1], b[0]
+    return (first.text[:1].isdigit() and not last.space_after
+            and bool(_BROKEN_NUMBER.search(last.text)))
+
+
+def _may_continue(a: list[Word], b: list[Word]) -> bool:
+    """Text ``b`` may go on with ``a`` in one cell: not a number after a number, unless it
+    finishes a cut number."""
+    return not (_numeric(a) and _numeric(b)) or _cut_number(a, b)
+
+
+def _split_row(last: list[list[Word] | None], first: list[list[Word] | None]) -> bool:
+    """The first row of a continued table is the rest of the last row when every cell with
+    text sits under a cell with text and holds no number (unless it finishes a number the
+    page cut), and one of them starts in lower case (or with "("), or finishes a number, or
+    the last row has numbers and this one none."""
+    lower = cut = False
     for a, b in zip(last, first, strict=False):
         if not b:
             continue
         if not a:
             return False
-        tb, ta = " ".join(w.text for w in b), " ".join(w.text for w in a)
-        if parse_cell(tb).is_numeric and parse_cell(ta).is_numeric:
-            return False
-        lower = lower or bool(_LOWER_START.match(tb))
-    return lower
+        if _numeric(b) or b[0].text[:1].isdigit():
+            if not _cut_number(a, b):
+                return False
+            cut = True
+            continue
+        lower = lower or bool(_LOWER_START.match(" ".join(w.text for w in b)))
+    return lower or cut or any(a and _numeric(a) for a in last)
 
 
 def read_pdf(path: Path, progress: Callable[[int, int], None] | None = None) -> OfficeText:
@@ -663,6 +807,12 @@ def read_pdf(path: Path, progress: Callable[[int, int], None] | None = None) -> 
     empty = [p.number for p in pages if not p.lines and not p.tables]
     if len(empty) == len(pages):
         raise InputError(f"{path}: no text layer: the PDF is a scan; OCR it first")
+    # tables from text alignment, read with the document's spacing of lines
+    gap = _line_spacing(pages, set())
+    for p in pages:
+        aligned, p.lines = _aligned_tables(p.lines, p.number, gap)
+        if aligned:
+            p.tables = sorted(p.tables + aligned, key=lambda t: t.top)
     warnings = []
     if empty:
         warnings.append(f"{path}: no text on page(s) {_ranges(empty)} (scanned?): left out")
@@ -708,7 +858,8 @@ def _write(pages: list[Page], warnings: list[str]) -> OfficeText:
                 _append(prev, item)
                 blocks[-1] = (p.number, prev)
                 continue
-            blocks.append((p.number, Rows(item.xs, [(p.number, r) for r in item.rows()])))
+            blocks.append((p.number, Rows(item.xs, [(p.number, r) for r in item.rows()],
+                                          item.extents)))
     heading_sizes = sorted({round(ln.size * 2) / 2 for _, ln in blocks
                             if isinstance(ln, Line) and ln.size >= body + 1.5}, reverse=True)
     levels = {s: min(i + 1, 6) for i, s in enumerate(heading_sizes)}
