@@ -323,14 +323,27 @@ def _segments(page: Any, to_display: Callable[[float, float], tuple[float, float
 
 
 def _merge_segments(segs: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
-    """Strokes on one line (within TOL) that touch or overlap become one."""
+    """Strokes on one line (positions within TOL of each other) that touch or overlap
+    become one."""
     out: list[tuple[float, float, float]] = []
-    for pos, a, b in sorted(segs, key=lambda s: (round(s[0] / TOL), s[1])):
-        if out and abs(out[-1][0] - pos) <= TOL and a <= out[-1][2] + 2 * TOL:
-            p0, a0, b0 = out[-1]
-            out[-1] = (p0, a0, max(b0, b))
-        else:
-            out.append((pos, a, b))
+    group: list[tuple[float, float, float]] = []
+
+    def close() -> None:
+        merged: list[list[float]] = []
+        for pos, x0, x1 in sorted(group, key=lambda g: g[1]):
+            if merged and x0 <= merged[-1][2] + 2 * TOL:
+                merged[-1][2] = max(merged[-1][2], x1)
+            else:
+                merged.append([pos, x0, x1])
+        out.extend((m[0], m[1], m[2]) for m in merged)
+
+    for seg in sorted(segs):
+        if group and seg[0] - group[-1][0] > TOL:
+            close()
+            group = []
+        group.append(seg)
+    if group:
+        close()
     return out
 
 
@@ -500,7 +513,9 @@ def _inside_word(prev: list[Word], token: str, nxt: Word, vocab: Vocabulary | No
     if vocab is None or last.space_after or len(prev) != 1:
         return False
     if a[-1:].isdigit() or a[-1:] in ".,":
-        return b[:1].isdigit() and bool(_BROKEN_NUMBER.search(a))
+        # a number cut short, or digits the cell broke ("201" + "8": no space, line full)
+        return b[:1].isdigit() and (bool(_BROKEN_NUMBER.search(a)) or (
+            last.space_after is False and _fills(last, cell)))
     if a.endswith("/"):
         return b[:1].isalnum() or b[:1] == "("   # "Bertambah/" + "(Berkurang)"
     if not (a[-1:].isalpha() and b[:1].isalpha()):
@@ -510,11 +525,17 @@ def _inside_word(prev: list[Word], token: str, nxt: Word, vocab: Vocabulary | No
     whole = _key(token + b)
     if whole in vocab.words or whole in vocab.prefixes:
         return True
+    if _key(token) in vocab.words:
+        return False   # the pieces so far make a word already
+    return _fills(last, cell) and _key(a) not in vocab.prose and _key(b) not in vocab.prose
+
+
+def _fills(last: Word, cell: tuple[float, float] | None) -> bool:
+    """The word ends where the cell's text must wrap (the cell's padding mirrored)."""
     if cell is None:
         return False
-    pad = max(last.x0 - cell[0], 0.0)   # text starts at the cell's padding; ends before it
-    fills = last.x1 >= cell[1] - pad - 0.7 * last.size
-    return fills and _key(a) not in vocab.prose and _key(b) not in vocab.prose
+    pad = max(last.x0 - cell[0], 0.0)
+    return last.x1 >= cell[1] - pad - 0.7 * last.size
 
 
 # --------------------------------------------------------------------------- one page
