@@ -456,19 +456,38 @@ def _lines(words: list[Word]) -> list[Line]:
 
 @dataclass(slots=True)
 class Vocabulary:
-    """The words of the document (and their beginnings), and the words of its prose."""
+    """The words the document surely writes whole (and their beginnings): those of its
+    paragraphs, and in table cells those inside a line (a word at either end of a line of a
+    narrow cell may be a piece)."""
 
     words: set[str]
     prefixes: set[str]
-    prose: set[str]
 
     @classmethod
     def of(cls, pages: list[Page]) -> Vocabulary:
-        prose = {_key(w.text) for p in pages for ln in p.lines for w in ln.words}
-        words = prose | {_key(w.text) for p in pages for t in p.tables
-                         for ws in t.words.values() for w in ws}
+        words: set[str] = set()
+        for p in pages:
+            for ln in p.lines:
+                for w in ln.words:
+                    words.update(_ALNUM.findall(w.text.lower()))
+            for t in p.tables:
+                for cell in t.words.values():
+                    lines = _lines(cell)
+                    for k, ln in enumerate(lines):
+                        # the cell's first letter starts a word, its last ends one, and so
+                        # does a space; a line break inside the cell may be inside a word
+                        runs: list[str] = []
+                        for j, w in enumerate(ln.words):
+                            rs = _ALNUM.findall(w.text.lower())
+                            if j == 0 and k and not lines[k - 1].words[-1].space_after:
+                                rs = rs[1:]
+                            if (j == len(ln.words) - 1 and k < len(lines) - 1
+                                    and not w.space_after):
+                                rs = rs[:-1]
+                            runs += rs
+                        words.update(runs)
         prefixes = {word[:k] for word in words if len(word) > 3 for k in range(3, len(word))}
-        return cls(words, prefixes, prose)
+        return cls(words, prefixes)
 
 
 def _join_words(lines: list[list[Word]], vocab: Vocabulary | None = None,
@@ -490,8 +509,9 @@ def _join_words(lines: list[list[Word]], vocab: Vocabulary | None = None,
 
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
-#: a number cut short: it ends with its mark, or with a group of fewer than three digits
-_BROKEN_NUMBER = re.compile(r"\d[.,]\d{0,2}$")
+_ALNUM = re.compile(r"[0-9a-z]+")
+#: a number written in groups of three digits (and decimals)
+_GROUPED = re.compile(r"^\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?$")
 
 
 def _key(text: str) -> str:
@@ -501,41 +521,44 @@ def _key(text: str) -> str:
 def _inside_word(prev: list[Word], token: str, nxt: Word, vocab: Vocabulary | None,
                  cell: tuple[float, float] | None) -> bool:
     """A line ending with a hyphen inside a word goes on without a space ("Laki-" + "laki").
-    In a table cell, so does a piece alone on its line that the PDF does not end with a space
-    (or whose page writes no spaces), when it is a number cut short ("300.00" + "0.000"), or
-    when the pieces make a word (or the start of one) the document writes whole ("Meningk" +
-    "atnya"), or when it fills its line and neither piece is a word of the prose: a cell too
-    narrow for the word broke it."""
+    In a table cell, so does a line that the PDF does not end with a space (or whose page
+    writes no spaces) when the break is inside a number cut short ("300.00" + "0.000"), before
+    punctuation, or inside a word: the pieces make a word (or the start of one) the document
+    writes whole ("Meningk" + "atnya"), or, neither piece being such a word, the first fills
+    its line alone: a cell too narrow for the word broke it."""
     last = prev[-1]
     a, b = last.text, nxt.text
     if a.endswith("-") and len(a) > 1 and a[-2].isalpha() and b[:1].isalpha():
         return True
-    if vocab is None or last.space_after or len(prev) != 1:
+    if vocab is None or last.space_after:
         return False
+    if a.endswith("/") or b[:1] in "%),;:.":
+        return True   # "Bertambah/" + "(Berkurang)", "107,45" + "%", "(IKLP" + ")"
     if a[-1:].isdigit() or a[-1:] in ".,":
         # a number cut short, or digits the cell broke ("201" + "8": no space, line full)
-        return b[:1].isdigit() and (bool(_BROKEN_NUMBER.search(a)) or (
-            last.space_after is False and _fills(last, cell)))
-    if a.endswith("/"):
-        return b[:1].isalnum() or b[:1] == "("   # "Bertambah/" + "(Berkurang)"
+        return b[:1].isdigit() and (_completes(a, b) or a[-1] in ".," or (
+            last.space_after is False and _fills(last, cell, nxt)))
     if not (a[-1:].isalpha() and b[:1].isalpha()):
         return False
     if not (b[0].islower() or (a[-1].isupper() and b[0].isupper())):
         return False
-    whole = _key(token + b)
-    if whole in vocab.words or whole in vocab.prefixes:
-        return True
-    if _key(token) in vocab.words:
-        return False   # the pieces so far make a word already
-    return _fills(last, cell) and _key(a) not in vocab.prose and _key(b) not in vocab.prose
+    head = _ALNUM.findall(token.lower())[-1]
+    tail = _ALNUM.findall(b.lower())[0]
+    if head + tail in vocab.words or head + tail in vocab.prefixes:
+        return True   # the pieces make a word the document writes whole (or its start)
+    if head in vocab.words or tail in vocab.words or len(prev) != 1:
+        return False  # a whole word on either side; or a piece that shares its line
+    return _fills(last, cell, nxt)
 
 
-def _fills(last: Word, cell: tuple[float, float] | None) -> bool:
-    """The word ends where the cell's text must wrap (the cell's padding mirrored)."""
+def _fills(last: Word, cell: tuple[float, float] | None, nxt: Word | None = None) -> bool:
+    """The word ends where the cell's text must wrap (the cell's padding mirrored): not
+    even the next piece's first letter would have fit after it."""
     if cell is None:
         return False
     pad = max(last.x0 - cell[0], 0.0)
-    return last.x1 >= cell[1] - pad - 0.7 * last.size
+    letter = (nxt.x1 - nxt.x0) / max(len(nxt.text), 1) if nxt is not None else 0.5 * last.size
+    return last.x1 + letter > cell[1] - pad - 1.0
 
 
 # --------------------------------------------------------------------------- one page
@@ -554,7 +577,10 @@ def _read_page(pdfpage: Any, number: int) -> Page:
         words = _words(textpage, to_display)
     finally:
         textpage.close()
-    spaced = sum(1 for w in words if w.space_after) * 4 >= len(words)
+    # does the PDF write the spaces between words? judged where a word follows on its line
+    inner = [a.space_after for a, b in pairwise(words)
+             if b.x0 > a.x1 and abs(b.mid - a.mid) < 0.5 * (a.bottom - a.top)]
+    spaced = sum(1 for x in inner if x) * 2 >= len(inner)
     for word in words:
         word.page = number
         if not spaced:
@@ -665,7 +691,9 @@ def _aligned(run: list[Line], chunks: list[list[list[Word]]], after: list[Line],
         close = k == 0 or ln.top - (run + after)[k - 1].bottom <= spacing
         wraps = rows and close and all(
             c in last and last[c][-1].x1 + 0.3 * size + (ch[0].x1 - ch[0].x0) > right[c] - TOL  # type: ignore[index]
-            and _may_continue(last[c], ch)  # type: ignore[index]
+            and (_may_continue(last[c], ch) or (  # type: ignore[index]
+                last[c][-1].space_after is False  # type: ignore[index]
+                and last[c][-1].x1 + (ch[0].x1 - ch[0].x0) / len(ch[0].text) > right[c]))  # type: ignore[index]
             for c, ch in placed)
         if k >= len(run) and not wraps:
             break
@@ -754,12 +782,17 @@ def _append(prev: Rows, t: PageTable) -> None:
     while k < len(rows) and k < len(prev.rows) and k < 4 and any(_texts(rows[k][1])) and (
             _texts(rows[k][1]) == _texts(prev.rows[k][1])):
         k += 1
-    rows = rows[k:]
+    rows = [r for r in rows[k:] if any(_texts(r[1]))]
+    while prev.rows and not any(_texts(prev.rows[-1][1])):
+        prev.rows.pop()   # a band of the grid without text (the page's last, cut short)
     if rows and prev.rows and _split_row(prev.rows[-1][1], rows[0][1]):
         last = prev.rows[-1][1]
         for c, cell in enumerate(rows[0][1]):
             if cell:
-                target = last[c]
+                k = c
+                while k > 0 and last[k] is None:   # a cell merged over this column
+                    k -= 1
+                target = last[k]
                 if target is not None:
                     target.extend(cell)
         rows = rows[1:]
@@ -767,16 +800,30 @@ def _append(prev: Rows, t: PageTable) -> None:
 
 
 def _numeric(words: list[Word]) -> bool:
+    """A number (perhaps cut over two lines of its cell: "136.067." + "300,00")."""
     from sakiplint.read.cells import parse_cell
 
-    return parse_cell(" ".join(w.text for w in words)).is_numeric
+    return (parse_cell(" ".join(w.text for w in words)).is_numeric
+            or parse_cell("".join(w.text for w in words)).is_numeric)
+
+
+def _completes(a: str, b: str) -> bool:
+    """``b`` finishes the number ``a`` cut short: "300.00" + "0.000", "1.600." + "000"."""
+    return _GROUPED.match(a) is None and _GROUPED.match(a + b) is not None
 
 
 def _cut_number(a: list[Word], b: list[Word]) -> bool:
-    """``b`` goes on with a number ``a`` that its line (or page) cut: "1.600.0" + "00.000"."""
+    """``b`` goes on with a number ``a`` that its line (or page) cut: "1.600.0" + "00.000",
+    "300.000" + ".000", "104,39" + "%"."""
     last, first = a[-1], b[0]
-    return (first.text[:1].isdigit() and not last.space_after
-            and bool(_BROKEN_NUMBER.search(last.text)))
+    if last.space_after or (not last.text[-1:].isdigit() and last.text[-1:] not in ".,"):
+        return False
+    if first.text[:1] == "%":
+        return True
+    tail = first.text.rstrip("%")
+    if tail[:1] in ".," and tail[1:2].isdigit():
+        return _GROUPED.match(last.text + tail) is not None
+    return _completes(last.text, tail)
 
 
 def _may_continue(a: list[Word], b: list[Word]) -> bool:
