@@ -29,12 +29,13 @@ class LineWriter:
             self.lines.append("")
 
     def write(self, spans: list[tuple[str, Origin | None]]) -> None:
-        """One line from (text, origin) spans; spans with an origin are mapped."""
+        """One line from (text, origin) spans; spans with an origin are mapped (an empty
+        table cell too, as an empty span where it stands)."""
         ln = len(self.lines) + 1
         col = 1
         parts: list[str] = []
         for text, origin in spans:
-            if origin is not None and text:
+            if origin is not None:
                 self.source_map.add(ln, col, col + len(text), origin)
             parts.append(text)
             col += len(text)
