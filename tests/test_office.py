@@ -248,6 +248,13 @@ def test_json_locations_validate(docx_dir: Path) -> None:
     assert not any("location" in f for f in md["files"][0]["findings"])
 
 
+def test_github_annotations_name_the_place() -> None:
+    res = run("check", str(OFFICE / f"{EXAMPLE.stem}.pdf"), "--format", "github")
+    ar004 = next(ln for ln in res.stdout.splitlines() if "AR004" in ln)
+    assert ",line=" not in ar004   # the report text's lines are not the PDF's
+    assert "title=AR004 halaman 4%2C Tabel 1.1%2C baris 5%2C kolom Jumlah::" in ar004
+
+
 def test_pdf_boxes_hold_the_values() -> None:
     """Every box a PDF finding gives holds the value it names, on its page."""
     import pypdfium2
