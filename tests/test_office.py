@@ -187,6 +187,25 @@ def test_docx_grid_merges_nested_tables_and_tracked_changes(tmp_path: Path) -> N
     assert doc.tables[0].columns[1].header == "Target 2023"
 
 
+def test_suppression_comments_typed_in_word(tmp_path: Path) -> None:
+    """A suppression comment typed as text of the Word file works as in markdown: a
+    paragraph of its own, or at the end of a table row's last cell."""
+    def table(last: str) -> str:
+        return ("<w:tbl><w:tblGrid>" + '<w:gridCol w:w="1000"/>' * 4 + "</w:tblGrid>"
+                "<w:tr>" + _tc("Indikator") + _tc("Target") + _tc("Realisasi") + _tc("Capaian")
+                + "</w:tr><w:tr>" + _tc("Persentase dokumen") + _tc("80") + _tc("90")
+                + _tc(last) + "</w:tr></w:tbl>")
+
+    plain = _p("Tabel 3.1 Capaian Kinerja Tahun 2024") + table("120,00%")
+    _, found = lint_file(_docx(tmp_path, plain, "a.docx"))
+    assert [f.rule for f in found if f.rule == "AR001"] == ["AR001"]
+    for body in (_p("&lt;!-- sakiplint-disable AR001 --&gt;") + plain,
+                 _p("Tabel 3.1 Capaian Kinerja Tahun 2024")
+                 + table("120,00% &lt;!-- sakiplint-disable-line AR001 --&gt;")):
+        res = run("check", str(_docx(tmp_path, body, "b.docx")), "--select", "AR001")
+        assert res.returncode == 0, res.stdout
+
+
 def test_docx_pages_from_rendered_or_explicit_breaks(tmp_path: Path) -> None:
     page_break = '<w:r><w:br w:type="page"/></w:r>'
     body = (_p("satu") + f"<w:p>{page_break}</w:p>" + _p("dua")
