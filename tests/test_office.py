@@ -239,6 +239,28 @@ def test_docx_page_break_inside_a_table(docx_dir: Path) -> None:
     assert all(f.location.caption == "3.9" for f in bu001)  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize("rotation", [90, 270])
+def test_pdf_landscape_pages_read_as_shown(rotation: int, tmp_path: Path) -> None:
+    """A page kept in landscape by /Rotate, its content drawn turned (inside a form XObject,
+    as PDF tools do): read as a reader sees it, the same text as upright."""
+    import pypdfium2
+
+    src = pypdfium2.PdfDocument(str(OFFICE / f"{EXAMPLE.stem}.pdf"))
+    dst = pypdfium2.PdfDocument.new()
+    for i in range(len(src)):
+        w, h = src[i].get_size()
+        page = dst.new_page(h, w)
+        form = src.page_as_xobject(i, dst).as_pageobject()
+        turn = pypdfium2.PdfMatrix().rotate(90, ccw=rotation == 90)
+        form.transform(turn.translate(h, 0) if rotation == 90 else turn.translate(0, w))
+        page.insert_obj(form)
+        page.gen_content()
+        page.set_rotation(rotation)
+    out = tmp_path / f"landscape{rotation}.pdf"
+    dst.save(str(out))
+    assert load_document(out).lines == load_document(OFFICE / f"{EXAMPLE.stem}.pdf").lines
+
+
 # --------------------------------------------------------------------------- locations
 
 def test_text_output_names_table_row_and_column(docx_dir: Path) -> None:

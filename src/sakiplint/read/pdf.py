@@ -286,7 +286,22 @@ def _segments(page: Any, to_display: Callable[[float, float], tuple[float, float
     for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=4):
         if len(horiz) + len(vert) > MAX_SEGMENTS:
             break
-        left, bottom, right, top = obj.get_bounds()
+        # a shape inside a form XObject: its coordinates go through the forms' matrices
+        outer = []
+        box = obj.container
+        while box is not None and len(outer) < 4:
+            outer.append(box.get_matrix())
+            box = box.container
+
+        def to_page(px: float, py: float, outer: list[Any] = outer) -> tuple[float, float]:
+            for m in outer:
+                px, py = m.a * px + m.c * py + m.e, m.b * px + m.d * py + m.f
+            return px, py
+
+        l0, b0, r0, t0 = obj.get_bounds()
+        corners = [to_page(l0, b0), to_page(r0, t0), to_page(l0, t0), to_page(r0, b0)]
+        left, right = min(c[0] for c in corners), max(c[0] for c in corners)
+        bottom, top = min(c[1] for c in corners), max(c[1] for c in corners)
         w, h = right - left, top - bottom
         raw.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
         if (w <= 3 or h <= 3) and (w > 2 or h > 2):
@@ -296,18 +311,18 @@ def _segments(page: Any, to_display: Callable[[float, float], tuple[float, float
             else:
                 add((left + right) / 2, bottom, (left + right) / 2, top)
             continue
-        if not stroke.value or obj.level:
-            continue   # a filled area (shading), or a shape inside a form: not a ruling
+        if not stroke.value:
+            continue   # a filled area (shading): not a ruling
         m = obj.get_matrix()
         a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
         nseg = raw.FPDFPath_CountSegments(obj.raw)
         if nseg > 400:
             continue
         cur = start = None
-        for s in range(nseg):
-            seg = raw.FPDFPath_GetPathSegment(obj.raw, s)
+        for k in range(nseg):
+            seg = raw.FPDFPath_GetPathSegment(obj.raw, k)
             raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
-            pt = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+            pt = to_page(a * x.value + c * y.value + e, b * x.value + d * y.value + f)
             kind = raw.FPDFPathSegment_GetType(seg)
             if kind == raw.FPDF_SEGMENT_MOVETO:
                 cur = start = pt
