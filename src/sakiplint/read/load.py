@@ -77,14 +77,22 @@ def load_document(path: str | Path, progress: Progress | None = None) -> Documen
         raise InputError(f"{p}: cannot read ({exc.strerror})") from None
     if size > MAX_OFFICE_BYTES:
         raise InputError(f"{p}: file too large ({size // (1024 * 1024)} MB)")
-    if kind == "docx":
-        from sakiplint.read.docx import read_docx
+    try:
+        if kind == "docx":
+            from sakiplint.read.docx import read_docx
 
-        read = read_docx(p)
-    else:
-        from sakiplint.read.pdf import read_pdf
+            read = read_docx(p)
+        else:
+            from sakiplint.read.pdf import read_pdf
 
-        read = read_pdf(p, progress)
+            read = read_pdf(p, progress)
+    except InputError:
+        raise
+    except (RecursionError, MemoryError, ValueError, KeyError, IndexError, TypeError,
+            AttributeError, ZeroDivisionError) as exc:   # a file beyond what the reader knows
+        what = "Word file" if kind == "docx" else "PDF"
+        raise InputError(f"{p}: cannot read this {what} ({type(exc).__name__}: "
+                         f"{' '.join(str(exc).split())[:80]})") from None
     doc = parse_document(Source(path=str(p), text=read.text, encoding="utf-8",
                                 warnings=read.warnings))
     doc.source_map = read.source_map
