@@ -5,16 +5,14 @@ The linking is done by :mod:`sakiplint.facts.identity`; these checks only compar
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator, Sequence
-from decimal import Decimal
 
 from sakiplint.engine import Context, Issue
 from sakiplint.engine.findings import Related
 from sakiplint.facts.identity import BudgetOccurrence, Occurrence, identity, mispaired, same_number
 from sakiplint.model import Cell, Document
 
-from .common import short
+from .common import other_scale, short
 
 PK_ROLES = ("pk", "pk_perubahan")
 MEASURED_ROLES = ("capaian", "efisiensi")
@@ -91,19 +89,6 @@ def pk_vs_renstra(ctx: Context, doc: Document) -> Iterator[Issue]:
         )
 
 
-def _other_scale(a: Cell, b: Cell) -> bool:
-    """Two values a factor of 2 or more apart that is not a power of ten (a misplaced
-    decimal point stays a finding): most likely two different scales or units."""
-    x, y = a.number, b.number
-    if x is None or y is None or x <= 0 or y <= 0:
-        return False
-    ratio = max(x, y) / min(x, y)
-    if ratio < 2:
-        return False
-    power = Decimal(10) ** round(math.log10(float(ratio)))
-    return abs(ratio / power - 1) > Decimal("0.01")
-
-
 def value_mismatch(ctx: Context, doc: Document) -> Iterator[Issue]:
     """XT003: the realisasi or capaian of one indicator and year differs between tables.
     The value judged wrong is the one in the minority (on a tie: the later table)."""
@@ -123,7 +108,8 @@ def value_mismatch(ctx: Context, doc: Document) -> Iterator[Issue]:
         groups.sort(key=weight)
         majority = groups[0]
         for g in groups[1:]:
-            if kind == "realisasi" and _other_scale(g[0].cell, majority[0].cell):
+            if kind == "realisasi" and other_scale(g[0].cell, majority[0].cell) and not (
+                    g[0].unit and g[0].unit == majority[0].unit):
                 continue  # e.g. an index on 1-5 restated on 0-100: not the same measure
             for o in g:
                 yield Issue(
