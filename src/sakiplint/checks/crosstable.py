@@ -6,13 +6,16 @@ The linking is done by :mod:`sakiplint.facts.identity`; these checks only compar
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from sakiplint.engine import Context, Issue
 from sakiplint.engine.findings import Related
 from sakiplint.facts.identity import BudgetOccurrence, Occurrence, identity, mispaired, same_number
-from sakiplint.model import Cell, Document
+from sakiplint.model import Cell, Document, Table
+from sakiplint.read.numfmt import fmt
 
-from .common import other_scale, short
+from .common import Tried, other_scale, short, tried_args
 
 PK_ROLES = ("pk", "pk_perubahan")
 MEASURED_ROLES = ("capaian", "efisiensi")
@@ -120,25 +123,111 @@ def value_mismatch(ctx: Context, doc: Document) -> Iterator[Issue]:
                 )
 
 
+#: how much a table's word on a budget weighs when two tables disagree and nothing else
+#: decides: the agreement itself, then the budget table, then any other
+_BUDGET_RANK = {"pk": 3, "pk_perubahan": 3, "anggaran": 2, "rkt": 2}
+
+
+@dataclass(slots=True)
+class _Unit:
+    """One table's word on one program's amount at one budget stage: its readings (each
+    printed row, and the derived sums)."""
+
+    table: Table
+    stage: str | None
+    occs: list[BudgetOccurrence]
+    values: set[Decimal]
+    agree: list[_Unit] = field(default_factory=list)
+    disagree: list[_Unit] = field(default_factory=list)
+
+    @property
+    def rank(self) -> int:
+        return _BUDGET_RANK.get(self.occs[0].info.role, 1)
+
+    @property
+    def line(self) -> int:
+        return self.occs[0].cell.line
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _units(occs: list[BudgetOccurrence]) -> list[_Unit]:
+    by: dict[tuple[int, str | None], list[BudgetOccurrence]] = {}
+    for o in occs:
+        by.setdefault((o.table.index, o.stage), []).append(o)
+    units = [_Unit(os[0].table, stage, os, {o.value for o in os}) for (_, stage), os in by.items()]
+    # a table of unknown stage that agrees with the tables of one stage only is of that stage
+    for u in units:
+        if u.stage is not None:
+            continue
+        stages = {v.stage for v in units if v.table.index != u.table.index
+                  and v.stage is not None and u.values & v.values}
+        if len(stages) == 1:
+            u.stage = stages.pop()
+    for u in units:
+        for v in units:
+            if v.table.index == u.table.index or not _compatible(u.stage, v.stage):
+                continue
+            (u.agree if u.values & v.values else u.disagree).append(v)
+    return units
+
+
+def _weight(u: _Unit) -> tuple[int, int, int, int]:
+    return (len(u.agree), -len(u.disagree), u.rank, -u.line)
+
+
+def _beats(v: _Unit, u: _Unit) -> bool:
+    """Whether ``v``'s word outweighs ``u``'s: more tables agree with it, fewer contradict
+    it; on a tie the budget agreement (PK) over a budget table over any other, then the
+    earlier table."""
+    return _weight(v) > _weight(u)
+
+
+def _fmt_amount(o: BudgetOccurrence) -> str:
+    if not o.derived:
+        return o.cell.text
+    return fmt(o.value, 0, "id") + f" ({len(o.rows)} baris)"
+
+
 def budget_mismatch(ctx: Context, doc: Document) -> Iterator[Issue]:
-    """XT004: a program's or kegiatan's budget (at one revision stage) or spending differs
-    between tables. Budgets of an unknown stage are only compared with other unknown-stage ones."""
+    """XT004: a program's or kegiatan's budget or spending that no other table confirms
+    while another one, better supported, states otherwise. Each table's word is all its
+    readings (each row that names the program, the sum of those rows, the sum of the rows
+    under a program row without an amount of its own); tables of unknown budget stage are
+    compared with both stages (and take the stage of the tables they agree with)."""
     ident = identity(doc)
     for (_, kind, year), occs in ident.budgets.items():
-        by_stage: dict[str | None, list[BudgetOccurrence]] = {}
-        for o in occs:
-            by_stage.setdefault(o.stage, []).append(o)
-        for stage, same in by_stage.items():
-            if len({o.table.index for o in same}) < 2:
+        if len({o.table.index for o in occs}) < 2:
+            continue
+        for u in _units(occs):
+            if u.agree or not u.disagree:
                 continue
-            first = same[0]
-            for o in same[1:]:
-                if o.cell.number == first.cell.number:
-                    continue
+            winners = [v for v in u.disagree if _beats(v, u)]
+            if not winners:
+                continue
+            best = max(winners, key=_weight)
+            # what the other tables say, the best supported one per stage first
+            tried: list[Tried] = []
+            for v in sorted(u.disagree, key=_weight, reverse=True):
+                stage_id = {"sebelum": "sebelum perubahan", "sesudah": "sesudah perubahan"}.get(
+                    v.stage or "", "tahap tidak disebut")
+                stage_en = {"sebelum": "before the revision", "sesudah": "after the revision"}.get(
+                    v.stage or "", "stage not stated")
+                vals = " / ".join(dict.fromkeys(_fmt_amount(r) for r in v.occs))
+                tried.append(Tried(f"{_label(v.occs[0])} ({stage_id})",
+                                   f"{_label(v.occs[0])} ({stage_en})", vals))
+            ref = [o for o in best.occs if not o.derived] or best.occs
+            printed = [o for o in u.occs if not o.derived]
+            for o in printed or u.occs[:1]:
                 yield Issue(
-                    at=o.cell, actual=o.cell.text, expected=first.cell.text,
+                    at=o.cell, actual=_fmt_amount(o),
+                    expected=" / ".join(dict.fromkeys(_fmt_amount(r) for r in ref)),
                     args={"program": short(o.name.text), "year": year,
                           "kind": "realisasi anggaran" if kind == "realisasi_anggaran"
-                          else "anggaran", "stage": stage or "-", "other": _label(first)},
-                    related=[_rel(first.cell, _label(first))],
+                          else "anggaran", "other": _label(best.occs[0]), **tried_args(tried)},
+                    related=[_rel(r.cell, _label(r)) for v in u.disagree for r in v.occs
+                             if not r.derived][:6]
+                    + [_rel(c, "dijumlahkan") for c in (o.cells()[1:] if o.derived else ())][:12],
                 )

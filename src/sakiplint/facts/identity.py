@@ -223,6 +223,7 @@ def _context(doc: Document, table: Table) -> tuple[str, str]:
     return " ".join(reversed(near)).lower(), heading.lower()
 
 
+_AGREED = re.compile(r"perjanjian\s+kinerja|\bdiperjanjikan\b")
 _APBDP = re.compile(r"\bapbd\s*-?\s*p\b|\bperubahan\b|\bsesudah\b|\bsetelah\b")
 _MURNI = re.compile(r"\bmurni\b|\bsebelum\b")
 
@@ -249,6 +250,11 @@ def _classify(
     elif inherited is not None and inherited.role in ("pk", "pk_perubahan") and not has_real:
         role = inherited.role
     elif "perjanjian kinerja" in about and not has_real and "target" in roles:
+        role = "pk_perubahan" if re.search(r"perubahan|revisi", context) else "pk"
+    elif (_AGREED.search(about) and not has_real and "program" in roles
+          and any(c.money and c.numeric for c in table.columns)):
+        # the programs and their budget that carry out the agreement ("... yang
+        # diperjanjikan ... dengan program dan kegiatan antara lain:")
         role = "pk_perubahan" if re.search(r"perubahan|revisi", context) else "pk"
     elif len(target_years) >= 2 and not has_real:
         role = "renstra"
@@ -350,6 +356,11 @@ class Pairing:
 
 @dataclass(slots=True)
 class BudgetOccurrence:
+    """One amount of one program or kegiatan in one table: printed on a row, or derived (the
+    sum of the program's rows when it is printed on several, or of the rows under a program
+    row that carries no amount of its own; ``rows`` then lists them and ``cell`` is the first
+    row's cell)."""
+
     table: Table
     info: TableInfo
     row: Row
@@ -359,6 +370,19 @@ class BudgetOccurrence:
     kind: str             # anggaran / realisasi_anggaran
     stage: str | None
     year: int | None
+    value: Decimal = Decimal(0)
+    rows: tuple[Row, ...] = ()   # the rows summed, for a derived amount
+    column: int = -1             # the amount's column
+
+    def cells(self) -> list[Cell]:
+        """The printed cells the amount is (the summed ones, for a derived amount)."""
+        if not self.rows:
+            return [self.cell]
+        return [r.cells[self.column] for r in self.rows if self.column < len(r.cells)]
+
+    @property
+    def derived(self) -> bool:
+        return bool(self.rows)
 
 
 @dataclass(slots=True)
@@ -688,16 +712,60 @@ def _index_pairings(ident: Identity, table: Table) -> None:
             ident.pairings[key].append(Pairing(table, row, i, s, key, skey))
 
 
-def _index_budgets(ident: Identity, table: Table, info: TableInfo) -> None:
+def _budget_columns(table: Table) -> list[Column]:
     cols = [c for c in table.columns
             if c.role in ("anggaran", "realisasi_anggaran") and c.money and c.numeric]
+    if cols:
+        return cols
+    # a program list with one money column under another header ("Keterangan", "Jumlah"):
+    # the programs' budget
+    money = [c for c in table.columns if c.money and c.numeric and c.role in ("number", "jumlah")]
+    progs = any(c.role == "program" for c in table.columns)
+    return money if len(money) == 1 and progs else []
+
+
+def _merged_layout(table: Table, progs: list[Column]) -> bool:
+    """Program, kegiatan (and sub kegiatan) in columns side by side, a program's name on the
+    row of its first kegiatan: the program's own amount is printed nowhere."""
+    if len(progs) < 2:
+        return False
+    first = progs[0]
+    h = first.header.lower()
+    if "program" not in h or "kegiatan" in h:
+        return False
+    return any(row.cells[first.index].text and any(row.cells[c.index].text for c in progs[1:])
+               for row in table.rows if row.kind == "data")
+
+
+def _index_budgets(ident: Identity, table: Table, info: TableInfo) -> None:
+    from sakiplint.facts.hierarchy import amount
+
+    cols = _budget_columns(table)
     if not cols or info.year is None:
         return
+    year = info.year
     progs = [c for c in table.columns if c.role == "program"]
+    merged = _merged_layout(table, progs)
     found: dict[tuple[str, str, int], list[BudgetOccurrence]] = {}
+
+    def kind_of(col: Column) -> str:
+        return col.role if col.role in ("anggaran", "realisasi_anggaran") else "anggaran"
+
+    def stage_of(col: Column) -> str | None:
+        return (col.stage or info.stage) if kind_of(col) == "anggaran" else None
+
+    groups: list[tuple[str, Cell, list[Row]]] = []   # merged layout: program, its rows
     for row in table.rows:
         if row.kind != "data":
+            if merged and groups and row.kind == "total":
+                groups.append(("", row.cells[0], []))   # a total ends the last group
             continue
+        if merged:
+            head = row.cells[progs[0].index]
+            if head.text:
+                groups.append((f"program:{program_key(head.text)}", head, [row]))
+            elif groups and groups[-1][0]:
+                groups[-1][2].append(row)
         # the row's most specific name: a program's amount sits on a row naming no kegiatan
         named = [(row.cells[c.index], c) for c in progs if row.cells[c.index].text]
         name, ncol = named[-1] if named else (None, None)
@@ -715,13 +783,34 @@ def _index_budgets(ident: Identity, table: Table, info: TableInfo) -> None:
             cell = row.cell(col.index)
             if cell is None or cell.number is None:
                 continue
-            stage = (col.stage or info.stage) if col.role == "anggaran" else None
-            found.setdefault((key, col.role or "", info.year), []).append(BudgetOccurrence(
-                table, info, row, cell, name, key, col.role or "", stage, info.year))
+            found.setdefault((key, kind_of(col), year), []).append(BudgetOccurrence(
+                table, info, row, cell, name, key, kind_of(col), stage_of(col), year,
+                cell.number, (), col.index))
+    # a program printed on several rows of the table: also the sum of its rows
+    for (key, kind, y), occs in list(found.items()):
+        if len(occs) < 2 or len({o.stage for o in occs}) != 1:
+            continue
+        total = sum((o.value for o in occs), Decimal(0))
+        first = occs[0]
+        occs.append(BudgetOccurrence(
+            first.table, info, first.row, first.cell, first.name, key, kind, first.stage, y,
+            total, tuple(o.row for o in occs), first.column))
+    # merged layout: a program's amount is the sum of its rows (a group is complete when
+    # the next program or a total row follows it: the table may go on after a page break)
+    for n, (key, head, rows) in enumerate(groups):
+        if not key or len(key.split()) < 3 or n + 1 == len(groups):
+            continue
+        for col in cols:
+            vals = [amount(r.cell(col.index)) for r in rows]
+            if any(v is None for v in vals):
+                continue
+            total = sum((v for v in vals if v is not None), Decimal(0))
+            first_cell = rows[0].cells[col.index]
+            found.setdefault((key, kind_of(col), year), []).append(BudgetOccurrence(
+                table, info, rows[0], first_cell, head, key, kind_of(col), stage_of(col),
+                year, total, tuple(rows), col.index))
     for k, occs in found.items():
-        if all(o.cell.number == occs[0].cell.number and o.stage == occs[0].stage
-               for o in occs[1:]):
-            ident.budgets[k].append(occs[0])
+        ident.budgets[k].extend(occs)
 
 
 def cell_numbers(cell: Cell) -> list[tuple[Decimal, int]]:
