@@ -11,7 +11,14 @@ from decimal import Decimal
 
 from sakiplint.engine import Context, Issue
 from sakiplint.engine.findings import Related
-from sakiplint.facts.identity import BudgetOccurrence, Occurrence, identity, mispaired, same_number
+from sakiplint.facts.identity import (
+    BudgetOccurrence,
+    Occurrence,
+    comparable,
+    identity,
+    mispaired,
+    same_number,
+)
 from sakiplint.model import Cell, Document, Table
 from sakiplint.read.numfmt import fmt
 
@@ -120,6 +127,37 @@ def value_mismatch(ctx: Context, doc: Document) -> Iterator[Issue]:
                     args={"indicator": short(o.name.text), "year": year, "kind": kind,
                           "other": _label(majority[0])},
                     related=[_rel(m.cell, f"{_label(m)} {kind}") for m in majority],
+                )
+
+
+def target_mismatch(ctx: Context, doc: Document) -> Iterator[Issue]:
+    """XT005: for an indicator and year no Perjanjian Kinerja sets, the targets the tables
+    give (Renstra, IKU, RKT, measurement tables, lampiran) disagree: the value in the
+    minority is reported (on a tie: the later table). Values on another scale (an index of
+    1-5 restated on 0-100) are not compared."""
+    ident = identity(doc)
+    for (_, kind, year), occs in ident.values.items():
+        if kind != "target" or len({o.table.index for o in occs}) < 2:
+            continue
+        if any(o.info.role in PK_ROLES for o in occs):
+            continue   # XT001 / XT002 judge against the agreement
+        groups = _groups(occs)
+        if len(groups) < 2:
+            continue
+        groups.sort(key=lambda g: (-len({o.table.index for o in g}), -len(g), g[0].cell.line))
+        majority = groups[0]
+        for g in groups[1:]:
+            if other_scale(g[0].cell, majority[0].cell):
+                continue
+            if not comparable(g[0], majority[0]):
+                continue
+            for o in g:
+                yield Issue(
+                    at=o.cell, actual=o.cell.text, expected=majority[0].cell.text,
+                    args={"indicator": short(o.name.text), "year": year,
+                          "other": ", ".join(dict.fromkeys(_label(m) for m in majority)),
+                          "count": len({m.table.index for m in majority})},
+                    related=[_rel(m.cell, f"{_label(m)} target") for m in majority],
                 )
 
 
