@@ -163,17 +163,31 @@ def _left(table: Table, col: Column, role: str, stop: tuple[str, ...]) -> Column
     return None
 
 
-def serapan_relations(table: Table, settings: Settings) -> Iterator[Relation]:
-    scale = settings.tolerance_scale
+def _absorption_columns(table: Table) -> Iterator[tuple[Column, Column, Column, bool]]:
+    """(anggaran, realisasi anggaran, serapan, named) column triples: a column named serapan
+    (``named``), or a percentage column right after the realisasi anggaran whose header
+    says something else ("% Realisasi", "% dari Angg.") when most of its rows already are
+    realisasi / anggaran x 100 (the numbers tell what the column is)."""
     for s_col in table.columns:
-        if s_col.role != "serapan":
-            continue
+        named = s_col.role == "serapan"
+        if not named:
+            left = table.columns[s_col.index - 1] if s_col.index else None
+            if left is None or left.role != "realisasi_anggaran" or s_col.money \
+                    or not s_col.numeric or s_col.role not in ("realisasi", "persen", "number"):
+                continue
         r_col = _left(table, s_col, "realisasi_anggaran", ("serapan", "capaian"))
         if r_col is None:
             continue
         a_col = _left(table, r_col, "anggaran", ("serapan", "capaian"))
         if a_col is None or a_col.stage is not None:
             continue
+        yield a_col, r_col, s_col, named
+
+
+def serapan_relations(table: Table, settings: Settings) -> Iterator[Relation]:
+    scale = settings.tolerance_scale
+    for a_col, r_col, s_col, named in _absorption_columns(table):
+        rels: list[Relation] = []
         for row in table.rows:
             if row.kind == "average":
                 continue
@@ -182,12 +196,14 @@ def serapan_relations(table: Table, settings: Settings) -> Iterator[Relation]:
                 continue
             a_cell, r_cell, s_cell, a, r, s = got
             exact = r / a * HUNDRED
-            yield Relation(consistent(s, exact, s_cell.decimals, scale), Issue(
+            rels.append(Relation(consistent(s, exact, s_cell.decimals, scale), Issue(
                 at=s_cell, actual=s_cell.text,
                 expected=fmt(exact, s_cell.decimals, s_col.notation) + _pct_suffix(s_cell),
                 args={"row": short(row.label), "realisasi": r_cell.text, "anggaran": a_cell.text},
                 related=[related_cell(r_cell, "realisasi"), related_cell(a_cell, "anggaran")],
-            ))
+            )))
+        if named or (len(rels) >= 3 and 2 * sum(r.holds for r in rels) > len(rels)):
+            yield from rels
 
 
 def serapan(ctx: Context, table: Table) -> Iterator[Issue]:

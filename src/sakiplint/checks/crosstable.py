@@ -25,7 +25,7 @@ from sakiplint.read.numfmt import fmt
 from .common import Tried, other_scale, short, tried_args
 
 PK_ROLES = ("pk", "pk_perubahan")
-MEASURED_ROLES = ("capaian", "efisiensi")
+MEASURED_ROLES = ("capaian", "efisiensi", "rkt")
 
 
 def _rel(cell: Cell, what: str) -> Related:

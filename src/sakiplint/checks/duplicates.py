@@ -12,12 +12,14 @@ from sakiplint.engine.findings import Related
 from sakiplint.facts.identity import (
     AgencyMention,
     agencies,
+    budget_level,
     caption_facts,
     identity,
     indicator_key,
     is_data,
     mispaired,
     normalise,
+    program_key,
     year_problems,
     year_runs,
 )
@@ -79,6 +81,44 @@ def duplicate_indicator(ctx: Context, table: Table) -> Iterator[Issue]:
             )
 
 
+# --------------------------------------------------------------------------- DU005
+
+def duplicate_kegiatan(ctx: Context, table: Table) -> Iterator[Issue]:
+    """The same kegiatan with the same indicator listed twice under one program of a table
+    (the second listing is reported)."""
+    progs = [c for c in table.columns if c.role == "program"]
+    if not progs:
+        return
+    inds = [c for c in table.columns if c.role == "indikator"]
+    program = ""
+    seen: dict[tuple[str, str, str], Cell] = {}
+    for row in table.rows:
+        if row.kind != "data":
+            continue
+        named = [(row.cells[c.index], c) for c in progs if row.cells[c.index].text]
+        if not named:
+            continue
+        for cell, col in named:
+            if budget_level(cell.text, col) == "program":
+                program = program_key(cell.text)
+        cell, col = named[-1]
+        if budget_level(cell.text, col) != "kegiatan" or not program:
+            continue
+        ind = next((c for c in inds if c.index > col.index), None)
+        ind_text = row.cells[ind.index].text if ind is not None else ""
+        key = (program, program_key(cell.text), normalise(ind_text))
+        first = seen.get(key)
+        if first is None:
+            seen[key] = cell
+            continue
+        yield Issue(
+            at=cell, actual=cell.text, expected=None,
+            args={"kegiatan": short(cell.text), "indicator": short(ind_text or "-"),
+                  "first": first.line},
+            related=[_rel(first, "pertama")],
+        )
+
+
 # --------------------------------------------------------------------------- DU002
 
 def sasaran_pairing(ctx: Context, doc: Document) -> Iterator[Issue]:
@@ -106,10 +146,27 @@ def _distinctive(c: Cell) -> bool:
     return c.decimals > 0 and n not in (Decimal(0), Decimal(100)) and n != n.to_integral_value()
 
 
+_LONG_TEXT = 30
+
+
+def _same_long_text(a: Row, b: Row, cols: list[Column]) -> bool:
+    """The two rows carry the same long free text (a follow-up plan, a note) in one of the
+    text columns: the words nearly all shared."""
+    for col in cols:
+        x, y = a.cells[col.index].text, b.cells[col.index].text
+        if len(x) >= _LONG_TEXT and len(y) >= _LONG_TEXT:
+            wx, wy = set(normalise(x).split()), set(normalise(y).split())
+            if len(wx & wy) / max(len(wx | wy), 1) >= 0.8:
+                return True
+    return False
+
+
 def copy_paste_rows(ctx: Context, table: Table) -> Iterator[Issue]:
     """Rows with different labels carrying the same figures in three or more numeric cells
-    (at least two of them distinctive: not 0 or 100, with decimals or large)."""
+    (at least two of them distinctive: not 0 or 100, with decimals or large; the same long
+    free text counts as one)."""
     cols = [c for c in table.columns if c.numeric and c.role != "no"]
+    texts = [c for c in table.columns if not c.numeric and c.role in ("keterangan", "label")]
     seen: dict[tuple[tuple[int, Decimal], ...], Row] = {}
     for row in table.rows:
         if row.kind != "data" or not row.label:
@@ -120,11 +177,14 @@ def copy_paste_rows(ctx: Context, table: Table) -> Iterator[Issue]:
         )
         if len(sig) < 3:
             continue
-        if sum(1 for c in cols if _distinctive(row.cells[c.index])) < 2:
+        distinctive = sum(1 for c in cols if _distinctive(row.cells[c.index]))
+        if distinctive < 1:
             continue
         first = seen.get(sig)
         if first is None:
             seen[sig] = row
+            continue
+        if distinctive < 2 and not _same_long_text(first, row, texts):
             continue
         if normalise(first.label) == normalise(row.label) or first.level != row.level \
                 or row.index - first.index == 1:

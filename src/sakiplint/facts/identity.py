@@ -223,6 +223,7 @@ def _context(doc: Document, table: Table) -> tuple[str, str]:
     return " ".join(reversed(near)).lower(), heading.lower()
 
 
+_RKT = re.compile(r"\brkt\b|rencana kinerja tahunan")
 _AGREED = re.compile(r"perjanjian\s+kinerja|\bdiperjanjikan\b")
 _APBDP = re.compile(r"\bapbd\s*-?\s*p\b|\bperubahan\b|\bsesudah\b|\bsetelah\b")
 _MURNI = re.compile(r"\bmurni\b|\bsebelum\b")
@@ -249,6 +250,9 @@ def _classify(
         role = "perbandingan"
     elif inherited is not None and inherited.role in ("pk", "pk_perubahan") and not has_real:
         role = inherited.role
+    elif _RKT.search(context) and not _AGREED.search(context) and not has_real:
+        # the table's own caption or lines name the RKT (the heading may be the PK's)
+        role = "rkt"
     elif "perjanjian kinerja" in about and not has_real and "target" in roles:
         role = "pk_perubahan" if re.search(r"perubahan|revisi", context) else "pk"
     elif (_AGREED.search(about) and not has_real and "program" in roles
@@ -258,7 +262,7 @@ def _classify(
         role = "pk_perubahan" if re.search(r"perubahan|revisi", context) else "pk"
     elif len(target_years) >= 2 and not has_real:
         role = "renstra"
-    elif re.search(r"\brkt\b|rencana kinerja tahunan", about) and not has_real:
+    elif _RKT.search(about) and not has_real:
         role = "rkt"
     elif "efisiensi" in roles or "efisiensi" in context:
         role = "efisiensi"
