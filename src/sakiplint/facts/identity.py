@@ -23,6 +23,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -741,6 +742,52 @@ def _merged_layout(table: Table, progs: list[Column]) -> bool:
                for row in table.rows if row.kind == "data")
 
 
+def _unprinted_programs(
+    table: Table, cols: list[Column], info: TableInfo, year: int,
+    kind_of: Callable[[Column], str], stage_of: Callable[[Column], str | None],
+) -> Iterator[BudgetOccurrence]:
+    from sakiplint.facts.hierarchy import amount, infer_levels
+
+    rows = table.rows
+    lv = infer_levels(table)
+    progs = [c for c in table.columns if c.role == "program"]
+    for k, row in enumerate(rows):
+        if row.kind != "data" or lv[k] is None:
+            continue
+        named = [(row.cells[c.index], c) for c in progs if row.cells[c.index].text]
+        name, ncol = named[-1] if named else (
+            (row.cells[row.label_column], None) if row.label_column is not None else (None, None))
+        if name is None or budget_level(name.text, ncol) != "program":
+            continue
+        block: list[int] = []
+        for j in range(k + 1, len(rows)):
+            if rows[j].kind != "data" or lv[j] is None or lv[j] <= lv[k]:  # type: ignore[operator]
+                break
+            block.append(j)
+        if not block:
+            continue
+        key = f"program:{program_key(name.text)}"
+        if len(key.split()) < 3:
+            continue
+        for col in cols:
+            own = row.cells[col.index]
+            if own.text:
+                continue   # the program prints its amount: judged as printed
+            with_amount = [j for j in block if amount(rows[j].cells[col.index]) is not None]
+            if not with_amount:
+                continue
+            deepest = max(lv[j] for j in with_amount)  # type: ignore[type-var]
+            parts = [j for j in block if lv[j] == deepest]
+            vals = [amount(rows[j].cells[col.index]) for j in parts]
+            if any(v is None for v in vals):
+                continue
+            total = sum((v for v in vals if v is not None), Decimal(0))
+            first = rows[parts[0]]
+            yield BudgetOccurrence(
+                table, info, first, first.cells[col.index], name, key, kind_of(col),
+                stage_of(col), year, total, tuple(rows[j] for j in parts), col.index)
+
+
 def _index_budgets(ident: Identity, table: Table, info: TableInfo) -> None:
     from sakiplint.facts.hierarchy import amount
 
@@ -799,6 +846,11 @@ def _index_budgets(ident: Identity, table: Table, info: TableInfo) -> None:
         occs.append(BudgetOccurrence(
             first.table, info, first.row, first.cell, first.name, key, kind, first.stage, y,
             total, tuple(o.row for o in occs), first.column))
+    # a program row without an amount of its own: the sum of the rows under it (those of
+    # the deepest level that carries amounts, every one of them with an amount)
+    if not merged:
+        for occ in _unprinted_programs(table, cols, info, year, kind_of, stage_of):
+            found.setdefault((occ.key, occ.kind, year), []).append(occ)
     # merged layout: a program's amount is the sum of its rows (a group is complete when
     # the next program or a total row follows it: the table may go on after a page break)
     for n, (key, head, rows) in enumerate(groups):
