@@ -87,7 +87,8 @@ class Tried:
     value: str
 
     def text(self, lang: str) -> str:
-        return f"{self.id if lang == 'id' else self.en} = {self.value}"
+        desc = self.id if lang == "id" else self.en
+        return f"{desc} = {self.value}" if self.value else desc
 
 
 def tried_args(readings: Iterable[Tried], limit: int = 6) -> dict[str, str]:

@@ -10,6 +10,8 @@ is reported only when no reading gives it, and the message names the readings tr
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -39,7 +41,7 @@ from sakiplint.facts.identity import (
     same_number,
     value_kind,
 )
-from sakiplint.model import Cell, Column, Row, Table
+from sakiplint.model import Cell, Column, Document, Row, Table
 from sakiplint.read.numfmt import consistent, fmt
 
 if TYPE_CHECKING:
@@ -207,9 +209,12 @@ def other_targets(ctx: Context, table: Table) -> Iterator[Issue]:
         cap.yoy_ok = yoy is not None and consistent(cap.value, yoy, d, scale)
         judged.append((cap, cands, yoy))
     # the table's own definition: capaian against the year before, when its rows say so
+    # and the sentence introducing the table does not say it measures against the target
     yoy_only = sum(1 for c in caps if c.yoy_ok and not c.target_ok)
     target_only = sum(1 for c in caps if c.target_ok and not c.yoy_ok)
-    yoy_used = yoy_only >= _YOY_MIN and yoy_only > target_only
+    yoy_rows = yoy_only >= _YOY_MIN and yoy_only > target_only
+    stated = yoy_rows and _stated_against_target(ctx.document, table)
+    yoy_used = yoy_rows and not stated
     for cap, cands, yoy in judged:
         if cap.target_ok or (yoy_used and cap.yoy_ok):
             continue
@@ -220,6 +225,12 @@ def other_targets(ctx: Context, table: Table) -> Iterator[Issue]:
             tried.append(Tried(f"{desc}, dibanding tahun sebelumnya",
                                f"{desc}, against the year before",
                                fmt(yoy, cap.cell.decimals, cap.col.notation) + suffix))
+        elif stated and cap.yoy_ok:
+            tried.append(Tried("(sama dengan realisasi tahun sebelumnya x 100, padahal kalimat "
+                               "pengantar tabel menyatakan capaian diukur terhadap target)",
+                               "(equal to realisasi of the year before x 100, while the "
+                               "sentence introducing the table says capaian is measured "
+                               "against the target)", ""))
         first = cands[0][1]
         name = cap.row.cells[_indicator_column(table, cap.col.index).index]  # type: ignore[union-attr]
         related = [related_cell(cap.real, f"realisasi {cap.year}")]
@@ -231,3 +242,25 @@ def other_targets(ctx: Context, table: Table) -> Iterator[Issue]:
             args={"indicator": short(name.text), "year": cap.year, **tried_args(tried)},
             related=related,
         )
+
+
+_AGAINST_TARGET = re.compile(
+    r"\b(?:berdasarkan|terhadap|dibandingkan(?:\s+dengan)?|dibanding(?:\s+dengan)?)\s+"
+    r"target\b", re.I)
+
+
+def _stated_against_target(doc: Document, table: Table) -> bool:
+    """Whether the paragraph just above the table (its caption) says that the capaian is
+    measured against the target ("berdasarkan target yang ditetapkan")."""
+    top = table.caption_line or table.start_line
+    if table.caption_line is not None:
+        top = min(top, table.start_line)
+    paras = doc.paragraphs
+    ends = [pa.end_line for pa in paras]
+    i = bisect_right(ends, top - 1) - 1
+    while i >= 0 and top - paras[i].end_line <= 4:
+        text = paras[i].text
+        if not text.lower().startswith(("tabel", "table")):
+            return _AGAINST_TARGET.search(text) is not None
+        i -= 1
+    return False
