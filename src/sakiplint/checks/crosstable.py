@@ -62,14 +62,15 @@ def target_vs_pk(ctx: Context, doc: Document) -> Iterator[Issue]:
         for o in occs:
             if o.info.role not in MEASURED_ROLES:
                 continue
-            if any(same_number(o.cell, p.cell) for p in pk):
+            agreed = [p for p in pk if comparable(p, o)]
+            if not agreed or any(same_number(o.cell, p.cell) for p in agreed):
                 continue
             yield Issue(
                 at=o.cell, actual=o.cell.text, expected=" / ".join(
-                    dict.fromkeys(p.cell.text for p in pk)),
+                    dict.fromkeys(p.cell.text for p in agreed)),
                 args={"indicator": short(o.name.text), "year": year,
-                      "pk": ", ".join(f"{_label(p)} {p.cell.text}" for p in pk)},
-                related=[_rel(p.cell, f"{_label(p)} ({p.info.role})") for p in pk],
+                      "pk": ", ".join(f"{_label(p)} {p.cell.text}" for p in agreed)},
+                related=[_rel(p.cell, f"{_label(p)} ({p.info.role})") for p in agreed],
             )
 
 
@@ -121,6 +122,8 @@ def value_mismatch(ctx: Context, doc: Document) -> Iterator[Issue]:
             if kind == "realisasi" and other_scale(g[0].cell, majority[0].cell) and not (
                     g[0].unit and g[0].unit == majority[0].unit):
                 continue  # e.g. an index on 1-5 restated on 0-100: not the same measure
+            if not comparable(g[0], majority[0]):
+                continue
             for o in g:
                 yield Issue(
                     at=o.cell, actual=o.cell.text, expected=majority[0].cell.text,

@@ -128,6 +128,32 @@ def identity_key(
     return "".join(words)
 
 
+#: lead words naming what is measured: a percentage of a thing and its count are two
+#: indicators even when the rest of their names is the same
+_MEASURES = {"persentase": "persen", "jumlah": "jumlah", "rasio": "rasio", "proporsi": "persen"}
+
+
+@lru_cache(maxsize=4096)
+def measure_of(text: str) -> str | None:
+    """"persen", "jumlah" or "rasio" when the name says what it measures by its lead words
+    ("Persentase ...", "Jumlah ..."); None otherwise (an index, a value, a level)."""
+    for w in normalise(text).split()[:3]:
+        if w in _MEASURES:
+            return _MEASURES[w]
+        if w not in _GENERIC_LEAD:
+            return None
+    return None
+
+
+def same_indicator(a: str, b: str) -> bool:
+    """Two names of one indicator: one identity key, and not two different measures."""
+    ka = identity_key(a)
+    if ka is None or ka != identity_key(b):
+        return False
+    ma, mb = measure_of(a), measure_of(b)
+    return ma is None or mb is None or ma == mb
+
+
 def acronyms_of(text: str) -> frozenset[str]:
     """The words a name writes as acronyms (two or more capitals: "SAKIP", "IPMas"), lower
     case, abbreviations in parentheses left out."""
@@ -663,8 +689,12 @@ _PERCENT_UNITS = frozenset(("persen", "prosen", "persentase", "%", "percent"))
 
 
 def comparable(a: Occurrence, b: Occurrence) -> bool:
-    """Two occurrences of one key that may be compared: not a percentage in one table and a
-    count or index in the other (their satuan cells say so)."""
+    """Two occurrences of one key that may be compared: not two different measures by their
+    names ("Persentase X" and "Jumlah X"), nor a percentage in one table and a count or
+    index in the other (their satuan cells say so)."""
+    ma, mb = measure_of(a.name.text), measure_of(b.name.text)
+    if ma is not None and mb is not None and ma != mb:
+        return False
     if not a.unit or not b.unit:
         return True
     return (a.unit in _PERCENT_UNITS) == (b.unit in _PERCENT_UNITS)
