@@ -268,6 +268,7 @@ def _judge_realisasi(
     for p in seen.values():
         by_key.setdefault(p.key, []).append(p)
     per_program: list[list[tuple[Decimal, str]]] = []
+    related: list[Cell] = []
     for key, progs in by_key.items():
         options: list[tuple[Decimal, str]] = []
         for o in ident.budgets.get((f"program:{key}", "realisasi_anggaran", m.year), []):
@@ -275,6 +276,10 @@ def _judge_realisasi(
                 shown = o.cell.text if not o.derived else fmt(o.value, 0, "id")
                 options.append((o.value, f"{short(o.name.text, 40)} {shown} "
                                          f"({table_label(o.table)})"))
+                if not o.derived:
+                    related.append(o.cell)
+                    if key in split:
+                        related += _kegiatan_cells(o.table, o.row, o.column)
         if key in split:
             # the part of a program the PK splits between sasaran: the budget table's row
             # whose pagu is the part's
@@ -292,7 +297,7 @@ def _judge_realisasi(
         return
     tried = [Tried(" + ".join(parts), " + ".join(parts), fmt(value, 0, "id"))
              for value, parts in combos]
-    yield _issue(m, cell, "realisasi", tried, [])
+    yield _issue(m, cell, "realisasi", tried, related)
 
 
 def _issue(m: _Measured, cell: Cell, what: str, tried: list[Tried],
@@ -301,5 +306,18 @@ def _issue(m: _Measured, cell: Cell, what: str, tried: list[Tried],
         at=cell, actual=cell.text, expected=tried[0].value if tried else None,
         args={"what": what, "what_en": "budget" if what == "pagu" else "spending",
               "sasaran": short(m.label), "year": m.year, **tried_args(tried, limit=4)},
-        related=[related_cell(c, "program") for c in related[:8]],
+        related=[related_cell(c, "program")
+                 for c in {id(c): c for c in related}.values()][:16],
     )
+
+
+def _kegiatan_cells(table: Table, row: Row, column: int) -> list[Cell]:
+    """The cells in ``column`` of the kegiatan rows right under program row ``row`` (where a
+    program the PK splits between sasaran finds its parts)."""
+    out: list[Cell] = []
+    for r in table.rows[row.index + 1:]:
+        if r.kind != "data" or (r.level is not None and r.level <= (row.level or 1)):
+            break
+        if r.level == (row.level or 1) + 1 and column < len(r.cells):
+            out.append(r.cells[column])
+    return out

@@ -118,10 +118,9 @@ def hierarchy_relations(table: Table, st: Structure | None = None) -> Iterator[R
     """Program / Kegiatan rows against the sum of their direct children (budget columns).
 
     Some reports list one program several times (once per indicator) and print the
-    program's whole amount on its first occurrence. For a label repeated at one level, a
-    value equal to the sum of the children of all its occurrences passes, and a row is only
-    judged when some budget column of it does equal its own children's sum (so the row is
-    certainly the parent of exactly those children)."""
+    program's whole amount on its first occurrence. For a label repeated at one level, both
+    are readings: a value equal to the sum of its own children, or to the sum of the children
+    of all the rows of that label, passes."""
     cols = budget_columns(table)
     if not cols:
         return
@@ -146,11 +145,7 @@ def hierarchy_relations(table: Table, st: Structure | None = None) -> Iterator[R
                     if rel is not None:
                         yield rel
                 continue
-            anchored = any(
-                _sum(kids, c) is not None and _sum(kids, c) == row.number(c.index) for c in cols
-            )
-            if not anchored:
-                continue
+            # readings: the row's own children, or the children of every row of that label
             every = [kid for j in ks for kid in (kids_of[j] or [])]
             for col in cols:
                 whole = _sum(every, col) == row.number(col.index)
