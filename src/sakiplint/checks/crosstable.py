@@ -134,32 +134,42 @@ def value_mismatch(ctx: Context, doc: Document) -> Iterator[Issue]:
 
 
 def target_mismatch(ctx: Context, doc: Document) -> Iterator[Issue]:
-    """XT005: for an indicator and year no Perjanjian Kinerja sets, the targets the tables
-    give (Renstra, IKU, RKT, measurement tables, lampiran) disagree: the value in the
-    minority is reported (on a tie: the later table). Values on another scale (an index of
+    """XT005: the targets the tables give for one indicator and year disagree, and the value
+    reported is the odd one out. For a year no Perjanjian Kinerja sets, the value in the
+    minority (on a tie: the later table); for a year a PK sets, a value that no other table
+    confirms while two or more tables agree on another one (a capaian or efficiency table's
+    target is judged against the PK by XT001 instead). Values on another scale (an index of
     1-5 restated on 0-100) are not compared."""
     ident = identity(doc)
     for (_, kind, year), occs in ident.values.items():
         if kind != "target" or len({o.table.index for o in occs}) < 2:
             continue
-        if any(o.info.role in PK_ROLES for o in occs):
-            continue   # XT001 / XT002 judge against the agreement
+        with_pk = any(o.info.role in PK_ROLES for o in occs)
         groups = _groups(occs)
         if len(groups) < 2:
             continue
         groups.sort(key=lambda g: (-len({o.table.index for o in g}), -len(g), g[0].cell.line))
         majority = groups[0]
+        backing = len({m.table.index for m in majority})
         for g in groups[1:]:
             if other_scale(g[0].cell, majority[0].cell):
                 continue
             if not comparable(g[0], majority[0]):
                 continue
+            if with_pk and (len({o.table.index for o in g}) > 1 or backing < 2):
+                continue
             for o in g:
+                if with_pk and o.info.role in MEASURED_ROLES:
+                    continue
                 yield Issue(
                     at=o.cell, actual=o.cell.text, expected=majority[0].cell.text,
                     args={"indicator": short(o.name.text), "year": year,
                           "other": ", ".join(dict.fromkeys(_label(m) for m in majority)),
-                          "count": len({m.table.index for m in majority})},
+                          "count": backing,
+                          "note": "" if with_pk else
+                          " (tidak ada Perjanjian Kinerja untuk tahun itu)",
+                          "note_en": "" if with_pk else
+                          " (no Perjanjian Kinerja sets that year's target)"},
                     related=[_rel(m.cell, f"{_label(m)} target") for m in majority],
                 )
 

@@ -43,11 +43,53 @@ def _parent_column(table: Table, ind: Column) -> Column | None:
 
 # --------------------------------------------------------------------------- DU001
 
+def _row_text(row: Row) -> tuple[str, ...]:
+    return tuple(" ".join(c.text.lower().split()) for c in row.cells)
+
+
+def _copied_rows(table: Table) -> Iterator[tuple[Row, Row, Cell]]:
+    """(row, the earlier row it repeats, its indicator cell): an indicator row printed again
+    cell for cell (its name, its figures, its notes) in one table."""
+    inds = [c for c in table.columns if c.role == "indikator"]
+    if not inds:
+        return
+    seen: dict[tuple[str, ...], Row] = {}
+    for row in table.rows:
+        if not is_data(row, table):
+            continue
+        name = next((row.cells[c.index] for c in reversed(inds) if row.cells[c.index].text), None)
+        if name is None or len(indicator_key(name.text).split()) < 2:
+            continue
+        if not any(row.cells[c.index].number is not None for c in table.columns if c.numeric):
+            continue
+        progs = [row.cells[c.index] for c in table.columns
+                 if c.role == "program" and row.cells[c.index].text]
+        if progs and budget_level(progs[-1].text, None) == "kegiatan":
+            continue   # a kegiatan listed again: DU005
+        key = _row_text(row)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = row
+            continue
+        yield row, first, name
+
+
 def duplicate_indicator(ctx: Context, table: Table) -> Iterator[Issue]:
     """The same indicator listed twice under the same parent (sasaran / program / kegiatan)
-    in one table."""
-    if any(c.role == "program" for c in table.columns) or identity(ctx.document).info(
-            table).role == "perbandingan":
+    in one table; in any layout, an indicator row printed again cell for cell."""
+    if identity(ctx.document).info(table).role == "perbandingan":
+        return
+    flagged: set[int] = set()
+    for row, first, name in _copied_rows(table):
+        flagged.add(row.index)
+        fc = next(c for c in first.cells if c.text.lower() == name.text.lower())
+        yield Issue(
+            at=name, actual=name.text, expected=None,
+            args={"indicator": short(name.text), "first": fc.line,
+                  "where": "dengan angka yang sama", "where_en": "with the same figures"},
+            related=[_rel(fc, "pertama")],
+        )
+    if any(c.role == "program" for c in table.columns):
         return   # program / kegiatan layouts repeat indicators per program legitimately
     inds = [c for c in table.columns if c.role == "indikator"]
     for ind in inds[-1:]:
@@ -73,10 +115,14 @@ def duplicate_indicator(ctx: Context, table: Table) -> Iterator[Issue]:
             if first is None:
                 seen[(parent, key)] = row
                 continue
+            if row.index in flagged:
+                continue
             fc = first.cells[ind.index]
             yield Issue(
                 at=cell, actual=cell.text, expected=None,
-                args={"indicator": short(cell.text), "first": fc.line},
+                args={"indicator": short(cell.text), "first": fc.line,
+                      "where": "di bawah sasaran yang sama",
+                      "where_en": "under the same sasaran"},
                 related=[_rel(fc, "pertama")],
             )
 

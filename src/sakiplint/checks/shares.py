@@ -111,7 +111,7 @@ def shares(ctx: Context, table: Table) -> Iterator[Issue]:
 # (the usual one), 100 + capaian kinerja - capaian anggaran, or capaian kinerja - capaian
 # anggaran (some regional templates). Each definition is a reading: a row is reported only
 # when it fits none of them. The ratio column is judged only when the capaian-anggaran
-# column before it is verified (realisasi / pagu x 100 in every row, whatever its header
+# column before it is verified (realisasi / pagu x 100 in most rows, whatever its header
 # says: converters often misplace the group headers, "Ratio efisiensi", of these tables) and
 # at least half of its rows fit some definition (it is an efficiency column at all).
 
@@ -180,7 +180,10 @@ def efficiency_relations(table: Table, settings: Settings) -> Iterator[Relation]
             _, _, c_cell, _, _, s_cell, e_cell = (x for x in cells if x is not None)
             if a <= 0 or s <= 0 or t <= 0:
                 continue
-            serapan.append(consistent(s, ra / a * HUNDRED, s_cell.decimals, scale))
+            ok = consistent(s, ra / a * HUNDRED, s_cell.decimals, scale)
+            serapan.append(ok)
+            if not ok:
+                continue   # the absorption itself is wrong (BU003): no ratio to judge
             # the ratio may come from the unrounded capaian and serapan
             unrounded = (r / t) / (ra / a) * HUNDRED
             step = Decimal(1).scaleb(-e_cell.decimals) * scale
@@ -197,7 +200,8 @@ def efficiency_relations(table: Table, settings: Settings) -> Iterator[Relation]
                 related=[related_cell(c_cell, "capaian kinerja"),
                          related_cell(s_cell, "capaian anggaran")],
             )))
-        if len(serapan) >= 2 and all(serapan) and 2 * sum(r.holds for r in ratios) >= len(ratios):
+        if len(serapan) >= 2 and 2 * sum(serapan) > len(serapan) \
+                and 2 * sum(r.holds for r in ratios) >= len(ratios):
             yield from ratios
 
 

@@ -219,6 +219,12 @@ def _readings(
             lv[j] is not None and lv[block[i + 1]] is not None
             and lv[block[i + 1]] > lv[j])]  # type: ignore[operator]
         add(leaves, "baris terbawah", "lowest rows")
+    # rows left blank in this column (a list that ends before the others, as when several
+    # breakdowns stand side by side): the rows that carry a value
+    filled = [j for j in block if amount(rows[j].cell(col.index)) is not None]
+    if 2 <= len(filled) < len(block) and all(
+            not rows[j].cells[col.index].text for j in block if j not in filled):
+        add(filled, "baris yang berisi angka", "rows with a value")
     vals = [amount(rows[j].cell(col.index)) for j in block]
     if all(v is not None for v in vals):
         sums = top_sums([v for v in vals if v is not None])

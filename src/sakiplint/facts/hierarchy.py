@@ -142,7 +142,9 @@ def _unlabelled_total(table: Table, col: Column, lv: list[int | None]) -> frozen
 
 def _infer_segment(rows: list[Row], out: list[int | None], start: int, end: int,
                    col: Column) -> None:
-    """Levels for rows[start:end] (all of unknown level)."""
+    """Levels for rows[start:end] (all of unknown level): all children of the known row
+    above when it is their sum; else the unique split into heads and members, if any (the
+    row above, a wrong sum, is then judged against the heads)."""
     vals = [amount(r.cell(col.index)) for r in rows[start:end]]
     if any(v is None for v in vals) or not vals:
         return
@@ -155,18 +157,16 @@ def _infer_segment(rows: list[Row], out: list[int | None], start: int, end: int,
         if parent >= 3:
             return
         pv = amount(rows[start - 1].cell(col.index))
-        if pv is None:
-            return
-        if pv == total and total != 0:
+        if pv is not None and pv == total and total != 0:
             for i in range(start, end):
                 out[i] = parent + 1
             return
-        if parent + 2 > 3 or pv * 2 != total:
+        if parent + 2 > 3:
             return
     heads = unique_split(values)
     if heads is None or (parent is None and len(heads) < 2):
         return
-    top = (parent or 1) + 1 if parent is not None else 2
+    top = parent + 1 if parent is not None else 2
     for i in range(len(values)):
         out[start + i] = top if i in heads else top + 1
 
