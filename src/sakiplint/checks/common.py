@@ -109,14 +109,14 @@ def table_label(table: Table) -> str:
 
 
 def other_scale(a: Cell, b: Cell) -> bool:
-    """Two values a factor of 5 or more apart that is not a power of ten (a misplaced
+    """Two values a factor of 15 or more apart that is not a power of ten (a misplaced
     decimal point stays a finding): most likely two different scales or units (an index on
-    1-5 restated on 0-100)."""
+    1-4 or 1-5 restated on 0-100: a factor of 20 to 25)."""
     x, y = a.number, b.number
     if x is None or y is None or x <= 0 or y <= 0:
         return False
     ratio = max(x, y) / min(x, y)
-    if ratio < 5:
+    if ratio < 15:
         return False
     lead = ratio.scaleb(-ratio.adjusted())     # in [1, 10): the ratio without its power of ten
     return abs(lead - 1) > Decimal("0.01") and abs(lead - 10) > Decimal("0.1")
