@@ -109,13 +109,16 @@ def table_label(table: Table) -> str:
 
 
 def other_scale(a: Cell, b: Cell) -> bool:
-    """Two values a factor of 15 or more apart that is not a power of ten (a misplaced
-    decimal point stays a finding): most likely two different scales or units (an index on
-    1-4 or 1-5 restated on 0-100: a factor of 20 to 25)."""
+    """Two values of the two scales an index is reported on, a factor of 15 or more apart
+    that is not a power of ten (a misplaced decimal point stays a finding): one on 1-5
+    (a survey index), the other on 0-100 (the same index restated, a factor of 20 to 25)."""
     x, y = a.number, b.number
     if x is None or y is None or x <= 0 or y <= 0:
         return False
-    ratio = max(x, y) / min(x, y)
+    lo, hi = min(x, y), max(x, y)
+    if not (1 <= lo <= 5 and hi <= 100):
+        return False
+    ratio = hi / lo
     if ratio < 15:
         return False
     lead = ratio.scaleb(-ratio.adjusted())     # in [1, 10): the ratio without its power of ten

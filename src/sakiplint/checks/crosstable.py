@@ -124,12 +124,14 @@ def value_mismatch(ctx: Context, doc: Document) -> Iterator[Issue]:
                 continue  # e.g. an index on 1-5 restated on 0-100: not the same measure
             if not comparable(g[0], majority[0]):
                 continue
+            others = [x for h in groups if h is not g and h is not majority for x in h]
             for o in g:
                 yield Issue(
                     at=o.cell, actual=o.cell.text, expected=majority[0].cell.text,
                     args={"indicator": short(o.name.text), "year": year, "kind": kind,
                           "other": _label(majority[0])},
-                    related=[_rel(m.cell, f"{_label(m)} {kind}") for m in majority],
+                    related=[_rel(m.cell, f"{_label(m)} {kind}") for m in majority]
+                    + [_rel(x.cell, f"{_label(x)} {kind} (lain)") for x in others][:6],
                 )
 
 
