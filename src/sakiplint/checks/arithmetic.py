@@ -153,7 +153,7 @@ _UNNAMED = ("number", "persen", None)
 
 def _holds_mostly(
     table: Table, t_col: Column, r_col: Column, c_col: Column, settings: Settings,
-    rows: int = 3, telling_rows: int = 2,
+    rows: int = 3, telling_rows: int = 2, majority: bool = True,
 ) -> bool:
     """Most rows with all three numbers have c = r / t x 100 (two of them at least with
     r != t and c not 0, so that the rule is not read from rows of 100 / 100 / 100
@@ -170,7 +170,7 @@ def _holds_mostly(
         if consistent(c, r / t * HUNDRED, c_cell.decimals, settings.tolerance_scale):
             holds += 1
             telling += r != t and c != 0
-    return n >= rows and telling >= telling_rows and 2 * holds > n
+    return n >= rows and telling >= telling_rows and (2 * holds > n if majority else holds > 0)
 
 
 def inferred_triples(table: Table, settings: Settings) -> list[tuple[Column, Column, Column]]:
@@ -189,7 +189,11 @@ def inferred_triples(table: Table, settings: Settings) -> list[tuple[Column, Col
         after = t.role == "target" and r.role == "realisasi" and c.role in _UNNAMED \
             and year_compatible(t, r) and year_compatible(r, c)
         if (plain and _holds_mostly(table, t, r, c, settings)) or (
-                after and _holds_mostly(table, t, r, c, settings, 2, 1)):
+                after and _holds_mostly(table, t, r, c, settings, 2, 1)) or (
+                # a bare "%" right after Target and Realisasi is the capaian by convention:
+                # one row agreeing is enough to confirm it
+                after and c.role == "persen"
+                and _holds_mostly(table, t, r, c, settings, 2, 0, majority=False)):
             out.append((t, r, c))
     return out
 
