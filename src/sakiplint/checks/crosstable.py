@@ -138,15 +138,20 @@ def value_mismatch(ctx: Context, doc: Document) -> Iterator[Issue]:
 def target_mismatch(ctx: Context, doc: Document) -> Iterator[Issue]:
     """XT005: the targets the tables give for one indicator and year disagree, and the value
     reported is the odd one out. For a year no Perjanjian Kinerja sets, the value in the
-    minority (on a tie: the later table); for a year a PK sets, a value that no other table
-    confirms while two or more tables agree on another one (a capaian or efficiency table's
-    target is judged against the PK by XT001 instead). Values on another scale (an index of
-    1-5 restated on 0-100) are not compared."""
+    minority (on a tie: the later table); for a year a PK sets, a value of a PK, RKT or other
+    table that no other table confirms while two or more tables agree on another one (a
+    capaian or efficiency table's target is judged against the PK by XT001, a Renstra's by
+    XT002, instead). Values on another scale (an index of 1-5 restated on 0-100) are not
+    compared."""
     ident = identity(doc)
     for (_, kind, year), occs in ident.values.items():
         if kind != "target" or len({o.table.index for o in occs}) < 2:
             continue
         with_pk = any(o.info.role in PK_ROLES for o in occs)
+        renstra = [o for o in occs if o.info.role == "renstra"]
+        # XT002 reports the agreement when no PK value is the Renstra's
+        xt002 = bool(renstra) and not any(
+            same_number(p.cell, r.cell) for p in occs if p.info.role in PK_ROLES for r in renstra)
         groups = _groups(occs)
         if len(groups) < 2:
             continue
@@ -161,8 +166,9 @@ def target_mismatch(ctx: Context, doc: Document) -> Iterator[Issue]:
             if with_pk and (len({o.table.index for o in g}) > 1 or backing < 2):
                 continue
             for o in g:
-                if with_pk and o.info.role in MEASURED_ROLES:
-                    continue
+                if with_pk and (o.info.role in MEASURED_ROLES or o.info.role == "renstra"
+                                or (o.info.role in PK_ROLES and xt002)):
+                    continue   # XT001 / XT002 judge these against the agreement
                 yield Issue(
                     at=o.cell, actual=o.cell.text, expected=majority[0].cell.text,
                     args={"indicator": short(o.name.text), "year": year,
