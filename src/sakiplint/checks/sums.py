@@ -90,9 +90,11 @@ def _sum(rows: list[Row], col: Column) -> Decimal | None:
 
 
 def _sum_relation(
-    parent: Row, kids: list[Row], col: Column, what: str, holds_also: bool = False
+    parent: Row, kids: list[Row], col: Column, what: str, holds_also: bool = False,
+    also: list[Row] | None = None,
 ) -> Relation | None:
-    """``parent`` = the sum of ``kids`` in column ``col``; ``holds_also``: accepted anyway."""
+    """``parent`` = the sum of ``kids`` in column ``col``; ``holds_also``: accepted anyway
+    (another reading agrees); ``also``: the rows of that other reading, named too."""
     cell = parent.cell(col.index)
     pv = _amount(cell)
     s = _sum(kids, col)
@@ -106,7 +108,9 @@ def _sum_relation(
         expected=fmt(s, decimals if s != s.to_integral_value() else 0, col.notation),
         args={"row": short(parent.label or what), "column": short(col.name, 40),
               "count": len(kids), "what": what},
-        related=[related_cell(r.cells[col.index], short(r.label, 50)) for r in kids],
+        related=[related_cell(r.cells[col.index], short(r.label, 50)) for r in kids]
+        + [related_cell(r.cells[col.index], short(r.label, 50)) for r in (also or [])
+           if all(r is not k for k in kids)],
     ))
 
 
@@ -149,7 +153,7 @@ def hierarchy_relations(table: Table, st: Structure | None = None) -> Iterator[R
             every = [kid for j in ks for kid in (kids_of[j] or [])]
             for col in cols:
                 whole = _sum(every, col) == row.number(col.index)
-                rel = _sum_relation(row, kids, col, "induk", holds_also=whole)
+                rel = _sum_relation(row, kids, col, "induk", holds_also=whole, also=every)
                 if rel is not None:
                     yield rel
 
