@@ -212,24 +212,49 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+#: at most this many tables' words on one program are weighed (beyond: not judged)
+_UNITS = 64
+
+
 def _units(occs: list[BudgetOccurrence]) -> list[_Unit]:
+    """Each table's word (per stage) on one program, with the words of the other tables it
+    agrees and disagrees with, found through an index of the values (no pairwise pass over
+    the units but for the few whose word nobody confirms)."""
     by: dict[tuple[int, str | None], list[BudgetOccurrence]] = {}
     for o in occs:
         by.setdefault((o.table.index, o.stage), []).append(o)
     units = [_Unit(os[0].table, stage, os, {o.value for o in os}) for (_, stage), os in by.items()]
+    if len(units) > _UNITS:
+        return []
+    by_value: dict[Decimal, list[_Unit]] = {}
+    for u in units:
+        for v in u.values:
+            by_value.setdefault(v, []).append(u)
+
+    def sharing(u: _Unit) -> list[_Unit]:
+        seen: dict[int, _Unit] = {}
+        for value in u.values:
+            for v in by_value[value]:
+                if v.table.index != u.table.index:
+                    seen.setdefault(id(v), v)
+        return list(seen.values())
+
     # a table of unknown stage that agrees with the tables of one stage only is of that stage
     for u in units:
-        if u.stage is not None:
-            continue
-        stages = {v.stage for v in units if v.table.index != u.table.index
-                  and v.stage is not None and u.values & v.values}
-        if len(stages) == 1:
-            u.stage = stages.pop()
+        if u.stage is None:
+            stages = {v.stage for v in sharing(u) if v.stage is not None}
+            if len(stages) == 1:
+                u.stage = stages.pop()
     for u in units:
-        for v in units:
-            if v.table.index == u.table.index or not _compatible(u.stage, v.stage):
-                continue
-            (u.agree if u.values & v.values else u.disagree).append(v)
+        u.agree = [v for v in sharing(u) if _compatible(u.stage, v.stage)]
+    for u in units:
+        if not u.agree:
+            u.disagree = [v for v in units if v.table.index != u.table.index
+                          and _compatible(u.stage, v.stage)]
+        else:
+            agreeing = {id(v) for v in u.agree}
+            u.disagree = [v for v in units if v.table.index != u.table.index
+                          and _compatible(u.stage, v.stage) and id(v) not in agreeing]
     return units
 
 

@@ -196,8 +196,24 @@ def sasaran_budget(ctx: Context, doc: Document) -> Iterator[Issue]:
     measured = _measured(doc, ident)
     spending = _spending(doc, ident) if measured else {}
     split = _split_programs(groups)
+    # groups by (year, indicator); those without an indicator and, for rows without one,
+    # every group of the year are matched by sasaran name (bounded)
+    by_indicator: dict[tuple[int, str], list[_Group]] = {}
+    no_indicator: dict[int, list[_Group]] = {}
+    by_year: dict[int, list[_Group]] = {}
+    for g in groups:
+        if g.indicator is not None:
+            by_indicator.setdefault((g.year, g.indicator), []).append(g)
+        else:
+            no_indicator.setdefault(g.year, []).append(g)
+        by_year.setdefault(g.year, []).append(g)
     for m in measured:
-        mine = [g for g in groups if _matches(m, g) and g.table.index != m.table.index]
+        if m.indicator is not None:
+            pool = by_indicator.get((m.year, m.indicator), []) + \
+                no_indicator.get(m.year, [])[:COMBINATIONS]
+        else:
+            pool = by_year.get(m.year, [])[:COMBINATIONS]
+        mine = [g for g in pool if _matches(m, g) and g.table.index != m.table.index]
         if not mine:
             continue
         yield from _judge_pagu(m, mine, ident, split)
