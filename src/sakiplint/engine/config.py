@@ -19,10 +19,13 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sakiplint.engine.findings import CATEGORIES
 from sakiplint.engine.rules import Rule, RulePackError, Settings, add_rules, all_rules, load_pack
+
+if TYPE_CHECKING:
+    from sakiplint.engine.files import FileSettings
 
 CONFIG_NAMES = (".sakiplint.toml", "pyproject.toml")
 
@@ -56,6 +59,9 @@ class Config:
     renstra_period: tuple[int, int] | None = None
     rule_packs: tuple[str, ...] = ()          # absolute directories
     report_unused_suppressions: bool | None = None
+    exclude: tuple[str, ...] | None = None    # None: the defaults (engine.files)
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool | None = None
 
     def error(self, key: str, message: str) -> ConfigError:
         if self.path is None:
@@ -109,6 +115,9 @@ def parse_config(data: dict[str, Any], where: Path) -> Config:
         renstra_period=tuple(data["renstra-period"]) if "renstra-period" in data else None,
         rule_packs=packs,
         report_unused_suppressions=data.get("report-unused-suppressions"),
+        exclude=tuple(data["exclude"]) if "exclude" in data else None,
+        extend_exclude=tuple(data.get("extend-exclude", ())),
+        respect_gitignore=data.get("respect-gitignore"),
     )
 
 
@@ -334,6 +343,7 @@ class Resolver:
     _cache: dict[str | None, Effective] = field(default_factory=dict)
     _dirs: dict[Path, Config | None] = field(default_factory=dict)
     _explicit: Config | None = None
+    _files: dict[str | None, FileSettings] = field(default_factory=dict)
 
     def config_for(self, path: Path) -> Config | None:
         if self.isolated:
@@ -343,6 +353,34 @@ class Resolver:
                 self._explicit = load_config(self.config_file)
             return self._explicit
         return find_config(path, self._dirs)
+
+    def file_settings(self, directory: Path) -> FileSettings:
+        """Which files of ``directory`` are linted: the exclusions and ``.gitignore`` choice
+        of the configuration that applies there, then of the command line (whose relative
+        patterns are relative to the working directory)."""
+        from sakiplint.engine.files import DEFAULT_EXCLUDE, file_settings
+
+        cfg = self.config_for(directory)
+        key = str(cfg.path) if cfg and cfg.path else None
+        if key in self._files:
+            return self._files[key]
+        cwd = Path.cwd()
+        base = cfg.path.parent if cfg and cfg.path else cwd
+        patterns: list[tuple[Path, str]]
+        if self.cli.exclude is not None:
+            patterns = [(cwd, p) for p in self.cli.exclude]
+        elif cfg is not None and cfg.exclude is not None:
+            patterns = [(base, p) for p in cfg.exclude]
+        else:
+            patterns = [(cwd, p) for p in DEFAULT_EXCLUDE]
+        if cfg is not None:
+            patterns += [(base, p) for p in cfg.extend_exclude]
+        patterns += [(cwd, p) for p in self.cli.extend_exclude]
+        respect = self.cli.respect_gitignore
+        if respect is None:
+            respect = cfg.respect_gitignore if cfg and cfg.respect_gitignore is not None else True
+        self._files[key] = settings = file_settings(patterns, respect)
+        return settings
 
     def for_file(self, path: Path) -> Effective:
         cfg = self.config_for(path)

@@ -1,4 +1,8 @@
-"""Findings: what a rule reports. Rendering (text, json ...) lives in ``sakiplint.report``."""
+"""Findings: what a rule reports. Rendering (text, json ...) lives in ``sakiplint.report``.
+
+A finding keeps its message in every language; its related notes, expected value and table
+title are rendered in the language asked for (:mod:`sakiplint.engine.words`).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,15 @@ class Related:
     line: int
     message: str
     column: int | None = None
+
+    def text(self, lang: str = "id") -> str:
+        """The note in ``lang`` (checks write sakiplint's terms in Indonesian)."""
+        from sakiplint.engine.words import related
+
+        return related(self.message, lang)
+
+    def to_dict(self, lang: str = "id") -> dict[str, Any]:
+        return {"line": self.line, "column": self.column, "message": self.text(lang)}
 
 
 @dataclass(slots=True)
@@ -31,10 +44,40 @@ class Finding:
     actual: str | None = None
     expected: str | None = None
     table: str | None = None               # caption of the table the finding is in
+    header: str | None = None              # header of the table column the value is in
 
     def message(self, lang: str = "id") -> str:
         fallback = next(iter(self.messages.values()))
         return self.messages.get(lang) or self.messages.get("id") or fallback
 
+    def expected_text(self, lang: str = "id") -> str | None:
+        """The expected value as a reader of ``lang`` reads it ("≥ 1 January 2025")."""
+        from sakiplint.engine.words import expected
+
+        return expected(self.expected, lang)
+
+    def table_text(self, lang: str = "id") -> str | None:
+        from sakiplint.engine.words import phrases
+
+        return phrases(self.table, lang) if self.table else self.table
+
+    def header_text(self, lang: str = "id") -> str | None:
+        from sakiplint.engine.words import phrases
+
+        return phrases(self.header, lang) if self.header is not None else None
+
     def sort_key(self) -> tuple[Any, ...]:
         return (self.line, self.column, self.rule, self.end_line, self.end_column)
+
+    def to_dict(self, lang: str = "id") -> dict[str, Any]:
+        """The finding as in ``sakiplint check --format json`` (schema: ``sakiplint
+        schema``), its texts in ``lang``."""
+        return {
+            "rule": self.rule, "slug": self.slug, "category": self.category,
+            "severity": self.severity, "line": self.line, "column": self.column,
+            "end_line": self.end_line, "end_column": self.end_column,
+            "message": self.message(lang), "table": self.table_text(lang),
+            "column_header": self.header_text(lang),
+            "related": [r.to_dict(lang) for r in self.related],
+            "actual": self.actual, "expected": self.expected_text(lang),
+        }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sakiplint.report.common import LABELS, Lang, Results, lang_of
+from sakiplint.report.common import Lang, Results, labels, lang_of
 
 _GH_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -23,8 +23,9 @@ def render_github(results: Results, lang: Lang) -> str:
         flang = lang_of(lang, path)
         for f in fs:
             msg = f.message(flang)
-            if f.expected is not None and f.expected not in msg:
-                msg += f" ({LABELS.get(flang, LABELS['id'])['expected']}: {f.expected})"
+            expected = f.expected_text(flang)
+            if expected is not None and expected not in msg:
+                msg += f" ({labels(flang)['expected']}: {expected})"
             out.append(
                 f"::{_GH_LEVEL[f.severity]} file={_gh_prop(path)},line={f.line},"
                 f"col={f.column},endLine={f.end_line},endColumn={f.end_column},"

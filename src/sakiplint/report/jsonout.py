@@ -19,13 +19,7 @@ def output_schema() -> dict[str, Any]:
 
 
 def finding_dict(f: Finding, lang: str) -> dict[str, Any]:
-    return {
-        "rule": f.rule, "slug": f.slug, "category": f.category, "severity": f.severity,
-        "line": f.line, "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
-        "message": f.message(lang), "table": f.table,
-        "related": [{"line": r.line, "column": r.column, "message": r.message} for r in f.related],
-        "actual": f.actual, "expected": f.expected,
-    }
+    return f.to_dict(lang)
 
 
 def summary(results: list[tuple[Document | None, str, list[Finding]]]) -> dict[str, Any]:

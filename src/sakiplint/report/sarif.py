@@ -69,15 +69,17 @@ def sarif_log(results: Results, lang: Lang, rules: Iterable[Rule]) -> dict[str, 
                 res["ruleIndex"] = index[f.rule]
             if f.related:
                 res["relatedLocations"] = [
-                    {"id": i, "message": {"text": r.message}, "physicalLocation": {
+                    {"id": i, "message": {"text": r.text(flang)}, "physicalLocation": {
                         "artifactLocation": art,
                         "region": {"startLine": r.line}
                         | ({"startColumn": r.column} if r.column else {}),
                     }}
                     for i, r in enumerate(f.related)
                 ]
-            props = {k: v for k, v in (("actual", f.actual), ("expected", f.expected),
-                                       ("table", f.table)) if v is not None}
+            props = {k: v for k, v in (("actual", f.actual), ("expected", f.expected_text(flang)),
+                                       ("table", f.table_text(flang)),
+                                       ("column_header", f.header_text(flang)))
+                     if v is not None}
             if props:
                 res["properties"] = props
             sarif_results.append(res)
