@@ -12,7 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from sakiplint.checks.common import Relation, failing, number_of, related_cell, short
+from sakiplint.checks.common import (
+    Relation,
+    failing,
+    indicator_name,
+    number_of,
+    related_cell,
+    short,
+)
 from sakiplint.engine import Context, Issue, Settings
 from sakiplint.model import Cell, Column, Row, Table
 from sakiplint.read.numfmt import consistent, fmt
@@ -167,7 +174,8 @@ def efficiency_relations(table: Table, settings: Settings) -> Iterator[Relation]
             ratios.append(Relation(holds, Issue(
                 at=e_cell, actual=e_cell.text,
                 expected=fmt(exact, e_cell.decimals, e_col.notation) + suffix,
-                args={"row": short(row.label), "capaian": c_cell.text, "serapan": s_cell.text},
+                args={"row": short(indicator_name(row, table)), "capaian": c_cell.text,
+                      "serapan": s_cell.text},
                 related=[related_cell(c_cell, "capaian kinerja"),
                          related_cell(s_cell, "capaian anggaran")],
             )))

@@ -114,7 +114,8 @@ _STAGE_SUFFIX = re.compile(r" (sebelum|sesudah) perubahan\b")
 #: expected values sakiplint writes: "8 tahun", "tahun ke-6", "≥ 1 Oktober 2024"
 _YEARS = re.compile(r"^(\d+) tahun$")
 _YEAR_ORDINAL = re.compile(r"^tahun ke-(\d+)$")
-_DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS_ID) + r") (\d{4})\b")
+#: a date bound sakiplint computes ("≥ 1 Oktober 2024"); dates quoted from the report stay
+_DATE = re.compile(r"(?<=≥ )(\d{1,2}) (" + "|".join(MONTHS_ID) + r") (\d{4})\b")
 
 
 def _pick(entry: Mapping[str, str], lang: str) -> str:
