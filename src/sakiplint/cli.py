@@ -225,7 +225,9 @@ def check(
 
         eff = plan.settings[0]
         try:
-            source = decode(click.get_binary_stream("stdin").read(), plan.files[0])
+            stream = getattr(sys.stdin, "buffer", None)
+            data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+            source = decode(data, plan.files[0])
         except InputError as exc:
             _fail(str(exc), lang)
         results = [api.lint_loaded(source, eff, verbose)]
@@ -251,15 +253,15 @@ def check(
         click.echo(f"sakiplint: {_say(lang, 'warning')}: "
                    f"{_error_text(_say(lang, 'none found'), lang)}", err=True)
 
-    text = _render(fmt, good, results, lang, statistics,
-                   _color(color, output_file is not None), quiet, len(errors))
+    painted = _color(color, output_file is not None) and fmt == "text"
+    text = _render(fmt, good, results, lang, statistics, painted, quiet, len(errors))
     if output_file is not None:
         try:
             Path(output_file).write_text(text + "\n" if text else "", "utf-8")
         except OSError as exc:
             _fail(f"{output_file}: cannot write ({exc.strerror})", lang)
     elif text:
-        click.echo(text)
+        click.echo(text, color=painted or None)
 
     if errors:
         sys.exit(EXIT_ERROR)
@@ -344,6 +346,8 @@ def _show_settings(plan: Any, resolver: Resolver, paths: tuple[str, ...], fmt: s
     out = [f"# {data['path']}", f"# config-file = {json.dumps(data['config-file'])}"]
     for key, value in data.items():
         if key in ("path", "config-file"):
+            continue
+        if value is None:
             continue
         if isinstance(value, dict):
             inner = ", ".join(f"{k} = {json.dumps(v)}" for k, v in value.items())

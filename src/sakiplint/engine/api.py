@@ -208,11 +208,12 @@ class Plan:
 def plan(paths: Iterable[str], res: Resolver) -> Plan:
     """Find the files below ``paths`` (see :mod:`sakiplint.engine.files`) and resolve the
     configuration of each. Raises :class:`ConfigError` / :class:`RulePackError`."""
-    from sakiplint.engine.files import discover
+    from sakiplint.engine.files import NAMED, discover
 
-    found = discover(paths, res.file_settings)
+    found = discover(paths, res)
     files = [str(f) for f in found.files]
-    effs = [res.for_file(Path(f)) for f in files]
+    effs = [res.for_file(f) if scope is NAMED else res.effective_of(scope)
+            for f, scope in zip(found.files, found.scopes, strict=True)]
     return Plan(files, effs, found.errors, [(str(p), why) for p, why in found.skipped])
 
 
@@ -264,13 +265,14 @@ def settings_dict(path: str, eff: Effective, files: Any = None) -> dict[str, Any
         "severity": dict(eff.severity),
         "tolerance": float(eff.tolerance) if eff.tolerance is not None else 1.0,
         "lower-is-better": list(eff.lower_is_better),
-        "agency": eff.agency or "",
-        "report-year": eff.report_year or 0,
-        "renstra-period": list(eff.renstra_period or ()),
+        "agency": eff.agency,
+        "report-year": eff.report_year,
+        "renstra-period": list(eff.renstra_period) if eff.renstra_period else None,
         "rule-packs": list(eff.packs),
         "report-unused-suppressions": eff.report_unused,
     }
     if files is not None:
-        data["exclude"] = [p.text for _, p in files.exclude]
+        data["exclude"] = list(dict.fromkeys([*files.names.values(),
+                                              *(p.text for _, p in files.exclude)]))
         data["respect-gitignore"] = files.respect_gitignore
     return data

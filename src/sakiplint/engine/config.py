@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from sakiplint.engine.files import FileSettings
 
 CONFIG_NAMES = (".sakiplint.toml", "pyproject.toml")
+_NAMES = frozenset(CONFIG_NAMES)
 
 
 class ConfigError(Exception):
@@ -354,13 +355,25 @@ class Resolver:
             return self._explicit
         return find_config(path, self._dirs)
 
-    def file_settings(self, directory: Path) -> FileSettings:
-        """Which files of ``directory`` are linted: the exclusions and ``.gitignore`` choice
-        of the configuration that applies there, then of the command line (whose relative
-        patterns are relative to the working directory)."""
+    # the scopes of a folder walk (engine.files.Scopes): a folder's configuration is its own
+    # file's when its listing has one, else its parent's; found once per folder, no lookups
+    def scope_top(self, directory: Path) -> Config | None:
+        return self.config_for(directory)
+
+    def scope_child(
+        self, directory: Path, parent: Config | None, names: frozenset[str]
+    ) -> Config | None:
+        if self.isolated or self.config_file is not None or not names & _NAMES:
+            return parent
+        own = _config_in(directory)
+        return own if own is not None else parent
+
+    def scope_files(self, cfg: Config | None) -> FileSettings:
+        """Which files of a folder are linted: the exclusions and ``.gitignore`` choice of
+        its configuration, then of the command line (whose relative patterns are relative to
+        the working directory)."""
         from sakiplint.engine.files import DEFAULT_EXCLUDE, file_settings
 
-        cfg = self.config_for(directory)
         key = str(cfg.path) if cfg and cfg.path else None
         if key in self._files:
             return self._files[key]
@@ -382,9 +395,15 @@ class Resolver:
         self._files[key] = settings = file_settings(patterns, respect)
         return settings
 
-    def for_file(self, path: Path) -> Effective:
-        cfg = self.config_for(path)
+    def file_settings(self, directory: Path) -> FileSettings:
+        """The file settings of the configuration that applies in ``directory``."""
+        return self.scope_files(self.config_for(directory))
+
+    def effective_of(self, cfg: Config | None) -> Effective:
         key = str(cfg.path) if cfg and cfg.path else None
         if key not in self._cache:
             self._cache[key] = effective(cfg, self.cli)
         return self._cache[key]
+
+    def for_file(self, path: Path) -> Effective:
+        return self.effective_of(self.config_for(path))

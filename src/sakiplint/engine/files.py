@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fnmatch import translate
 from functools import cache
 from pathlib import Path
+from typing import Any, Protocol
 
 #: the directories and files ruff leaves out by default (and ``__pycache__``)
 DEFAULT_EXCLUDE: tuple[str, ...] = (
@@ -48,31 +49,25 @@ SNIFF_BYTES = 256 * 1024
 
 @cache
 def _segment_regex(segment: str) -> re.Pattern[str]:
-    """One path segment of a glob (``*``, ``?``, ``[...]``, ``\\x`` escapes) as a regex."""
-    parts: list[str] = []
+    """One path segment of a glob (``*``, ``?``, ``[...]``, ``[!...]`` / ``[^...]``, ``\\x``
+    escapes) as a regex. ``fnmatch.translate`` makes each star an atomic group, so that
+    matching never backtracks exponentially ("*a*a*a*b" against "aaaa...")."""
+    out: list[str] = []
     i = 0
     while i < len(segment):
         ch = segment[i]
         if ch == "\\" and i + 1 < len(segment):
-            parts.append(re.escape(segment[i + 1]))
+            nxt = segment[i + 1]
+            out.append(f"[{nxt}]" if nxt in "*?[" else nxt)
             i += 2
             continue
-        if ch == "[":
-            end = segment.find("]", i + 2)
-            if end > 0:
-                parts.append(translate(segment[i:end + 1])[4:-3])  # "(?s:[...])\Z" -> "[...]"
-                i = end + 1
-                continue
-        if ch == "*":
-            while i + 1 < len(segment) and segment[i + 1] == "*":
-                i += 1
-            parts.append("[^/]*")
-        elif ch == "?":
-            parts.append("[^/]")
-        else:
-            parts.append(re.escape(ch))
+        if segment.startswith("[^", i):
+            out.append("[!")
+            i += 2
+            continue
+        out.append(ch)
         i += 1
-    return re.compile("".join(parts), re.DOTALL)
+    return re.compile(translate("".join(out)))
 
 
 def _match_segments(pattern: tuple[str, ...], names: tuple[str, ...]) -> bool:
@@ -202,9 +197,14 @@ class FileSettings:
 
     exclude: tuple[tuple[Path, Pattern], ...] = ()   # (base directory, pattern)
     respect_gitignore: bool = True
+    #: the patterns that are plain names ("node_modules"), looked up without matching
+    names: dict[str, str] = field(default_factory=dict)
 
     def excluded(self, path: Path, is_dir: bool) -> str | None:
         """The pattern that excludes ``path`` (absolute), if any."""
+        hit = self.names.get(path.name)
+        if hit is not None:
+            return hit
         for base, p in self.exclude:
             if p.anchored:
                 try:
@@ -218,17 +218,25 @@ class FileSettings:
         return None
 
 
+_GLOB_CHARS = frozenset("*?[\\")
+
+
 def file_settings(
     exclude: Iterable[tuple[Path, str]], respect_gitignore: bool = True
 ) -> FileSettings:
     out = []
+    names: dict[str, str] = {}
     for base, t in exclude:
         if not t.strip():
             continue
+        p = compile_exclude(t)
+        if not p.anchored and not p.dir_only and not _GLOB_CHARS & set(p.segments[0]):
+            names.setdefault(p.segments[0], p.text)
+            continue
         # an absolute pattern is relative to the root; a relative one to its base, absolute
         root = Path(t.strip()).anchor
-        out.append((Path(root) if root else base.absolute(), compile_exclude(t)))
-    return FileSettings(tuple(out), respect_gitignore)
+        out.append((Path(root) if root else base.absolute(), p))
+    return FileSettings(tuple(out), respect_gitignore, names)
 
 
 def default_settings() -> FileSettings:
@@ -284,11 +292,45 @@ def looks_like_report(path: Path) -> bool:
 
 # --------------------------------------------------------------------------- discovery
 
+class Scopes(Protocol):
+    """Which configuration applies in each walked folder (``engine.config.Resolver``): a
+    folder's scope is its own configuration file's when it has one (``names``: the names in
+    the folder), else its parent's. Scopes are opaque here."""
+
+    def scope_top(self, directory: Path) -> Any: ...
+
+    def scope_child(self, directory: Path, parent: Any, names: frozenset[str]) -> Any: ...
+
+    def scope_files(self, scope: Any) -> FileSettings: ...
+
+
+class DefaultScopes:
+    """No configuration: the default exclusions everywhere."""
+
+    def __init__(self) -> None:
+        self.settings = default_settings()
+
+    def scope_top(self, directory: Path) -> Any:
+        return None
+
+    def scope_child(self, directory: Path, parent: Any, names: frozenset[str]) -> Any:
+        return None
+
+    def scope_files(self, scope: Any) -> FileSettings:
+        return self.settings
+
+
+#: the scope of a file named on the command line (its configuration is looked up)
+NAMED: Any = type("Named", (), {"__repr__": lambda self: "NAMED"})()
+
+
 @dataclass(slots=True)
 class Discovered:
-    """The files to lint, in order, and what could not be walked or was left out."""
+    """The files to lint, in order, with the scope each was found in (:data:`NAMED` for a
+    file named), and what could not be walked or was left out."""
 
     files: list[Path] = field(default_factory=list)
+    scopes: list[Any] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)          # one line each
     skipped: list[tuple[Path, str]] = field(default_factory=list)  # (path, why): --verbose
 
@@ -316,25 +358,20 @@ def _ignored(ignores: list[IgnoreFile], path: Path, is_dir: bool) -> bool:
     return verdict
 
 
-def walk(
-    root: Path, settings_for: Callable[[Path], FileSettings],
-    out: Discovered, sniff: bool = True,
-) -> None:
+def walk(root: Path, scopes: Scopes, out: Discovered, sniff: bool = True) -> None:
     """Append the report files below directory ``root`` to ``out`` (sorted by path).
-    ``settings_for(directory)``: the file settings of the configuration that applies there."""
+
+    Iterative (a stack, no recursion: any depth); each folder is read once, and its own
+    ``.gitignore`` and configuration file are looked at only when its listing has them."""
     top = root.absolute()
-    first = settings_for(top)
-    found: list[Path] = []
-    parents = _parent_ignores(top) if first.respect_gitignore else []
-    # each stack entry: (directory as given, absolute directory, .gitignore chain above it)
-    stack: list[tuple[Path, Path, list[IgnoreFile]]] = [(root, top, parents)]
+    first = scopes.scope_top(top)
+    parents = _parent_ignores(top) if scopes.scope_files(first).respect_gitignore else []
+    found: list[tuple[Path, Any]] = []
+    # each stack entry: (folder as given, absolute folder, its parent's scope (NAMED: it is
+    # the top), the .gitignore chain above it)
+    stack: list[tuple[Path, Path, Any, list[IgnoreFile]]] = [(root, top, NAMED, parents)]
     while stack:
-        shown, absolute, ignores = stack.pop()
-        settings = settings_for(absolute)
-        if settings.respect_gitignore:
-            own = read_gitignore(absolute)
-            if own is not None:
-                ignores = [*ignores, own]
+        shown, absolute, parent, ignores = stack.pop()
         try:
             with os.scandir(absolute) as it:
                 entries = sorted(it, key=lambda e: e.name)
@@ -344,7 +381,14 @@ def walk(
         except OSError as exc:
             out.errors.append(f"{shown}: cannot read directory ({exc.strerror})")
             continue
-        subdirs: list[tuple[Path, Path, list[IgnoreFile]]] = []
+        names = frozenset(e.name for e in entries)
+        scope = first if parent is NAMED else scopes.scope_child(absolute, parent, names)
+        settings = scopes.scope_files(scope)
+        if settings.respect_gitignore and ".gitignore" in names:
+            own = read_gitignore(absolute)
+            if own is not None:
+                ignores = [*ignores, own]
+        subdirs: list[tuple[Path, Path, Any, list[IgnoreFile]]] = []
         for entry in entries:
             name = entry.name
             if name.startswith("."):
@@ -358,30 +402,31 @@ def walk(
                 continue
             path = absolute / name
             why = settings.excluded(path, is_dir)
-            if why is None and settings.respect_gitignore and _ignored(ignores, path, is_dir):
+            if why is None and ignores and settings.respect_gitignore and _ignored(
+                    ignores, path, is_dir):
                 why = ".gitignore"
             if why is not None:
                 out.skipped.append((shown / name, f"excluded ({why})"))
                 continue
             if is_dir:
-                subdirs.append((shown / name, path, ignores))
+                subdirs.append((shown / name, path, scope, ignores))
             elif sniff and not looks_like_report(path):
                 out.skipped.append((shown / name, "not a report"))
             else:
-                found.append(shown / name)
+                found.append((shown / name, scope))
         stack.extend(reversed(subdirs))
-    found.sort(key=lambda p: p.parts)
-    out.files.extend(found)
+    found.sort(key=lambda f: f[0].parts)
+    out.files += [f for f, _ in found]
+    out.scopes += [s for _, s in found]
 
 
-def discover(
-    paths: Iterable[str], settings_for: Callable[[Path], FileSettings],
-    sniff: bool = True,
-) -> Discovered:
+def discover(paths: Iterable[str], scopes: Scopes | None = None, sniff: bool = True) -> Discovered:
     """Files named are taken as they are (even when excluded, as in ruff); directories are
     walked. A path that does not exist is an error (one line each); the same file reached
     twice is linted once."""
+    scopes = scopes or DefaultScopes()
     out = Discovered()
+    paths = list(paths)
     for raw in paths:
         p = Path(raw)
         try:
@@ -391,20 +436,23 @@ def discover(
             out.errors.append(f"{p}: cannot read ({exc.strerror})")
             continue
         if is_dir:
-            walk(p, settings_for, out, sniff)
+            walk(p, scopes, out, sniff)
         elif exists:
             out.files.append(p)
+            out.scopes.append(NAMED)
         else:
             out.errors.append(f"{p}: no such file or directory")
-    seen: set[Path] = set()
-    unique: list[Path] = []
-    for f in out.files:
-        try:
-            key = f.resolve()
-        except (OSError, RuntimeError):
-            key = f.absolute()
-        if key not in seen:
-            seen.add(key)
-            unique.append(f)
-    out.files = unique
+    if len(paths) > 1:  # one folder walked has no file twice (symlinked folders are not followed)
+        seen: set[Path] = set()
+        keep: list[int] = []
+        for i, f in enumerate(out.files):
+            try:
+                key = f.resolve()
+            except (OSError, RuntimeError):
+                key = f.absolute()
+            if key not in seen:
+                seen.add(key)
+                keep.append(i)
+        out.files = [out.files[i] for i in keep]
+        out.scopes = [out.scopes[i] for i in keep]
     return out
