@@ -193,17 +193,39 @@ def test_what_looks_like_a_report(tmp_path: Path) -> None:
         assert looks_like_report(write(tmp_path / name, text)) is expected, name
 
 
-def test_deep_folders_do_not_recurse(tmp_path: Path) -> None:
-    d = tmp_path
-    for _ in range(1000):   # os.makedirs itself recurses
-        d = d / "d"
-        d.mkdir()
-    (d / "LKjIP.md").write_text(BAD, "utf-8")
-    r = run("check", "--isolated", "--show-files", ".", cwd=tmp_path)
-    got = files_of(r)
-    assert len(got) == 1 and got[0].count("d/") == 1000
-    r = run("check", "--isolated", "--select", "AR001", cwd=tmp_path)
-    assert r.exit_code == 1 and "/LKjIP.md:4:38: AR001" in r.stdout
+def _remove_deep(top: Path) -> None:
+    """Remove a deep chain of folders bottom-up (shutil.rmtree, and so pytest's clean-up of
+    old temporary folders, recurse once per level)."""
+    chain = [top]
+    while True:
+        subs = [p for p in chain[-1].iterdir() if p.is_dir()]
+        if not subs:
+            break
+        chain.append(subs[0])
+    for d in reversed(chain):
+        for f in d.iterdir():
+            if not f.is_dir():
+                f.unlink()
+        d.rmdir()
+
+
+def test_deep_folders_do_not_recurse() -> None:
+    import tempfile
+
+    # outside pytest's temporary folders, whose clean-up would recurse 1,000 levels
+    d = top = Path(tempfile.mkdtemp(prefix="sakiplint-deep-"))
+    try:
+        for _ in range(1000):   # os.makedirs itself recurses
+            d = d / "d"
+            d.mkdir()
+        (d / "LKjIP.md").write_text(BAD, "utf-8")
+        r = run("check", "--isolated", "--show-files", ".", cwd=top)
+        got = files_of(r)
+        assert len(got) == 1 and got[0].count("d/") == 1000
+        r = run("check", "--isolated", "--select", "AR001", cwd=top)
+        assert r.exit_code == 1 and "/LKjIP.md:4:38: AR001" in r.stdout
+    finally:
+        _remove_deep(top)
 
 
 def test_no_report_files_is_a_warning(tmp_path: Path) -> None:
