@@ -71,6 +71,19 @@ def _progress(done: int, total: int, path: str) -> None:
     click.echo(f"\r\x1b[K{line[:120]}", err=True, nl=False)
 
 
+def lint_all(
+    files: list[str], effs: list[Effective], jobs: int = 1, verbose: bool = False,
+    progress: bool = False,
+) -> list[FileResult]:
+    """Lint files (the loop lives in :func:`sakiplint.engine.api.run`)."""
+    from sakiplint.engine.api import run
+
+    results = run(files, effs, jobs, verbose, _progress if progress else None)
+    if progress:
+        click.echo("\r\x1b[K", err=True, nl=False)
+    return results
+
+
 def lint_loaded(source: Source, eff: Effective, verbose: bool = False) -> FileResult:
     """Kept for callers of the former CLI helper: see :func:`sakiplint.engine.api.lint_loaded`."""
     from sakiplint.engine.api import lint_loaded as lint
@@ -233,10 +246,7 @@ def check(
         results = [api.lint_loaded(source, eff, verbose)]
     else:
         progress = sys.stderr.isatty() and not quiet and len(plan.files) > 1
-        results = api.run(plan.files, plan.settings, jobs, verbose,
-                          _progress if progress else None)
-        if progress:
-            click.echo("\r\x1b[K", err=True, nl=False)
+        results = lint_all(plan.files, plan.settings, jobs, verbose, progress)
 
     errors = list(plan.errors) + [r.error for r in results if r.error]
     good = [r for r in results if not r.error]
