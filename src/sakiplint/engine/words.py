@@ -91,7 +91,7 @@ ARG_VOCABULARY: dict[str, dict[str, dict[str, str]]] = {
 #: message says which line instead of printing ""
 LABEL_ARGS = ("row", "indicator", "label", "program", "name", "sasaran", "first", "other",
               "title")
-UNNAMED = {"id": "baris tanpa nama (baris {line})", "en": "the unnamed row (line {line})"}
+UNNAMED = {"id": "baris tanpa nama di baris {line}", "en": "the unnamed row on line {line}"}
 
 _ROLE_NAMES = "|".join(sorted(TABLE_ROLES, key=len, reverse=True))
 #: sakiplint's own phrasing inside labels and notes: (pattern, {lang: replacement})
@@ -179,7 +179,7 @@ def arguments(args: Mapping[str, Any], lang: str) -> dict[str, Any]:
 
 def template(tpl: str, args: Mapping[str, Any], lang: str, line: int) -> str:
     """A message template where a quoted label argument that is empty is replaced by the
-    line it is on ("the unnamed row (line 12)") instead of printing ``""``."""
+    line it is on ("the unnamed row on line 12") instead of printing ``""``."""
     for name in LABEL_ARGS:
         value = args.get(name)
         if isinstance(value, str) and not value.strip():
