@@ -385,3 +385,16 @@ def test_budget_report_in_a_folder_is_found(tmp_path: Path) -> None:
     write(tmp_path / "anggaran.md", BAD_BUDGET)
     r = run("check", "--isolated", "--show-files", cwd=tmp_path)
     assert files_of(r) == ["anggaran.md"]
+
+
+def test_force_exclude_applies_to_files_named(tree: Path) -> None:
+    (tree / ".gitignore").write_text("draft/\n", "utf-8")
+    named = ["README.md", "laporan/LKjIP-2024.md", "laporan/draft/revisi.md",
+             "node_modules/copy.md", "laporan/2023/lkj-2023.txt"]
+    r = run("check", "--isolated", "--show-files", *named, cwd=tree)
+    assert files_of(r) == named
+    r = run("check", "--isolated", "--show-files", "--force-exclude", "-v", *named, cwd=tree)
+    assert files_of(r) == ["laporan/LKjIP-2024.md", "laporan/2023/lkj-2023.txt"]
+    assert "README.md: not a report" in r.stderr
+    assert "laporan/draft/revisi.md: excluded (.gitignore)" in r.stderr
+    assert "node_modules/copy.md: excluded (node_modules)" in r.stderr

@@ -158,6 +158,9 @@ def _same_file(a: Path, b: Path) -> bool:
               help="Files and folders not to lint, in addition to the exclusions.")
 @click.option("--respect-gitignore/--no-respect-gitignore", "respect_gitignore", default=None,
               help="Leave out what .gitignore files ignore (default: yes).")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply the exclusions, .gitignore and the report check to files named on "
+                   "the command line too (for pre-commit, which names every file).")
 @_config_option
 @_isolated_option
 @click.option("--stdin-filename", default=None, metavar="PATH",
@@ -184,7 +187,7 @@ def check(
     paths: tuple[str, ...], fmt: str, output_file: str | None, lang: str | None,
     select: str | None, extend_select: str | None, ignore: str | None,
     exclude: tuple[str, ...], extend_exclude: tuple[str, ...], respect_gitignore: bool | None,
-    config_file: str | None, isolated: bool, stdin_filename: str | None,
+    force_exclude: bool, config_file: str | None, isolated: bool, stdin_filename: str | None,
     report_unused: bool | None, statistics: bool, show_settings: bool, show_files: bool,
     color: str, quiet: bool, exit_zero: bool, fail_on: str, jobs: int, verbose: bool,
 ) -> None:
@@ -214,7 +217,7 @@ def check(
             where = Path(stdin_filename) if stdin_filename else Path.cwd() / "-"
             plan = api.Plan([name], [resolver.for_file(where)], [], [])
         else:
-            plan = api.plan(paths, resolver)
+            plan = api.plan(paths, resolver, force_exclude)
     except (InputError, RulePackError, ConfigError) as exc:
         _fail(str(exc), lang)
     if verbose:

@@ -205,12 +205,12 @@ class Plan:
     skipped: list[tuple[str, str]]
 
 
-def plan(paths: Iterable[str], res: Resolver) -> Plan:
+def plan(paths: Iterable[str], res: Resolver, force_exclude: bool = False) -> Plan:
     """Find the files below ``paths`` (see :mod:`sakiplint.engine.files`) and resolve the
     configuration of each. Raises :class:`ConfigError` / :class:`RulePackError`."""
     from sakiplint.engine.files import NAMED, discover
 
-    found = discover(paths, res)
+    found = discover(paths, res, force_exclude=force_exclude)
     files = [str(f) for f in found.files]
     effs = [res.for_file(f) if scope is NAMED else res.effective_of(scope)
             for f, scope in zip(found.files, found.scopes, strict=True)]

@@ -420,10 +420,47 @@ def walk(root: Path, scopes: Scopes, out: Discovered, sniff: bool = True) -> Non
     out.scopes += [s for _, s in found]
 
 
-def discover(paths: Iterable[str], scopes: Scopes | None = None, sniff: bool = True) -> Discovered:
-    """Files named are taken as they are (even when excluded, as in ruff); directories are
-    walked. A path that does not exist is an error (one line each); the same file reached
-    twice is linted once."""
+def _force_excluded(path: Path, scopes: Scopes, sniff: bool) -> str | None:
+    """Why a file named on the command line is left out with ``--force-exclude`` (as a
+    file found in a folder would be): an exclusion matching it or a folder above it (up to
+    the working directory), a ``.gitignore``, or not looking like a report."""
+    absolute = path.absolute()
+    folder = absolute.parent
+    settings = scopes.scope_files(scopes.scope_top(folder))
+    try:
+        depth = len(absolute.relative_to(Path.cwd()).parts)
+    except ValueError:
+        depth = 1
+    current, is_dir = absolute, False
+    for _ in range(depth):
+        why = settings.excluded(current, is_dir)
+        if why is not None:
+            return f"excluded ({why})"
+        current, is_dir = current.parent, True
+    if settings.respect_gitignore:
+        root = repository_root(folder)
+        ignores = _parent_ignores(folder)
+        own = read_gitignore(folder)
+        ignores += [own] if own is not None else []
+        above = [d for d in absolute.parents if root is not None and (d == root or
+                                                                        root in d.parents)]
+        for d in reversed(above[:-1] if above else []):
+            if _ignored(ignores, d, True):
+                return "excluded (.gitignore)"
+        if _ignored(ignores, absolute, False):
+            return "excluded (.gitignore)"
+    if sniff and not looks_like_report(absolute):
+        return "not a report"
+    return None
+
+
+def discover(
+    paths: Iterable[str], scopes: Scopes | None = None, sniff: bool = True,
+    force_exclude: bool = False,
+) -> Discovered:
+    """Files named are taken as they are (even when excluded, as in ruff, unless
+    ``force_exclude``); directories are walked. A path that does not exist is an error (one
+    line each); the same file reached twice is linted once."""
     scopes = scopes or DefaultScopes()
     out = Discovered()
     paths = list(paths)
@@ -438,6 +475,10 @@ def discover(paths: Iterable[str], scopes: Scopes | None = None, sniff: bool = T
         if is_dir:
             walk(p, scopes, out, sniff)
         elif exists:
+            why = _force_excluded(p, scopes, sniff) if force_exclude else None
+            if why is not None:
+                out.skipped.append((p, why))
+                continue
             out.files.append(p)
             out.scopes.append(NAMED)
         else:
