@@ -92,3 +92,16 @@ def test_lower_level_entry_points_still_work() -> None:
     assert sakiplint.Finding is type(findings[0])
     with pytest.raises(AttributeError):
         sakiplint.no_such_name  # noqa: B018
+
+
+def test_to_dict_follows_the_output_schema(repo: Path, monkeypatch) -> None:
+    import jsonschema
+
+    from sakiplint.report.jsonout import output_schema
+
+    monkeypatch.chdir(repo)
+    files = [r.to_dict() for r in sakiplint.check_path([".", "nope.md"])]
+    doc = {"files": files, "summary": {"files": 3, "findings": 2, "by_severity": {},
+                                       "by_rule": {}}}
+    jsonschema.validate(doc, output_schema())
+    assert files[0]["findings"][0]["column_header"] == "Capaian"

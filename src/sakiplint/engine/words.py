@@ -110,7 +110,7 @@ PERIOD = {"id": "periode", "en": "period"}
 _REVISED_PK = re.compile(r"^Perubahan Perjanjian Kinerja\b")
 REVISED_PK = {"id": "Perubahan Perjanjian Kinerja", "en": "revised Perjanjian Kinerja"}
 _ROLE_IN_PARENS = re.compile(rf"\(({_ROLE_NAMES})\)")
-_STAGE_SUFFIX = re.compile(r" (sebelum|sesudah) perubahan\b")
+_STAGE_SUFFIX = re.compile(r"\b(sebelum|sesudah) perubahan\b")
 #: expected values sakiplint writes: "8 tahun", "tahun ke-6", "≥ 1 Oktober 2024"
 _YEARS = re.compile(r"^(\d+) tahun$")
 _YEAR_ORDINAL = re.compile(r"^tahun ke-(\d+)$")
@@ -146,7 +146,7 @@ def expected(text: str | None, lang: str) -> str | None:
         return f"year {m.group(1)} of the period"
     out = _DATE.sub(
         lambda d: f"{d.group(1)} {MONTHS_EN[MONTHS_ID.index(d.group(2))]} {d.group(3)}", text)
-    out = _STAGE_SUFFIX.sub(lambda m: " " + _pick(STAGES[m.group(1)], lang), out)
+    out = _STAGE_SUFFIX.sub(lambda m: _pick(STAGES[m.group(1)], lang), out)
     return phrases(out, lang)
 
 
@@ -209,7 +209,7 @@ def _term(head: str, lang: str) -> str:
     for size in (2, 1):
         key = " ".join(words[:size])
         if len(words) > size and key in TERMS and words[size][:1].isdigit():
-            tail = _STAGE_SUFFIX.sub(lambda m: " " + _pick(STAGES[m.group(1)], lang),
+            tail = _STAGE_SUFFIX.sub(lambda m: _pick(STAGES[m.group(1)], lang),
                                      " " + " ".join(words[size:]))
             return f"{_pick(TERMS[key], lang)}{tail}"
     return phrases(head, lang)
