@@ -26,6 +26,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
+from sakiplint.engine.words import Lazy
+
 #: the directories and files ruff leaves out by default (and ``__pycache__``)
 DEFAULT_EXCLUDE: tuple[str, ...] = (
     ".bzr", ".direnv", ".eggs", ".git", ".git-rewrite", ".hg", ".ipynb_checkpoints",
@@ -246,16 +248,16 @@ def default_settings() -> FileSettings:
 
 # --------------------------------------------------------------------------- report sniffing
 
-_REPORT_NAME = re.compile(r"lkj|lakip|sakip|laporan|kinerja|lppd|renstra|renja", re.I)
-_REPORT_WORDS = re.compile(
+_REPORT_NAME = Lazy(r"lkj|lakip|sakip|laporan|kinerja|lppd|renstra|renja", re.I)
+_REPORT_WORDS = Lazy(
     r"laporan\s+(?:akuntabilitas\s+)?kinerja|\blkjip\b|\blkj\b|\blakip\b|\bsakip\b"
     r"|akuntabilitas\s+kinerja|perjanjian\s+kinerja|rencana\s+strategis|\brenstra\b",
     re.I,
 )
 # a table caption as reports write them: "Tabel 3.1 ...", "**Tabel 2.4**", "## Tabel III.2"
-_CAPTION = re.compile(r"^[#>*_\s]{0,8}tabel\s+[0-9IVXivx]+(?:\.[0-9]+)*\b", re.I | re.M)
+_CAPTION = Lazy(r"^[#>*_\s]{0,8}tabel\s+[0-9IVXivx]+(?:\.[0-9]+)*\b", re.I | re.M)
 # a word of a table header naming what reports measure
-_HEADER_WORD = re.compile(r"\b(?:target|realisasi|capaian|anggaran|pagu)\b", re.I)
+_HEADER_WORD = Lazy(r"\b(?:target|realisasi|capaian|anggaran|pagu)\b", re.I)
 
 
 def project_file(path: Path) -> bool:

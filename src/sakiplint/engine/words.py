@@ -14,7 +14,34 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
+
+
+class Lazy:
+    """A regular expression compiled on first use (start-up compiles none)."""
+
+    __slots__ = ("_args", "_rx")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._rx: re.Pattern[str] | None = None
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        if self._rx is None:
+            self._rx = re.compile(*self._args)
+        return self._rx
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.rx.match(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.rx.search(text)
+
+    def sub(self, repl: Any, text: str) -> str:
+        return self.rx.sub(repl, text)
+
 
 LANGS = ("id", "en")
 
@@ -95,27 +122,27 @@ UNNAMED = {"id": "baris tanpa nama di baris {line}", "en": "the unnamed row on l
 
 _ROLE_NAMES = "|".join(sorted(TABLE_ROLES, key=len, reverse=True))
 #: sakiplint's own phrasing inside labels and notes: (pattern, {lang: replacement})
-_PHRASES: tuple[tuple[re.Pattern[str], dict[str, str]], ...] = (
-    (re.compile(r"\btabel tanpa judul \(baris (\d+)\)"),
+_PHRASES: tuple[tuple[Lazy, dict[str, str]], ...] = (
+    (Lazy(r"\btabel tanpa judul \(baris (\d+)\)"),
      {"id": r"tabel tanpa judul (baris \1)", "en": r"untitled table (line \1)"}),
-    (re.compile(r"\btabel baris (\d+)"),
+    (Lazy(r"\btabel baris (\d+)"),
      {"id": r"tabel di baris \1", "en": r"the table on line \1"}),
-    (re.compile(r"\(baris (\d+)-(\d+)\)"),
+    (Lazy(r"\(baris (\d+)-(\d+)\)"),
      {"id": r"(baris \1-\2)", "en": r"(lines \1-\2)"}),
-    (re.compile(r"^kolom (\d+)$"), {"id": r"kolom \1", "en": r"column \1"}),
+    (Lazy(r"^kolom (\d+)$"), {"id": r"kolom \1", "en": r"column \1"}),
 )
-_PERIOD = re.compile(r"^periode (\S+)$")
+_PERIOD = Lazy(r"^periode (\S+)$")
 PERIOD = {"id": "periode", "en": "period"}
 #: the documents a signature closes (argument ``what``), as sakiplint names them
-_REVISED_PK = re.compile(r"^Perubahan Perjanjian Kinerja\b")
+_REVISED_PK = Lazy(r"^Perubahan Perjanjian Kinerja\b")
 REVISED_PK = {"id": "Perubahan Perjanjian Kinerja", "en": "revised Perjanjian Kinerja"}
-_ROLE_IN_PARENS = re.compile(rf"\(({_ROLE_NAMES})\)")
-_STAGE_SUFFIX = re.compile(r"\b(sebelum|sesudah) perubahan\b")
+_ROLE_IN_PARENS = Lazy(rf"\(({_ROLE_NAMES})\)")
+_STAGE_SUFFIX = Lazy(r"\b(sebelum|sesudah) perubahan\b")
 #: expected values sakiplint writes: "8 tahun", "tahun ke-6", "≥ 1 Oktober 2024"
-_YEARS = re.compile(r"^(\d+) tahun$")
-_YEAR_ORDINAL = re.compile(r"^tahun ke-(\d+)$")
+_YEARS = Lazy(r"^(\d+) tahun$")
+_YEAR_ORDINAL = Lazy(r"^tahun ke-(\d+)$")
 #: a date bound sakiplint computes ("≥ 1 Oktober 2024"); dates quoted from the report stay
-_DATE = re.compile(r"(?<=≥ )(\d{1,2}) (" + "|".join(MONTHS_ID) + r") (\d{4})\b")
+_DATE = Lazy(r"(?<=≥ )(\d{1,2}) (" + "|".join(MONTHS_ID) + r") (\d{4})\b")
 
 
 def _pick(entry: Mapping[str, str], lang: str) -> str:
@@ -124,7 +151,7 @@ def _pick(entry: Mapping[str, str], lang: str) -> str:
 
 def phrases(text: str, lang: str) -> str:
     """sakiplint's own phrasing inside a label or note, in ``lang``."""
-    if not text:
+    if not text or ("tabel" not in text and "(" not in text and not text.startswith("kolom ")):
         return text
     out = text
     for rx, repl in _PHRASES:
@@ -217,13 +244,13 @@ def _term(head: str, lang: str) -> str:
 
 # --------------------------------------------------------------------------- table notes
 
-_NOTE_PATTERNS: tuple[tuple[re.Pattern[str], dict[str, str]], ...] = (
-    (re.compile(r"^tidak ada baris data$"), {"id": "tidak ada baris data", "en": "no data rows"}),
-    (re.compile(r"^kolom (\d+): notasi angka campuran \((\d+) Indonesia, (\d+) Inggris\); "
+_NOTE_PATTERNS: tuple[tuple[Lazy, dict[str, str]], ...] = (
+    (Lazy(r"^tidak ada baris data$"), {"id": "tidak ada baris data", "en": "no data rows"}),
+    (Lazy(r"^kolom (\d+): notasi angka campuran \((\d+) Indonesia, (\d+) Inggris\); "
                 r"dipakai (\w+)$"),
      {"id": r"kolom \1: notasi angka campuran (\2 Indonesia, \3 Inggris); dipakai \4",
       "en": r"column \1: mixed number notations (\2 Indonesian, \3 English); using \4"}),
-    (re.compile(r"^baris (\d+): (\d+) sel, lebih dari (\d+) kolom$"),
+    (Lazy(r"^baris (\d+): (\d+) sel, lebih dari (\d+) kolom$"),
      {"id": r"baris \1: \2 sel, lebih dari \3 kolom",
       "en": r"line \1: \2 cells, more than \3 columns"}),
 )
@@ -242,37 +269,40 @@ def table_note(note: str, lang: str) -> str:
 
 #: (English fragment, Indonesian) of the messages of input and configuration errors; the
 #: path or key they name stays as it is
-_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(rx), repl) for rx, repl in (
-        (r": no such file or directory$", ": berkas atau folder tidak ada"),
-        (r": no such file$", ": berkas tidak ada"),
-        (r": no such configuration file$", ": berkas konfigurasi tidak ada"),
-        (r": file is empty$", ": berkas kosong"),
-        (r": binary file, not a text report$", ": berkas biner, bukan laporan berbentuk teks"),
-        (r": is a directory$", ": sebuah folder, bukan berkas"),
-        (r": permission denied$", ": akses ditolak"),
-        (r": cannot read directory \((.*)\)$", r": folder tidak dapat dibaca (\1)"),
-        (r": cannot read \((.*)\)$", r": tidak dapat dibaca (\1)"),
-        (r": invalid UTF-16 \((.*)\)$", r": UTF-16 tidak sah (\1)"),
-        (r": not valid UTF-8, decoded as cp1252$", ": bukan UTF-8 yang sah, dibaca sebagai cp1252"),
-        (r": not valid TOML \((.*)\)$", r": bukan TOML yang sah (\1)"),
-        (r": unknown key '([^']*)' \(did you mean '([^']*)'\?\)$",
-         r": kunci tidak dikenal '\1' (maksudnya '\2'?)"),
-        (r": unknown key '([^']*)'$", r": kunci tidak dikenal '\1'"),
-        (r"unknown rule selector '([^']*)' in ", r"pemilih aturan tidak dikenal '\1' dalam "),
-        (r"unknown rule code '([^']*)' in ", r"kode aturan tidak dikenal '\1' dalam "),
-        (r"^unknown rule code: ", "kode aturan tidak dikenal: "),
-        (r": rule pack directory not found$", ": folder paket aturan tidak ada"),
-        (r"^--config and --isolated cannot be used together$",
-         "--config dan --isolated tidak dapat dipakai bersama"),
-        (r"^'-' \(standard input\) cannot be combined with other paths$",
-         "'-' (masukan standar) tidak dapat digabung dengan path lain"),
-        (r"^the output file (.*) is one of the files linted$",
-         r"berkas keluaran \1 adalah salah satu berkas yang diperiksa"),
-        (r"^no report files found under the given paths$",
-         "tidak ada berkas laporan di path yang diberikan"),
-    )
+_ERRORS: tuple[tuple[str, str], ...] = (
+    (r": no such file or directory$", ": berkas atau folder tidak ada"),
+    (r": no such file$", ": berkas tidak ada"),
+    (r": no such configuration file$", ": berkas konfigurasi tidak ada"),
+    (r": file is empty$", ": berkas kosong"),
+    (r": binary file, not a text report$", ": berkas biner, bukan laporan berbentuk teks"),
+    (r": is a directory$", ": sebuah folder, bukan berkas"),
+    (r": permission denied$", ": akses ditolak"),
+    (r": cannot read directory \((.*)\)$", r": folder tidak dapat dibaca (\1)"),
+    (r": cannot read \((.*)\)$", r": tidak dapat dibaca (\1)"),
+    (r": invalid UTF-16 \((.*)\)$", r": UTF-16 tidak sah (\1)"),
+    (r": not valid UTF-8, decoded as cp1252$", ": bukan UTF-8 yang sah, dibaca sebagai cp1252"),
+    (r": not valid TOML \((.*)\)$", r": bukan TOML yang sah (\1)"),
+    (r": unknown key '([^']*)' \(did you mean '([^']*)'\?\)$",
+     r": kunci tidak dikenal '\1' (maksudnya '\2'?)"),
+    (r": unknown key '([^']*)'$", r": kunci tidak dikenal '\1'"),
+    (r"unknown rule selector '([^']*)' in ", r"pemilih aturan tidak dikenal '\1' dalam "),
+    (r"unknown rule code '([^']*)' in ", r"kode aturan tidak dikenal '\1' dalam "),
+    (r"^unknown rule code: ", "kode aturan tidak dikenal: "),
+    (r": rule pack directory not found$", ": folder paket aturan tidak ada"),
+    (r"^--config and --isolated cannot be used together$",
+     "--config dan --isolated tidak dapat dipakai bersama"),
+    (r"^'-' \(standard input\) cannot be combined with other paths$",
+     "'-' (masukan standar) tidak dapat digabung dengan path lain"),
+    (r"^the output file (.*) is one of the files linted$",
+     r"berkas keluaran \1 adalah salah satu berkas yang diperiksa"),
+    (r"^no report files found under the given paths$",
+     "tidak ada berkas laporan di path yang diberikan"),
 )
+
+
+@cache
+def _error_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(rx), repl) for rx, repl in _ERRORS)
 
 
 def error(message: str, lang: str | None) -> str:
@@ -280,7 +310,7 @@ def error(message: str, lang: str | None) -> str:
     English; Indonesian when asked for). A message of unknown form stays as it is."""
     if lang != "id":
         return message
-    for rx, repl in _ERRORS:
+    for rx, repl in _error_patterns():
         message = rx.sub(repl, message)
     return message
 
