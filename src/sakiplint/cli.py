@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit", "html")
 LANGS = ("id", "en")
 
 #: the command line's own words (errors come from engine.words.error)
@@ -73,22 +73,24 @@ def _progress(done: int, total: int, path: str) -> None:
 
 def lint_all(
     files: list[str], effs: list[Effective], jobs: int = 1, verbose: bool = False,
-    progress: bool = False,
+    progress: bool = False, keep_doc: bool = False,
 ) -> list[FileResult]:
     """Lint files (the loop lives in :func:`sakiplint.engine.api.run`)."""
     from sakiplint.engine.api import run
 
-    results = run(files, effs, jobs, verbose, _progress if progress else None)
+    results = run(files, effs, jobs, verbose, _progress if progress else None, keep_doc)
     if progress:
         click.echo("\r\x1b[K", err=True, nl=False)
     return results
 
 
-def lint_loaded(source: Source, eff: Effective, verbose: bool = False) -> FileResult:
+def lint_loaded(
+    source: Source, eff: Effective, verbose: bool = False, keep_doc: bool = False
+) -> FileResult:
     """Kept for callers of the former CLI helper: see :func:`sakiplint.engine.api.lint_loaded`."""
     from sakiplint.engine.api import lint_loaded as lint
 
-    return lint(source, eff, verbose)
+    return lint(source, eff, verbose, keep_doc)
 
 
 # --------------------------------------------------------------------------- commands
@@ -246,10 +248,11 @@ def check(
             source = decode(data, plan.files[0])
         except InputError as exc:
             _fail(str(exc), lang)
-        results = [api.lint_loaded(source, eff, verbose)]
+        results = [api.lint_loaded(source, eff, verbose, keep_doc=fmt == "html")]
     else:
         progress = sys.stderr.isatty() and not quiet and len(plan.files) > 1
-        results = lint_all(plan.files, plan.settings, jobs, verbose, progress)
+        results = lint_all(plan.files, plan.settings, jobs, verbose, progress,
+                           keep_doc=fmt == "html")
 
     errors = list(plan.errors) + [r.error for r in results if r.error]
     good = [r for r in results if not r.error]
@@ -272,7 +275,7 @@ def check(
         try:
             Path(output_file).write_text(text + "\n" if text else "", "utf-8")
         except OSError as exc:
-            _fail(f"{output_file}: cannot write ({exc.strerror})", lang)
+            _fail(f"{output_file}: cannot write ({exc.strerror or exc})", lang)
     elif text:
         click.echo(text, color=painted or None)
 
@@ -310,11 +313,7 @@ def _render(
     if fmt == "json":
         from sakiplint.report.jsonout import render_json
 
-        meta: dict[str, dict[str, Any]] = {}
-        for r in good:
-            if r.settings is not None and r.settings.agency:
-                meta[r.path] = {"agency": r.settings.agency}
-        return render_json(out, langs, meta)
+        return render_json(out, langs, _agencies(good))
     if fmt == "sarif":
         from sakiplint.report.sarif import render_sarif
 
@@ -340,9 +339,19 @@ def _render(
         from sakiplint.report.junit import render_junit
 
         return render_junit(out, langs)
+    if fmt == "html":
+        from sakiplint.report.html import render_html
+
+        return render_html(out, langs, _agencies(good))
     from sakiplint.report.text import render_text
 
     return render_text(out, langs, color=color, quiet=quiet, unreadable=unreadable)
+
+
+def _agencies(results: list[FileResult]) -> dict[str, dict[str, Any]]:
+    """The configured agency of each file that has one (``meta`` of the JSON and HTML)."""
+    return {r.path: {"agency": r.settings.agency} for r in results
+            if r.settings is not None and r.settings.agency}
 
 
 def _show_settings(plan: Any, resolver: Resolver, paths: tuple[str, ...], fmt: str) -> None:

@@ -89,8 +89,13 @@ class FileResult:
 
 # --------------------------------------------------------------------------- one file
 
-def lint_loaded(source: Source, eff: Effective, verbose: bool = False) -> FileResult:
-    """Parse, run the rules, apply inline suppressions (and report unused ones)."""
+def lint_loaded(
+    source: Source, eff: Effective, verbose: bool = False, keep_doc: bool = False
+) -> FileResult:
+    """Parse, run the rules, apply inline suppressions (and report unused ones).
+
+    The result keeps the document's lines; with ``keep_doc`` also its tables and prose (for
+    the HTML page), without the derived knowledge (so that it pickles between processes)."""
     from sakiplint.engine.lint import lint_source
     from sakiplint.engine.suppress import apply_suppressions, unused_findings
 
@@ -114,22 +119,27 @@ def lint_loaded(source: Source, eff: Effective, verbose: bool = False) -> FileRe
             notes += [TableNote(t.start_line, t.title, n) for n in t.notes]
     lite = Document(path=doc.path, text="", lines=doc.lines, report_year=doc.report_year,
                     encoding=doc.encoding, warnings=doc.warnings)
+    if keep_doc:
+        lite.tables, lite.table_lines = doc.tables, doc.table_lines
+        lite._prose = (doc.headings, doc.paragraphs)
     return FileResult(path, lite, findings, notes, list(source.warnings), len(res.suppressed),
                       settings=eff)
 
 
-def lint_one(path: str, eff: Effective, verbose: bool = False) -> FileResult:
+def lint_one(
+    path: str, eff: Effective, verbose: bool = False, keep_doc: bool = False
+) -> FileResult:
     """Lint one file (module level, so that it can run in a worker process)."""
     try:
         source = read_source(path)
     except InputError as exc:
         return FileResult(path, None, error=str(exc), settings=eff)
-    return lint_loaded(source, eff, verbose)
+    return lint_loaded(source, eff, verbose, keep_doc)
 
 
 def run(
     files: Sequence[str], effs: Sequence[Effective], jobs: int = 1, verbose: bool = False,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: Callable[[int, int, str], None] | None = None, keep_doc: bool = False,
 ) -> list[FileResult]:
     """Lint files, in parallel when ``jobs`` > 1; results in input order.
 
@@ -144,7 +154,7 @@ def run(
         gc.enable()  # the workers are forked from here: each lints many files
         try:
             with ProcessPoolExecutor(max_workers=min(jobs, total)) as pool:
-                futures = {pool.submit(lint_one, f, e, verbose): i
+                futures = {pool.submit(lint_one, f, e, verbose, keep_doc): i
                            for i, (f, e) in enumerate(zip(files, effs, strict=True))}
                 for done, fut in enumerate(as_completed(futures), 1):
                     i = futures[fut]
@@ -160,7 +170,7 @@ def run(
                 progress(i + 1, total, f)
             if i and collector_off:
                 gc.collect()
-            results[i] = lint_one(f, e, verbose)
+            results[i] = lint_one(f, e, verbose, keep_doc)
     return [r for r in results if r is not None]
 
 
