@@ -21,7 +21,8 @@ from sakiplint.engine.config import (
     config_schema,
     rule_registry,
 )
-from sakiplint.read.source import InputError, Source, read_source
+from sakiplint.model import Document
+from sakiplint.read.source import InputError, Source
 
 if TYPE_CHECKING:
     from sakiplint.engine.api import FileResult
@@ -66,6 +67,25 @@ def _split(values: str | tuple[str, ...] | None) -> tuple[str, ...] | None:
     return tuple(c.strip() for v in values for c in v.split(",") if c.strip())
 
 
+class PageProgress:
+    """A progress bar on stderr for a file whose reading takes more than a second (the pages
+    of a long PDF)."""
+
+    def __init__(self, path: str) -> None:
+        import time
+
+        self.path, self.clock, self.start, self.shown = path, time.monotonic, time.monotonic(), 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.clock() - self.start < 1.0 and not self.shown:
+            return
+        self.shown = done
+        bar = "#" * (20 * done // max(total, 1))
+        click.echo(f"\r\x1b[K[{bar:<20}] {done}/{total} {self.path[-60:]}", err=True, nl=False)
+        if done == total:
+            click.echo("\r\x1b[K", err=True, nl=False)
+
+
 def _progress(done: int, total: int, path: str) -> None:
     line = f"[{done}/{total}] {path}"
     click.echo(f"\r\x1b[K{line[:120]}", err=True, nl=False)
@@ -73,19 +93,21 @@ def _progress(done: int, total: int, path: str) -> None:
 
 def lint_all(
     files: list[str], effs: list[Effective], jobs: int = 1, verbose: bool = False,
-    progress: bool = False, keep_doc: bool = False,
+    progress: bool = False, keep_doc: bool = False, bar: bool = False,
 ) -> list[FileResult]:
-    """Lint files (the loop lives in :func:`sakiplint.engine.api.run`)."""
+    """Lint files (the loop lives in :func:`sakiplint.engine.api.run`); ``bar``: a progress
+    bar for a file whose reading takes more than a second."""
     from sakiplint.engine.api import run
 
-    results = run(files, effs, jobs, verbose, _progress if progress else None, keep_doc)
+    results = run(files, effs, jobs, verbose, _progress if progress else None, keep_doc,
+                  PageProgress if bar else None)
     if progress:
         click.echo("\r\x1b[K", err=True, nl=False)
     return results
 
 
 def lint_loaded(
-    source: Source, eff: Effective, verbose: bool = False, keep_doc: bool = False
+    source: Source | Document, eff: Effective, verbose: bool = False, keep_doc: bool = False
 ) -> FileResult:
     """Kept for callers of the former CLI helper: see :func:`sakiplint.engine.api.lint_loaded`."""
     from sakiplint.engine.api import lint_loaded as lint
@@ -185,6 +207,8 @@ def _same_file(a: Path, b: Path) -> bool:
               help="Lint files in N parallel processes.")
 @click.option("-v", "--verbose", is_flag=True,
               help="Also say which files were left out and which tables were skipped.")
+@click.option("--annotate", "annotate_to", default=None, metavar="COPY.docx",
+              help="Write a copy of the (one) Word report with a comment on each finding.")
 def check(
     paths: tuple[str, ...], fmt: str, output_file: str | None, lang: str | None,
     select: str | None, extend_select: str | None, ignore: str | None,
@@ -192,9 +216,11 @@ def check(
     force_exclude: bool, config_file: str | None, isolated: bool, stdin_filename: str | None,
     report_unused: bool | None, statistics: bool, show_settings: bool, show_files: bool,
     color: str, quiet: bool, exit_zero: bool, fail_on: str, jobs: int, verbose: bool,
+    annotate_to: str | None,
 ) -> None:
     """Lint report files or folders (default: the current folder). A folder is searched
-    recursively for .md / .markdown / .txt reports; '-' reads one report from standard input."""
+    recursively for .md / .markdown / .txt / .docx / .pdf reports; '-' reads one report from
+    standard input."""
     from sakiplint.engine import api
 
     cli = api.options(
@@ -237,6 +263,8 @@ def check(
         for f in plan.files:
             if _same_file(Path(output_file), Path(f)):
                 _fail(f"the output file {output_file} is one of the files linted", lang)
+    if annotate_to is not None:
+        _check_annotate(plan.files, annotate_to)
 
     if stdin:
         from sakiplint.read.source import decode
@@ -252,7 +280,7 @@ def check(
     else:
         progress = sys.stderr.isatty() and not quiet and len(plan.files) > 1
         results = lint_all(plan.files, plan.settings, jobs, verbose, progress,
-                           keep_doc=fmt == "html")
+                           keep_doc=fmt == "html", bar=sys.stderr.isatty() and not quiet)
 
     errors = list(plan.errors) + [r.error for r in results if r.error]
     good = [r for r in results if not r.error]
@@ -279,11 +307,34 @@ def check(
     elif text:
         click.echo(text, color=painted or None)
 
+    if annotate_to is not None and good:
+        from sakiplint.report.annotate import AnnotateError, annotate_docx
+
+        first = good[0]
+        try:
+            lines = first.document.lines if first.document else []
+            annotate_docx(plan.files[0], annotate_to, first.findings, lang or first.lang, lines)
+        except AnnotateError as exc:
+            _fail(str(exc), lang)
+
     if errors:
         sys.exit(EXIT_ERROR)
     threshold = SEVERITY_RANK[fail_on]
     failed = any(SEVERITY_RANK[f.severity] >= threshold for r in good for f in r.findings)
     sys.exit(EXIT_FOUND if failed and not exit_zero else EXIT_OK)
+
+
+def _check_annotate(files: list[str], out: str) -> None:
+    """``--annotate``: one Word report, and a copy that is not the report itself."""
+    if len(files) != 1:
+        _fail("--annotate needs exactly one report file")
+    src, dst = Path(files[0]), Path(out)
+    from sakiplint.read.load import sniff
+
+    if sniff(src) != "docx" or dst.suffix.lower() != ".docx":
+        _fail(f"--annotate needs a Word (.docx) report and a .docx copy to write: {src} -> {dst}")
+    if dst.resolve() == src.resolve() or (dst.exists() and dst.samefile(src)):
+        _fail(f"--annotate: {dst} is the report itself; sakiplint never writes its input")
 
 
 def _echo_notes(r: FileResult, lang: str) -> None:
@@ -387,11 +438,11 @@ def _show_settings(plan: Any, resolver: Resolver, paths: tuple[str, ...], fmt: s
 @_lang_option("id")
 def tables(path: str, fmt: str, no_cells: bool, lang: str) -> None:
     """Show what the parser understood: captions, line ranges, column roles, cells."""
-    from sakiplint.read.parse import parse_document
+    from sakiplint.read.load import load_document
     from sakiplint.report.tables import render_tables_json, render_tables_text
 
     try:
-        doc = parse_document(read_source(path))
+        doc = load_document(path)
     except InputError as exc:
         _fail(str(exc), lang)
     click.echo(render_tables_json(doc) if fmt == "json"
@@ -533,11 +584,11 @@ def timeframe_cmd(path: str, fmt: str, lang: str, config_file: str | None,
     from sakiplint.engine.lint import apply_overrides
     from sakiplint.engine.words import DOCUMENTS, PLANS, YEAR_SOURCES, word
     from sakiplint.facts.timeframe import timeframe
-    from sakiplint.read.parse import parse_document
+    from sakiplint.read.load import load_document
 
     try:
         eff = _resolver(config_file, isolated, lang=lang).for_file(Path(path))
-        doc = parse_document(read_source(path))
+        doc = load_document(path)
     except (InputError, ConfigError, RulePackError) as exc:
         _fail(str(exc), lang)
     apply_overrides(doc, eff.report_year, eff.renstra_period)

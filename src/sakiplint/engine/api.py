@@ -33,7 +33,7 @@ from sakiplint.engine.config import (
 from sakiplint.engine.findings import Finding
 from sakiplint.engine.rules import RulePackError
 from sakiplint.model import Document
-from sakiplint.read.source import InputError, Source, decode, read_source
+from sakiplint.read.source import InputError, Source, decode
 
 __all__ = [
     "FileResult", "Plan", "TableNote", "check_path", "check_text", "lint_loaded", "options",
@@ -65,6 +65,11 @@ class FileResult:
     settings: Effective | None = None  # the configuration it was linted with
 
     @property
+    def doc(self) -> Document | None:
+        """The document (an alias of ``document``)."""
+        return self.document
+
+    @property
     def lang(self) -> str:
         """The language its configuration asks for (``id`` by default)."""
         return (self.settings.lang if self.settings else None) or "id"
@@ -90,20 +95,23 @@ class FileResult:
 # --------------------------------------------------------------------------- one file
 
 def lint_loaded(
-    source: Source, eff: Effective, verbose: bool = False, keep_doc: bool = False
+    source: Source | Document, eff: Effective, verbose: bool = False, keep_doc: bool = False
 ) -> FileResult:
-    """Parse, run the rules, apply inline suppressions (and report unused ones).
+    """Parse (unless given the document), run the rules, apply inline suppressions (and
+    report unused ones).
 
     The result keeps the document's lines; with ``keep_doc`` also its tables and prose (for
     the HTML page), without the derived knowledge (so that it pickles between processes)."""
-    from sakiplint.engine.lint import lint_source
+    from sakiplint.engine.lint import lint_document
     from sakiplint.engine.suppress import apply_suppressions, unused_findings
+    from sakiplint.read.parse import parse_document
 
     path = source.path
     try:
         rules = eff.rules()
-        doc, found = lint_source(source, rules, eff.settings(), eff.report_year,
-                                 eff.renstra_period)
+        parsed = source if isinstance(source, Document) else parse_document(source)
+        doc, found = lint_document(parsed, rules, eff.settings(), eff.report_year,
+                                   eff.renstra_period)
     except (RulePackError, ConfigError) as exc:
         return FileResult(path, None, error=str(exc), settings=eff)
     res = apply_suppressions(doc.lines, found)
@@ -122,24 +130,29 @@ def lint_loaded(
     if keep_doc:
         lite.tables, lite.table_lines = doc.tables, doc.table_lines
         lite._prose = (doc.headings, doc.paragraphs)
-    return FileResult(path, lite, findings, notes, list(source.warnings), len(res.suppressed),
+    return FileResult(path, lite, findings, notes, list(doc.warnings), len(res.suppressed),
                       settings=eff)
 
 
 def lint_one(
-    path: str, eff: Effective, verbose: bool = False, keep_doc: bool = False
+    path: str, eff: Effective, verbose: bool = False, keep_doc: bool = False,
+    pages: Callable[[str], Callable[[int, int], None]] | None = None,
 ) -> FileResult:
-    """Lint one file (module level, so that it can run in a worker process)."""
+    """Lint one file of any kind (module level, so that it can run in a worker process);
+    ``pages(path)``: a progress callback for the pages read (a long PDF)."""
+    from sakiplint.read.load import load_document
+
     try:
-        source = read_source(path)
+        doc = load_document(path, pages(path) if pages else None)
     except InputError as exc:
         return FileResult(path, None, error=str(exc), settings=eff)
-    return lint_loaded(source, eff, verbose, keep_doc)
+    return lint_loaded(doc, eff, verbose, keep_doc)
 
 
 def run(
     files: Sequence[str], effs: Sequence[Effective], jobs: int = 1, verbose: bool = False,
     progress: Callable[[int, int, str], None] | None = None, keep_doc: bool = False,
+    pages: Callable[[str], Callable[[int, int], None]] | None = None,
 ) -> list[FileResult]:
     """Lint files, in parallel when ``jobs`` > 1; results in input order.
 
@@ -170,7 +183,7 @@ def run(
                 progress(i + 1, total, f)
             if i and collector_off:
                 gc.collect()
-            results[i] = lint_one(f, e, verbose, keep_doc)
+            results[i] = lint_one(f, e, verbose, keep_doc, pages)
     return [r for r in results if r is not None]
 
 

@@ -35,8 +35,10 @@ DEFAULT_EXCLUDE: tuple[str, ...] = (
     ".svn", ".tox", ".venv", ".vscode", "__pycache__", "__pypackages__", "_build", "buck-out",
     "build", "dist", "node_modules", "site-packages", "venv",
 )
-#: the suffixes of report files
-SUFFIXES: tuple[str, ...] = (".md", ".markdown", ".txt")
+#: the suffixes of report files (Word and PDF reports are read by ``read.load``)
+SUFFIXES: tuple[str, ...] = (".md", ".markdown", ".txt", ".docx", ".pdf")
+#: suffixes whose content is not sniffed (binary): taken unless a project file
+BINARY_SUFFIXES: tuple[str, ...] = (".docx", ".pdf")
 #: names of project files that are never reports when found in a directory
 PROJECT_FILES = frozenset({
     "readme", "changelog", "changes", "history", "news", "contributing", "license", "licence",
@@ -275,7 +277,7 @@ def looks_like_report(path: Path) -> bool:
     it says why it cannot be read)."""
     if project_file(path):
         return False
-    if _REPORT_NAME.search(path.name):
+    if _REPORT_NAME.search(path.name) or path.name.lower().endswith(BINARY_SUFFIXES):
         return True
     try:
         with path.open("rb") as fh:

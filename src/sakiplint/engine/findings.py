@@ -13,11 +13,35 @@ CATEGORIES = ("arithmetic", "budget", "cross_table", "duplicate", "narrative", "
 SEVERITIES = ("error", "warning", "info")
 
 
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a finding is in a Word or PDF file (see ``sakiplint.engine.locate``)."""
+
+    page: int | None = None
+    paragraph: int | None = None   # Word: n-th non-empty body paragraph
+    table: int | None = None       # n-th table of the file
+    caption: str | None = None     # that table's caption number ("3.1"), if any
+    row: int | None = None         # row of that table (header rows counted)
+    column: int | None = None      # its grid column
+    column_name: str | None = None  # the column's header
+    bbox: tuple[float, float, float, float] | None = None   # PDF points: x0, top, x1, bottom
+
+    def to_dict(self) -> dict[str, Any]:
+        """Page, paragraph, table (its number in the file and its caption number), row,
+        column (grid number and header), bbox (PDF); unknown ones left out."""
+        out = {"page": self.page, "paragraph": self.paragraph, "table": self.table,
+               "caption": self.caption, "row": self.row, "column": self.column,
+               "column_name": self.column_name,
+               "bbox": list(self.bbox) if self.bbox else None}
+        return {k: v for k, v in out.items() if v is not None}
+
+
 @dataclass(slots=True)
 class Related:
     line: int
     message: str
     column: int | None = None
+    location: Location | None = None
 
     def text(self, lang: str = "id") -> str:
         """The note in ``lang`` (checks write sakiplint's terms in Indonesian)."""
@@ -26,7 +50,11 @@ class Related:
         return related(self.message, lang)
 
     def to_dict(self, lang: str = "id") -> dict[str, Any]:
-        return {"line": self.line, "column": self.column, "message": self.text(lang)}
+        out: dict[str, Any] = {"line": self.line, "column": self.column,
+                               "message": self.text(lang)}
+        if self.location is not None:
+            out["location"] = self.location.to_dict()
+        return out
 
 
 @dataclass(slots=True)
@@ -45,6 +73,7 @@ class Finding:
     expected: str | None = None
     table: str | None = None               # caption of the table the finding is in
     header: str | None = None              # header of the table column the value is in
+    location: Location | None = None       # Word / PDF input: page, table, row, column
 
     def message(self, lang: str = "id") -> str:
         fallback = next(iter(self.messages.values()))
@@ -72,7 +101,7 @@ class Finding:
     def to_dict(self, lang: str = "id") -> dict[str, Any]:
         """The finding as in ``sakiplint check --format json`` (schema: ``sakiplint
         schema``), its texts in ``lang``."""
-        return {
+        out: dict[str, Any] = {
             "rule": self.rule, "slug": self.slug, "category": self.category,
             "severity": self.severity, "line": self.line, "column": self.column,
             "end_line": self.end_line, "end_column": self.end_column,
@@ -81,3 +110,6 @@ class Finding:
             "related": [r.to_dict(lang) for r in self.related],
             "actual": self.actual, "expected": self.expected_text(lang),
         }
+        if self.location is not None:
+            out["location"] = self.location.to_dict()
+        return out

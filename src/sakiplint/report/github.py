@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sakiplint.report.common import Lang, Results, labels, lang_of
+from sakiplint.report.location import describe, page_words
 
 _GH_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -26,6 +27,12 @@ def render_github(results: Results, lang: Lang) -> str:
             expected = f.expected_text(flang)
             if expected is not None and expected not in msg:
                 msg += f" ({labels(flang)['expected']}: {expected})"
+            if f.location is not None:   # Word / PDF: no text lines; the place in the title
+                where = [page_words(f.location, flang), describe(f.location, flang)]
+                title = " ".join([f.rule, ", ".join(w for w in where if w)]).strip()
+                out.append(f"::{_GH_LEVEL[f.severity]} file={_gh_prop(path)},"
+                           f"title={_gh_prop(title)}::{_gh_data(msg)}")
+                continue
             out.append(
                 f"::{_GH_LEVEL[f.severity]} file={_gh_prop(path)},line={f.line},"
                 f"col={f.column},endLine={f.end_line},endColumn={f.end_column},"

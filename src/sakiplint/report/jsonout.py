@@ -9,13 +9,19 @@ from pathlib import Path
 from typing import Any
 
 from sakiplint import __version__
-from sakiplint.engine.findings import Finding
+from sakiplint.engine.findings import Finding, Location
 from sakiplint.model import Document
 from sakiplint.report.common import Lang, Results, lang_of
 
 
 def output_schema() -> dict[str, Any]:
     return json.loads((Path(__file__).parent / "schemas" / "output.schema.json").read_text("utf-8"))
+
+
+def location_dict(loc: Location) -> dict[str, Any]:
+    """Word / PDF: page, paragraph, table (its number in the file and its caption number),
+    row, column (grid number and header), bbox (PDF); unknown ones left out."""
+    return loc.to_dict()
 
 
 def finding_dict(f: Finding, lang: str) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from sakiplint.engine.findings import SEVERITIES, Finding
 from sakiplint.report.common import Lang, Results, labels, lang_of, main_lang, plural
+from sakiplint.report.location import prefix
 
 SEVERITY_COLOR = {"error": "31", "warning": "33", "info": "36"}
 #: how a TAB of the source line is shown in a snippet (so that columns stay visible)
@@ -44,12 +45,13 @@ def _snippet(line: str, f: Finding, header: str | None, lab: dict[str, str],
     width = max(1, (f.end_column - f.column) if f.end_line == f.line else 1)
     lo = max(0, start - 40)
     snippet = src[lo:start + width + 40].rstrip()
-    prefix = "…" if lo > 0 else ""
+    lead = "…" if lo > 0 else ""
     suffix = "…" if start + width + 40 < len(src.rstrip()) else ""
     marks = paint(SEVERITY_COLOR[f.severity], "^" * width)
     where = f" {lab['column']} \"{header}\"" if header else ""
-    return [f"   {f.line:>5} | {prefix}{snippet}{suffix}",
-            f"         | {' ' * (len(prefix) + start - lo)}{marks}{where}"]
+    gutter = "     " if f.location else f"{f.line:>5}"   # Word / PDF: no line of theirs
+    return [f"   {gutter} | {lead}{snippet}{suffix}",
+            f"         | {' ' * (len(lead) + start - lo)}{marks}{where}"]
 
 
 def render_text(
@@ -69,8 +71,10 @@ def render_text(
         flab = labels(flang)
         for f in fs:
             sev = SEVERITY_COLOR[f.severity]
+            # Word / PDF: the page, table, row and column instead of the text's line:column
+            where = prefix(path, f.location, flang) if f.location else f"{path}:{f.line}:{f.column}"
             out.append(
-                f"{paint('1', path)}:{f.line}:{f.column}: {paint(sev + ';1', f.rule)} "
+                f"{paint('1', where)}: {paint(sev + ';1', f.rule)} "
                 f"{paint(sev, '[' + f.severity + ']')} {f.message(flang)}"
             )
             if show_source and doc is not None and 1 <= f.line <= len(doc.lines):
@@ -79,7 +83,8 @@ def render_text(
             if expected is not None:
                 out.append(f"         = {flab['expected']}: {expected}")
             for r in f.related[:8]:
-                out.append(f"         - {flab['related']} {path}:{r.line}: {r.text(flang)}")
+                at = prefix(path, r.location, flang) if r.location else f"{path}:{r.line}"
+                out.append(f"         - {flab['related']} {at}: {r.text(flang)}")
             if len(f.related) > 8:
                 out.append(f"         - … (+{len(f.related) - 8})")
     if not quiet:
