@@ -19,6 +19,7 @@ def table_dict(t: Table) -> dict[str, Any]:
         "style": t.style,
         "skipped": t.skipped,
         "notes": t.notes,
+        "repairs": t.repairs,
         "columns": [
             {"index": c.index, "header": c.header, "role": c.role, "year": c.year,
              "stage": c.stage, "notation": c.notation, "numeric": c.numeric, "money": c.money}
@@ -96,6 +97,8 @@ def render_tables_text(doc: Document, cells: bool = True, lang: str = "id") -> s
                 extra.append(f"{lab['number']}/{col.notation}" + ("/Rp" if col.money else ""))
             out.append(f"   {lab['column']} {col.index + 1}: {_role(col.role, lang)}"
                        f"{' (' + ', '.join(extra) + ')' if extra else ''}  «{col.header}»")
+        for repair in t.repairs:
+            out.append(f"   perbaikan: {repair}")
         for note in t.notes:
             out.append(f"   {lab['note']}: {table_note(note, lang)}")
         if cells:
