@@ -5,6 +5,7 @@ value the rule accepts."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -103,3 +104,24 @@ def test_errors_take_lang(tmp_path: Path) -> None:
     assert r.stderr.strip().endswith("tidak-ada.md: no such file or directory")
     r = CliRunner().invoke(main, ["explain", "--lang", "id", "ZZ999"])
     assert r.stderr.strip() == "sakiplint: kode aturan tidak dikenal: ZZ999"
+
+
+def test_table_reader_notes_in_english() -> None:
+    from sakiplint.engine.words import table_note
+
+    notes = [
+        "tidak ada baris data",
+        "lanjutan baris 219-224 digabung (kepala tabel diulang)",
+        "sel terpotong di batas halaman disambung (baris 12); "
+        "lanjutan baris 3-5 tanpa kepala digabung (lebar sama)",
+        "baris berisi beberapa tingkat (program/kegiatan) dipisah; angka milik tingkat "
+        "terdalam (baris 707, 714)",
+        "dua angka dalam satu sel dipisah ke sel kosong di kanannya (baris 793); nilai negatif "
+        "yang tergeser ke kolom tanpa nilai negatif dikembalikan ke kolom kanannya yang kosong "
+        "(baris 762)",
+        "3 sel tanpa </td> ditutup",
+    ]
+    for note in notes:
+        en = table_note(note, "en")
+        assert not re.search(r"\b(baris|kolom|sel|tabel|digabung|dipisah|angka|nilai)\b", en), en
+        assert table_note(note, "id") == note

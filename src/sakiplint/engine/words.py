@@ -256,13 +256,70 @@ _NOTE_PATTERNS: tuple[tuple[Lazy, dict[str, str]], ...] = (
 )
 
 
+#: what the table reader repaired (``Table.repairs``), one part of a "; "-joined note each
+_REPAIR_PATTERNS: tuple[tuple[Lazy, dict[str, str]], ...] = (
+    (Lazy(r"^lanjutan baris (\d+)-(\d+) digabung \(kepala tabel diulang\)$"),
+     {"en": r"continuation on lines \1-\2 joined (table header repeated)"}),
+    (Lazy(r"^lanjutan baris (\d+)-(\d+) tanpa kepala digabung \(lebar sama\)$"),
+     {"en": r"continuation on lines \1-\2 without a header joined (same width)"}),
+    (Lazy(r"^lanjutan baris (\d+)-(\d+) kehilangan kolom pertama yang kosong: kolom "
+          r"disisipkan, lalu digabung$"),
+     {"en": r"continuation on lines \1-\2 lost its empty first column: column inserted, "
+            r"then joined"}),
+    (Lazy(r"^sel terpotong di batas halaman disambung \(baris (\d+)\)$"),
+     {"en": r"cell cut at the page break joined (line \1)"}),
+    (Lazy(r"^kepala tabel disusun ulang dari sel tahun yang terpecah \(baris (\d+): (.*)\)$"),
+     {"en": r"table header rebuilt from split year cells (line \1: \2)"}),
+    (Lazy(r"^baris berisi beberapa tingkat \(([^)]*)\) dipisah; angka milik tingkat terdalam "
+          r"\(baris ([^)]*)\)$"),
+     {"en": r"rows holding several levels (\1) split; the figures belong to the deepest "
+            r"level (lines \2)"}),
+    (Lazy(r"^kepala kolom (\d+)-(\d+) bersilang dibetulkan: kolom (\d+) ialah persentase dua "
+          r"jumlah di kirinya \((.*)\), (.*) milik kolom (\d+)$"),
+     {"en": r"crossed headers of columns \1-\2 corrected: column \3 is the percentage of the "
+            r"two amounts to its left (\4), \5 belongs to column \6"}),
+    (Lazy(r"^dua angka dalam satu sel dipisah ke sel kosong di kanannya \(baris ([^)]*)\)$"),
+     {"en": r"two numbers in one cell split into the empty cell on its right (lines \1)"}),
+    (Lazy(r"^nilai negatif yang tergeser ke kolom tanpa nilai negatif dikembalikan ke kolom "
+          r"kanannya yang kosong \(baris ([^)]*)\)$"),
+     {"en": r"negative values shifted into a column without negatives moved back to the "
+            r"empty column on their right (lines \1)"}),
+    (Lazy(r"^kepala tabel dan (\d+) baris pertama yang tergabung ke paragraf baris (\d+) "
+          r"dipulihkan$"),
+     {"en": r"table header and the first \1 rows, run into the paragraph on line \2, "
+            r"restored"}),
+    (Lazy(r"^angka terpotong dilengkapi dari hubungan antarkolom tabel itu sendiri "
+          r"\(a \+ b = c di setiap baris lengkap\): (.*)$"),
+     {"en": r"numbers cut short completed from the table's own column relation (a + b = c "
+            r"in every complete row): \1"}),
+    (Lazy(r"^rentang sel \(colspan (\d+), rowspan (\d+)\) dibatasi ke (\d+)$"),
+     {"en": r"cell span (colspan \1, rowspan \2) limited to \3"}),
+    (Lazy(r"^(\d+) sel tanpa </td> ditutup$"), {"en": r"\1 cells without </td> closed"}),
+    (Lazy(r"^(\d+) baris tanpa </tr> ditutup$"), {"en": r"\1 rows without </tr> closed"}),
+    (Lazy(r"^tabel tanpa </table> ditutup pada baris terakhirnya$"),
+     {"en": "table without </table> closed at its last line"}),
+)
+
+
 def table_note(note: str, lang: str) -> str:
-    """A note of the table reader (why a table was skipped, what it could not read) in
-    ``lang``; a note of unknown form as it is."""
+    """A note of the table reader (why a table was skipped, what it could not read or
+    repaired) in ``lang``; a note of unknown form as it is."""
     for rx, repl in _NOTE_PATTERNS:
         if rx.match(note):
             return rx.sub(_pick(repl, lang), note)
-    return phrases(note, lang)
+    if lang == "id":
+        return note
+    for rx, repl in _REPAIR_PATTERNS:   # a whole note (some hold "; " themselves)
+        if rx.match(note):
+            return rx.sub(_pick(repl, lang), note)
+    parts = []
+    for part in note.split("; "):       # notes joined by the reader
+        for rx, repl in _REPAIR_PATTERNS:
+            if rx.match(part):
+                part = rx.sub(_pick(repl, lang), part)
+                break
+        parts.append(phrases(part, lang))
+    return "; ".join(parts)
 
 
 # --------------------------------------------------------------------------- errors

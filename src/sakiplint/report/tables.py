@@ -51,9 +51,11 @@ def render_tables_json(doc: Document) -> str:
 
 _TABLES = {
     "id": {"tables": "tabel", "year": "tahun laporan", "parts": "bagian", "lines": "baris",
-           "skipped": "dilewati", "column": "kolom", "number": "angka", "note": "catatan"},
+           "skipped": "dilewati", "column": "kolom", "number": "angka", "note": "catatan",
+           "repair": "perbaikan"},
     "en": {"tables": "table(s)", "year": "report year", "parts": "parts", "lines": "lines",
-           "skipped": "skipped", "column": "column", "number": "number", "note": "note"},
+           "skipped": "skipped", "column": "column", "number": "number", "note": "note",
+           "repair": "repaired"},
 }
 #: column roles and row kinds as a reader says them
 _ROLES = {
@@ -98,7 +100,7 @@ def render_tables_text(doc: Document, cells: bool = True, lang: str = "id") -> s
             out.append(f"   {lab['column']} {col.index + 1}: {_role(col.role, lang)}"
                        f"{' (' + ', '.join(extra) + ')' if extra else ''}  «{col.header}»")
         for repair in t.repairs:
-            out.append(f"   perbaikan: {repair}")
+            out.append(f"   {lab['repair']}: {table_note(repair, lang)}")
         for note in t.notes:
             out.append(f"   {lab['note']}: {table_note(note, lang)}")
         if cells:
