@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from sakiplint.checks.common import (
     Relation,
     failing,
+    indicator_name,
     indicator_text,
     lower_is_better,
     number_of,
@@ -130,7 +131,7 @@ def capaian_relations(
                 at=c_cell,
                 actual=c_cell.text,
                 expected=fmt(exact, d, c_col.notation) + _pct_suffix(c_cell),
-                args={"indicator": short(row.label or label),
+                args={"indicator": short(indicator_name(row, table) or label),
                       "realisasi": r_cell.text, "target": t_cell.text},
                 related=[related_cell(r_cell, "realisasi"), related_cell(t_cell, "target")],
             ))

@@ -35,6 +35,16 @@ def indicator_text(row: Row, table: Table) -> str:
     return " ".join(parts) or row.label
 
 
+def indicator_name(row: Row, table: Table) -> str:
+    """What a finding on a row of a performance table names: the row's indicator (its cell in
+    the table's indikator column) rather than the sasaran or a fragment of it beside it;
+    the row's label when the table has no indicator column or the cell is empty."""
+    for c, col in zip(row.cells, table.columns, strict=False):
+        if col.role == "indikator" and c.text:
+            return c.text
+    return row.label
+
+
 def year_compatible(a: Column, b: Column) -> bool:
     return a.year is None or b.year is None or a.year == b.year
 

@@ -16,6 +16,7 @@ from sakiplint.checks.common import (
     Relation,
     Tried,
     failing,
+    indicator_name,
     number_of,
     related_cell,
     short,
@@ -138,13 +139,14 @@ def _definitions(
     ratio = c / s * HUNDRED
     slack = _propagated(c, s, dc, ds, 0) - 1
     out = [
-        (Tried("capaian kinerja / capaian anggaran x 100", "capaian kinerja / capaian anggaran"
-               " x 100", ""), ratio, slack),
+        (Tried("capaian kinerja / capaian anggaran x 100",
+               "performance achievement / budget absorption x 100", ""), ratio, slack),
         (Tried("dari nilai tak dibulatkan", "from unrounded values", ""), unrounded, Decimal(0)),
-        (Tried("100 + capaian kinerja - capaian anggaran", "100 + capaian kinerja - capaian "
-               "anggaran", ""), HUNDRED + c - s, Decimal(0)),
-        (Tried("capaian kinerja - capaian anggaran", "capaian kinerja - capaian anggaran", ""),
-         c - s, Decimal(0)),
+        (Tried("100 + capaian kinerja - capaian anggaran",
+               "100 + performance achievement - budget absorption", ""), HUNDRED + c - s,
+         Decimal(0)),
+        (Tried("capaian kinerja - capaian anggaran",
+               "performance achievement - budget absorption", ""), c - s, Decimal(0)),
     ]
     return out
 
@@ -195,8 +197,8 @@ def efficiency_relations(table: Table, settings: Settings) -> Iterator[Relation]
             ratios.append(Relation(holds, Issue(
                 at=e_cell, actual=e_cell.text,
                 expected=fmt(defs[0][1], e_cell.decimals, e_col.notation) + suffix,
-                args={"row": short(row.label), "capaian": c_cell.text, "serapan": s_cell.text,
-                      **tried_args(tried)},
+                args={"row": short(indicator_name(row, table)), "capaian": c_cell.text,
+                      "serapan": s_cell.text, **tried_args(tried)},
                 related=[related_cell(c_cell, "capaian kinerja"),
                          related_cell(s_cell, "capaian anggaran")],
             )))
