@@ -25,7 +25,13 @@ from sakiplint.engine.config import (
 )
 from sakiplint.engine.findings import Finding
 from sakiplint.model import Document
-from sakiplint.read.source import InputError, Source, expand_paths, read_source
+from sakiplint.read.source import (
+    DEFAULT_MAX_BYTES,
+    InputError,
+    Source,
+    expand_paths,
+    read_source,
+)
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -53,21 +59,43 @@ class FileResult:
     notes: list[str] = field(default_factory=list)      # --verbose lines
     warnings: list[str] = field(default_factory=list)   # reading warnings (encoding)
     suppressed: int = 0
-    error: str | None = None
+    error: str | None = None                            # the file could not be linted
+    crashes: list[str] = field(default_factory=list)    # rules that raised (findings kept)
+
+
+def _internal(path: str, stage: str, exc: BaseException) -> str:
+    from sakiplint.engine.rules import describe_error
+
+    return f"{path}: internal error {stage}: {describe_error(exc)} (please report)"
 
 
 def lint_loaded(source: Source, eff: Effective, verbose: bool = False) -> FileResult:
     """Parse, run the rules, apply inline suppressions (and report unused ones)."""
     from sakiplint.engine.lint import lint_source
-    from sakiplint.engine.suppress import apply_suppressions, unused_findings
+    from sakiplint.engine.rules import RuleCrash
 
     path = source.path
+    crashes: list[RuleCrash] = []
     try:
         rules = eff.rules()
         doc, found = lint_source(source, rules, eff.settings(), eff.report_year,
-                                 eff.renstra_period)
+                                 eff.renstra_period, crashes)
     except (RulePackError, ConfigError) as exc:
         return FileResult(path, None, error=str(exc))
+    except Exception as exc:  # a reader's bug: this file's error line, the others go on
+        return FileResult(path, None, error=_internal(path, "while reading", exc))
+    try:
+        return _finish(source, eff, rules, doc, found, [str(c) for c in crashes], verbose)
+    except Exception as exc:
+        return FileResult(path, None, error=_internal(path, "after the rules", exc))
+
+
+def _finish(source: Source, eff: Effective, rules: list[Rule], doc: Document,
+            found: list[Finding], crashes: list[str], verbose: bool) -> FileResult:
+    """Inline suppressions (and unused ones), the --verbose notes, a light document."""
+    from sakiplint.engine.suppress import apply_suppressions, unused_findings
+
+    path = source.path
     res = apply_suppressions(doc.lines, found)
     findings = res.kept
     if eff.report_unused:
@@ -82,15 +110,19 @@ def lint_loaded(source: Source, eff: Effective, verbose: bool = False) -> FileRe
                 notes.append(f"{path}:{t.start_line}: {t.title}: {note}")
     lite = Document(path=doc.path, text="", lines=doc.lines, report_year=doc.report_year,
                     encoding=doc.encoding, warnings=doc.warnings)
-    return FileResult(path, lite, findings, notes, list(source.warnings), len(res.suppressed))
+    return FileResult(path, lite, findings, notes, list(source.warnings), len(res.suppressed),
+                      crashes=crashes)
 
 
-def lint_path(path: str, eff: Effective, verbose: bool = False) -> FileResult:
+def lint_path(path: str, eff: Effective, verbose: bool = False,
+              max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
     """Lint one file (module level, so that it can run in a worker process)."""
     try:
-        source = read_source(path)
+        source = read_source(path, max_bytes)
     except InputError as exc:
         return FileResult(path, None, error=str(exc))
+    except Exception as exc:
+        return FileResult(path, None, error=_internal(path, "while reading", exc))
     return lint_loaded(source, eff, verbose)
 
 
@@ -101,7 +133,7 @@ def _progress(done: int, total: int, path: str) -> None:
 
 def lint_all(
     files: list[str], effs: list[Effective], jobs: int = 1, verbose: bool = False,
-    progress: bool = False,
+    progress: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> list[FileResult]:
     """Lint files, in parallel when ``jobs`` > 1; results in input order.
 
@@ -116,11 +148,15 @@ def lint_all(
         gc.enable()  # the workers are forked from here: each lints many files
         try:
             with ProcessPoolExecutor(max_workers=min(jobs, total)) as pool:
-                futures = {pool.submit(lint_path, f, e, verbose): i
+                futures = {pool.submit(lint_path, f, e, verbose, max_bytes): i
                            for i, (f, e) in enumerate(zip(files, effs, strict=True))}
                 for done, fut in enumerate(as_completed(futures), 1):
                     i = futures[fut]
-                    results[i] = fut.result()
+                    try:
+                        results[i] = fut.result()
+                    except Exception as exc:  # a worker that died (memory, a signal)
+                        results[i] = FileResult(files[i], None,
+                                                error=_internal(files[i], "in a worker", exc))
                     if progress:
                         _progress(done, total, files[i])
         finally:
@@ -132,7 +168,7 @@ def lint_all(
                 _progress(i + 1, total, f)
             if i and collector_off:
                 gc.collect()
-            results[i] = lint_path(f, e, verbose)
+            results[i] = lint_path(f, e, verbose, max_bytes)
     if progress:
         click.echo("\r\x1b[K", err=True, nl=False)
     return [r for r in results if r is not None]
@@ -184,11 +220,14 @@ def _resolver(config_file: str | None, isolated: bool, cli: Config = EMPTY) -> R
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Lint files in N parallel processes.")
 @click.option("-v", "--verbose", is_flag=True, help="Also say which tables were skipped.")
+@click.option("--max-file-size", "max_mb", type=click.IntRange(min=1),
+              default=DEFAULT_MAX_BYTES >> 20, show_default=True, metavar="MB",
+              help="Larger files are not read (an input error).")
 def check(
     paths: tuple[str, ...], fmt: str, lang: str | None, select: str | None,
     extend_select: str | None, ignore: str | None, config_file: str | None, isolated: bool,
     report_unused: bool | None, statistics: bool, quiet: bool, exit_zero: bool, fail_on: str,
-    jobs: int, verbose: bool,
+    jobs: int, verbose: bool, max_mb: int,
 ) -> None:
     """Lint report files or directories (recursively: .md, .txt)."""
     from sakiplint.engine.suppress import UNUSED_CODE, UNUSED_RULE
@@ -209,16 +248,23 @@ def check(
     except (InputError, RulePackError, ConfigError) as exc:
         _fail(str(exc))
     progress = sys.stderr.isatty() and not quiet and len(files) > 1
-    results = lint_all(files, effs, jobs, verbose, progress)
+    results = lint_all(files, effs, jobs, verbose, progress, max_mb << 20)
     for r in results:
         if not quiet:
             for w in r.warnings:
                 click.echo(f"sakiplint: warning: {w}", err=True)
         for note in r.notes:
             click.echo(note, err=True)
-    for r in results:
-        if r.error:
-            _fail(r.error)
+    # a file that could not be read, or a rule that crashed on it, is one line on stderr and
+    # exit code 2; the other files' (and rules') findings are still written
+    errors = [line for r in results for line in ([r.error] if r.error else []) + r.crashes]
+    for line in errors:
+        click.echo(f"sakiplint: {line}", err=True)
+    if errors:
+        pairs = [(r, e) for r, e in zip(results, effs, strict=True) if r.error is None]
+        if not pairs:
+            sys.exit(EXIT_ERROR)
+        results, effs = [r for r, _ in pairs], [e for _, e in pairs]
 
     out = [(r.doc, r.path, r.findings) for r in results]
     langs: str | dict[str, str] = lang or {
@@ -248,6 +294,8 @@ def check(
     if text:
         click.echo(text)
 
+    if errors:
+        sys.exit(EXIT_ERROR)
     threshold = SEVERITY_RANK[fail_on]
     failed = any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings)
     sys.exit(EXIT_FOUND if failed and not exit_zero else EXIT_OK)
@@ -265,9 +313,12 @@ def tables(path: str, fmt: str, no_cells: bool) -> None:
 
     try:
         doc = parse_document(read_source(path))
+        text = render_tables_json(doc) if fmt == "json" else render_tables_text(doc, not no_cells)
     except InputError as exc:
         _fail(str(exc))
-    click.echo(render_tables_json(doc) if fmt == "json" else render_tables_text(doc, not no_cells))
+    except Exception as exc:  # a reader's bug: one line, not a traceback
+        _fail(_internal(path, "while reading", exc))
+    click.echo(text)
 
 
 def _registry(config_file: str | None, isolated: bool) -> tuple[dict[str, Rule], tuple[str, ...]]:
@@ -397,10 +448,12 @@ def timeframe_cmd(path: str, fmt: str, config_file: str | None, isolated: bool) 
     try:
         eff = _resolver(config_file, isolated).for_file(Path(path))
         doc = parse_document(read_source(path))
+        apply_overrides(doc, eff.report_year, eff.renstra_period)
+        data = timeframe(doc).to_json()
     except (InputError, ConfigError, RulePackError) as exc:
         _fail(str(exc))
-    apply_overrides(doc, eff.report_year, eff.renstra_period)
-    data = timeframe(doc).to_json()
+    except Exception as exc:  # a reader's bug: one line, not a traceback
+        _fail(_internal(path, "while reading", exc))
     if fmt == "json":
         click.echo(json.dumps({"path": path, **data}, indent=2, ensure_ascii=False))
         return

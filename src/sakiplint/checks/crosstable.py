@@ -5,7 +5,6 @@ The linking is done by :mod:`sakiplint.facts.identity`; these checks only compar
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
@@ -100,7 +99,7 @@ def _other_scale(a: Cell, b: Cell) -> bool:
     ratio = max(x, y) / min(x, y)
     if ratio < 2:
         return False
-    power = Decimal(10) ** round(math.log10(float(ratio)))
+    power = Decimal(10) ** round(ratio.log10())  # Decimal: no float overflow past 1e308
     return abs(ratio / power - 1) > Decimal("0.01")
 
 

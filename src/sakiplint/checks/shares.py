@@ -159,7 +159,7 @@ def efficiency_relations(table: Table, settings: Settings) -> Iterator[Relation]
                 consistent(s, ra / a * HUNDRED, s_cell.decimals, scale), Issue(at=s_cell)))
             exact = c / s * HUNDRED
             # the ratio may come from the unrounded capaian and serapan
-            unrounded = (r / t) / (ra / a) * HUNDRED
+            unrounded = (r / t) / (ra / a) * HUNDRED if ra > 0 else exact  # ra 0: no ratio
             holds = consistent(e, exact, e_cell.decimals, scale) or consistent(
                 e, unrounded, e_cell.decimals, scale) or abs(e - exact) < _propagated(
                 c, s, c_cell.decimals, s_cell.decimals, e_cell.decimals) * scale

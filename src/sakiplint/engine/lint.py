@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from sakiplint.engine.findings import Finding
-from sakiplint.engine.rules import Rule, Settings, all_rules, run_rules
+from sakiplint.engine.rules import Rule, RuleCrash, Settings, all_rules, run_rules
 from sakiplint.model import Document
 from sakiplint.read.parse import parse_document
 from sakiplint.read.source import Source, read_source
@@ -33,10 +33,17 @@ def apply_overrides(
 def lint_source(
     source: Source, rules: Iterable[Rule] | None = None, settings: Settings | None = None,
     report_year: int | None = None, renstra_period: tuple[int, int] | None = None,
+    crashes: list[RuleCrash] | None = None,
 ) -> tuple[Document, list[Finding]]:
-    """Parse and run the rules (all enabled ones by default); see :func:`apply_overrides`."""
-    doc = apply_overrides(parse_document(source), report_year, renstra_period)
-    findings = run_rules(doc, default_rules() if rules is None else rules, settings)
+    """Parse and run the rules (all enabled ones by default); see :func:`apply_overrides`.
+    ``crashes``: where rules that raised are reported (see :func:`run_rules`)."""
+    import decimal
+
+    from sakiplint.read.numfmt import number_context
+
+    with decimal.localcontext(number_context(source.text)):
+        doc = apply_overrides(parse_document(source), report_year, renstra_period)
+    findings = run_rules(doc, default_rules() if rules is None else rules, settings, crashes)
     return doc, findings
 
 

@@ -325,37 +325,92 @@ class Context:
     table: Table | None = None
 
 
+@dataclass(slots=True)
+class RuleCrash:
+    """A rule (or the knowledge it asked for) that raised on one file: reported, never
+    allowed to cost the other rules' findings."""
+
+    rule: str
+    path: str
+    error: str            # "ExcType: message", one line
+
+    def __str__(self) -> str:
+        return f"{self.path}: internal error in rule {self.rule}: {self.error} (please report)"
+
+
+class RuleCrashed(Exception):
+    """Raised by :func:`run_rules` after the walk when rules crashed and the caller gave no
+    list to collect the crashes in; it carries the findings of the rules that did not."""
+
+    def __init__(self, crashes: list[RuleCrash], findings: list[Finding]) -> None:
+        super().__init__("; ".join(str(c) for c in crashes))
+        self.crashes = crashes
+        self.findings = findings
+
+
+def describe_error(exc: BaseException, limit: int = 300) -> str:
+    """``ExcType: message`` on one line (bounded), for an internal error line."""
+    text = " ".join(str(exc).split())
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
 def run_rules(
-    doc: Document, rules: Iterable[Rule], settings: Settings | None = None
+    doc: Document, rules: Iterable[Rule], settings: Settings | None = None,
+    crashes: list[RuleCrash] | None = None,
 ) -> list[Finding]:
+    """Run the rules on a document, each called once per node of its scope.
+
+    A rule that raises is reported as a :class:`RuleCrash` of that rule and file (appended
+    to ``crashes``) and not called again on this document; every other rule runs and keeps
+    its findings. Without a ``crashes`` list, :class:`RuleCrashed` is raised after the walk.
+    The arithmetic runs in the document's :func:`~sakiplint.read.numfmt.number_context`."""
+    import decimal
+
+    from sakiplint.read.numfmt import number_context
+
     settings = settings or Settings()
     by_scope: dict[str, list[Rule]] = {s: [] for s in SCOPES}
     for r in rules:
         by_scope[r.scope].append(r)
     findings: list[Finding] = []
+    crashed: dict[str, RuleCrash] = {}
 
-    def emit(rule: Rule, issues: Iterable[Issue] | None, table: Table | None) -> None:
-        for issue in issues or ():
-            findings.append(_finding(rule, issue, table))
+    def call(rule: Rule, node: Any, table: Table | None) -> None:
+        if rule.code in crashed:
+            return
+        try:
+            for issue in rule.check(Context(doc, rule, settings, table), node) or ():
+                findings.append(_finding(rule, issue, table))
+        except RulePackError:
+            raise
+        except Exception as exc:  # one rule's bug must not cost the others' findings
+            crashed[rule.code] = RuleCrash(rule.code, doc.path, describe_error(exc))
 
-    for rule in by_scope["document"]:
-        emit(rule, rule.check(Context(doc, rule, settings), doc), None)
-    if by_scope["table"] or by_scope["row"] or by_scope["cell"]:
-        for table in doc.tables:
-            if table.skipped:
-                continue
-            for rule in by_scope["table"]:
-                emit(rule, rule.check(Context(doc, rule, settings, table), table), table)
-            if not (by_scope["row"] or by_scope["cell"]):
-                continue
-            for row in table.rows:
-                for rule in by_scope["row"]:
-                    emit(rule, rule.check(Context(doc, rule, settings, table), row), table)
-                if by_scope["cell"]:
-                    for cell in row.cells:
-                        for rule in by_scope["cell"]:
-                            emit(rule, rule.check(Context(doc, rule, settings, table), cell), table)
+    with decimal.localcontext(number_context(doc.text or "\n".join(doc.lines))):
+        for rule in by_scope["document"]:
+            call(rule, doc, None)
+        if by_scope["table"] or by_scope["row"] or by_scope["cell"]:
+            for table in doc.tables:
+                if table.skipped:
+                    continue
+                for rule in by_scope["table"]:
+                    call(rule, table, table)
+                if not (by_scope["row"] or by_scope["cell"]):
+                    continue
+                for row in table.rows:
+                    for rule in by_scope["row"]:
+                        call(rule, row, table)
+                    if by_scope["cell"]:
+                        for cell in row.cells:
+                            for rule in by_scope["cell"]:
+                                call(rule, cell, table)
     findings.sort(key=Finding.sort_key)
+    if crashed:
+        if crashes is None:
+            raise RuleCrashed(list(crashed.values()), findings)
+        crashes.extend(crashed.values())
     return findings
 
 

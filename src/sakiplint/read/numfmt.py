@@ -1,27 +1,67 @@
-"""Formatting numbers for messages, in the notation the report itself uses."""
+"""Formatting numbers for messages, in the notation the report itself uses; and the decimal
+arithmetic context a document's numbers need.
+
+Python's default decimal context keeps 28 significant digits: ``quantize`` of a longer result,
+and ``%`` / ``//`` with a longer quotient, raise ``InvalidOperation``. A report can print any
+number of digits, so the rules run in :func:`number_context` of their document, whose
+precision is derived from the longest numeral of the text (and :func:`quantize` widens the
+precision itself when it must).
+"""
 
 from __future__ import annotations
 
+import decimal
+import re
 from decimal import ROUND_HALF_UP, Decimal
+
+#: the precision the rules run with when no numeral of the text needs more
+BASE_PRECISION = 28
+_NUMERAL = re.compile(r"\d[\d.,]*")
+
+
+def digits_bound(text: str) -> int:
+    """An upper bound of the digits of any numeral in ``text`` (a run of digits and
+    separators, separators counted too)."""
+    longest = 0
+    for m in _NUMERAL.finditer(text):
+        n = m.end() - m.start()
+        if n > longest:
+            longest = n
+    return longest
+
+
+def number_context(text: str) -> decimal.Context:
+    """A decimal context for the arithmetic on the numbers of ``text``: the current context
+    with enough precision for a product or quotient of two of its numerals quantized to the
+    decimals of a third (and sums of many of them), and the widest exponent range."""
+    ctx = decimal.getcontext().copy()
+    ctx.prec = max(ctx.prec, BASE_PRECISION, 3 * digits_bound(text) + 24)
+    ctx.Emax = decimal.MAX_EMAX
+    ctx.Emin = decimal.MIN_EMIN
+    return ctx
 
 
 def quantize(value: Decimal, decimals: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    """``value`` rounded half up to ``decimals`` decimals (any number of digits)."""
+    if not value.is_finite():
+        return value
+    needed = max(value.adjusted(), 0) + decimals + 2
+    with decimal.localcontext() as ctx:
+        if ctx.prec < needed:
+            ctx.prec = needed
+        return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def fmt(value: Decimal, decimals: int = 0, notation: str = "id", group: bool = True) -> str:
     q = quantize(value, decimals)
+    if not q.is_finite():
+        return str(q)
     sign = "-" if q < 0 else ""
-    q = abs(q)
-    text = f"{q:.{decimals}f}"
+    q = q.copy_abs()   # exact: abs() would round to the context's precision
+    text = f"{q:{',' if group else ''}.{decimals}f}"   # "1,234,567.89" (one pass)
     whole, _, frac = text.partition(".")
-    if group and len(whole) > 3:
-        parts = []
-        while len(whole) > 3:
-            parts.insert(0, whole[-3:])
-            whole = whole[:-3]
-        parts.insert(0, whole)
-        whole = ("." if notation == "id" else ",").join(parts)
+    if notation == "id" and group:
+        whole = whole.replace(",", ".")
     if frac:
         return f"{sign}{whole}{',' if notation == 'id' else '.'}{frac}"
     return f"{sign}{whole}"
