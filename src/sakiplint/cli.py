@@ -147,7 +147,10 @@ def lint_all(
 
         gc.enable()  # the workers are forked from here: each lints many files
         try:
-            with ProcessPoolExecutor(max_workers=min(jobs, total)) as pool:
+            from sakiplint.read.resources import caches_enabled, set_caches
+
+            with ProcessPoolExecutor(max_workers=min(jobs, total), initializer=set_caches,
+                                     initargs=(caches_enabled(),)) as pool:
                 futures = {pool.submit(lint_path, f, e, verbose, max_bytes): i
                            for i, (f, e) in enumerate(zip(files, effs, strict=True))}
                 for done, fut in enumerate(as_completed(futures), 1):
@@ -186,14 +189,32 @@ _config_option = click.option(
     "--config", "config_file", default=None, metavar="PATH",
     help="Use this configuration file for every report (pyproject.toml or .sakiplint.toml).")
 _isolated_option = click.option(
-    "--isolated", is_flag=True, help="Ignore all configuration files.")
+    "--isolated", is_flag=True,
+    help="Ignore all configuration files (the user's too) and the caches.")
+_rule_pack_option = click.option(
+    "--rule-pack", "rule_packs", multiple=True, metavar="DIR",
+    help="Load the rule pack in DIR (TOML rule files, and the check modules they name: "
+         "code that runs). Repeatable.")
 
 
 def _resolver(config_file: str | None, isolated: bool, cli: Config = EMPTY) -> Resolver:
     if config_file and isolated:
         _fail("--config and --isolated cannot be used together")
+    from sakiplint.read.resources import set_caches
+
+    set_caches(not isolated)  # --isolated: no cache is read or written
     return Resolver(cli=cli, config_file=Path(config_file) if config_file else None,
                     isolated=isolated)
+
+
+def _packs(dirs: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(str(Path(d).resolve()) for d in dirs)
+
+
+def _say_warnings(resolver: Resolver) -> None:
+    for w in resolver.warnings:
+        click.echo(f"sakiplint: warning: {w}", err=True)
+    resolver.warnings.clear()
 
 
 @main.command()
@@ -210,6 +231,7 @@ def _resolver(config_file: str | None, isolated: bool, cli: Config = EMPTY) -> R
 @click.option("--ignore", default=None, metavar="RULES", help="Rules not to run.")
 @_config_option
 @_isolated_option
+@_rule_pack_option
 @click.option("--report-unused-suppressions", "report_unused", is_flag=True, default=None,
               help="Report sakiplint-disable comments that silence nothing (as SK001).")
 @click.option("--statistics", is_flag=True, help="Show counts per rule instead of findings.")
@@ -226,8 +248,8 @@ def _resolver(config_file: str | None, isolated: bool, cli: Config = EMPTY) -> R
 def check(
     paths: tuple[str, ...], fmt: str, lang: str | None, select: str | None,
     extend_select: str | None, ignore: str | None, config_file: str | None, isolated: bool,
-    report_unused: bool | None, statistics: bool, quiet: bool, exit_zero: bool, fail_on: str,
-    jobs: int, verbose: bool, max_mb: int,
+    rule_packs: tuple[str, ...], report_unused: bool | None, statistics: bool, quiet: bool,
+    exit_zero: bool, fail_on: str, jobs: int, verbose: bool, max_mb: int,
 ) -> None:
     """Lint report files or directories (recursively: .md, .txt)."""
     from sakiplint.engine.suppress import UNUSED_CODE, UNUSED_RULE
@@ -237,7 +259,7 @@ def check(
     from sakiplint.report.text import render_statistics, render_text
 
     cli = Config(select=_split(select), extend_select=_split(extend_select) or (),
-                 ignore=_split(ignore) or (), lang=lang,
+                 ignore=_split(ignore) or (), lang=lang, rule_packs=_packs(rule_packs),
                  report_unused_suppressions=True if report_unused else None)
     resolver = _resolver(config_file, isolated, cli)
     try:
@@ -246,7 +268,9 @@ def check(
         files = [str(f) for f in expand_paths(list(paths))]
         effs = [resolver.for_file(Path(f)) for f in files]
     except (InputError, RulePackError, ConfigError) as exc:
+        _say_warnings(resolver)
         _fail(str(exc))
+    _say_warnings(resolver)
     progress = sys.stderr.isatty() and not quiet and len(files) > 1
     results = lint_all(files, effs, jobs, verbose, progress, max_mb << 20)
     for r in results:
@@ -321,15 +345,17 @@ def tables(path: str, fmt: str, no_cells: bool) -> None:
     click.echo(text)
 
 
-def _registry(config_file: str | None, isolated: bool) -> tuple[dict[str, Rule], tuple[str, ...]]:
-    """All rules, with the rule packs of the configuration that applies here (cwd); and the
-    pack directories."""
-    resolver = _resolver(config_file, isolated)
+def _registry(config_file: str | None, isolated: bool, rule_packs: tuple[str, ...] = (),
+              ) -> tuple[dict[str, Rule], tuple[str, ...]]:
+    """All rules, with the (trusted) rule packs of the configuration that applies here (cwd)
+    and of the command line; and the pack directories."""
+    resolver = _resolver(config_file, isolated, Config(rule_packs=_packs(rule_packs)))
     try:
-        cfg = resolver.config_for(Path.cwd())
-        packs = cfg.rule_packs if cfg else ()
+        packs = resolver.packs(resolver.config_for(Path.cwd()))
+        _say_warnings(resolver)
         return rule_registry(packs), packs
     except (RulePackError, ConfigError) as exc:
+        _say_warnings(resolver)
         _fail(str(exc))
 
 
@@ -339,9 +365,11 @@ def _registry(config_file: str | None, isolated: bool) -> tuple[dict[str, Rule],
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
 @_config_option
 @_isolated_option
-def rules_cmd(fmt: str, lang: str, config_file: str | None, isolated: bool) -> None:
+@_rule_pack_option
+def rules_cmd(fmt: str, lang: str, config_file: str | None, isolated: bool,
+              rule_packs: tuple[str, ...]) -> None:
     """List the rules."""
-    rules = list(_registry(config_file, isolated)[0].values())
+    rules = list(_registry(config_file, isolated, rule_packs)[0].values())
     if fmt == "json":
         click.echo(json.dumps([
             {"code": r.code, "slug": r.slug, "category": r.category, "severity": r.severity,
@@ -383,11 +411,13 @@ def _wrap(text: str, indent: str = "  ") -> str:
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
 @_config_option
 @_isolated_option
-def explain(code: str, lang: str, config_file: str | None, isolated: bool) -> None:
+@_rule_pack_option
+def explain(code: str, lang: str, config_file: str | None, isolated: bool,
+            rule_packs: tuple[str, ...]) -> None:
     """Explain a rule: what it checks, why, and its examples with their findings."""
     from sakiplint.engine.suppress import UNUSED_RULE
 
-    found, packs = _registry(config_file, isolated)
+    found, packs = _registry(config_file, isolated, rule_packs)
     registry = dict(found)
     registry.setdefault(UNUSED_RULE.code, UNUSED_RULE)
     rule = registry.get(code.strip().upper()) or next(
@@ -445,8 +475,10 @@ def timeframe_cmd(path: str, fmt: str, config_file: str | None, isolated: bool) 
     from sakiplint.facts.timeframe import timeframe
     from sakiplint.read.parse import parse_document
 
+    resolver = _resolver(config_file, isolated)
     try:
-        eff = _resolver(config_file, isolated).for_file(Path(path))
+        eff = resolver.for_file(Path(path))
+        _say_warnings(resolver)
         doc = parse_document(read_source(path))
         apply_overrides(doc, eff.report_year, eff.renstra_period)
         data = timeframe(doc).to_json()

@@ -28,7 +28,7 @@ from typing import Any
 from sakiplint import __version__
 from sakiplint.engine.findings import Finding, Related
 from sakiplint.model import Cell, Document, Row, Table
-from sakiplint.read.resources import cache_dir, data_dir
+from sakiplint.read.resources import cache_dir, data_dir, private_file, write_atomic
 
 ENTRY_POINT_GROUP = "sakiplint.rules"
 SCOPES = ("document", "table", "row", "cell")
@@ -82,31 +82,48 @@ def validate_rule_meta(meta: dict[str, Any], where: str) -> None:
         raise RulePackError(f"{where}: invalid rule at {loc}: {err.message}")
 
 
-def _pack_cache(digest: str) -> Path:
-    return cache_dir() / f"pack-{digest}.marshal"
+def _pack_cache(digest: str) -> Path | None:
+    folder = cache_dir()
+    return folder / f"pack-{digest}.marshal" if folder is not None else None
+
+
+_HASH = 32  # a cache file starts with the SHA-256 of the rest
 
 
 def _cached_pack(digest: str) -> list[dict[str, Any]] | None:
-    """The rule metadata of a pack validated before (None: not cached, or unreadable)."""
+    """The rule metadata of a pack validated before (None: not cached, unreadable, not a
+    private file of ours, or not whole)."""
+    path = _pack_cache(digest)
+    if path is None or not private_file(path):
+        return None
     try:
-        metas = marshal.loads(_pack_cache(digest).read_bytes())
+        data = path.read_bytes()
+        if len(data) <= _HASH or hashlib.sha256(data[_HASH:]).digest() != data[:_HASH]:
+            return None
+        metas = marshal.loads(data[_HASH:])
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    if not isinstance(metas, list) or not all(isinstance(m, dict) for m in metas):
+    if not isinstance(metas, list) or not all(_plain(m) for m in metas):
         return None
     return metas
 
 
+def _plain(meta: Any) -> bool:
+    """Rule metadata as TOML gives it: the check a string, the tables dicts."""
+    return isinstance(meta, dict) and isinstance(meta.get("check"), str) and all(
+        isinstance(meta.get(k), dict) for k in ("message", "description"))
+
+
 def _store_pack(digest: str, metas: list[dict[str, Any]]) -> None:
     """Remember a validated pack; an unwritable cache directory only costs time."""
-    target = _pack_cache(digest)
+    path = _pack_cache(digest)
+    if path is None:
+        return
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(metas))
-        os.replace(tmp, target)
-    except (OSError, ValueError):
-        pass
+        payload = marshal.dumps(metas)
+    except ValueError:
+        return
+    write_atomic(path, hashlib.sha256(payload).digest() + payload)
 
 
 def _pack_digest(raw: list[tuple[Path, bytes]]) -> str:
@@ -168,7 +185,7 @@ class LazyCheck:
         module = ref.partition(":")[0]
         try:
             found = _module_exists(module)
-        except (ImportError, ValueError) as exc:
+        except (ImportError, ValueError, AttributeError) as exc:
             raise RulePackError(f"{where}: cannot load check {ref!r}: {exc}") from None
         if not found:
             raise RulePackError(f"{where}: cannot load check {ref!r}: "
@@ -190,9 +207,30 @@ class LazyCheck:
 
 @cache
 def _module_exists(module: str) -> bool:
+    """Whether ``module`` can be imported, found without running any of its code (nor its
+    parent packages', which ``importlib.util.find_spec`` imports)."""
     import importlib.util
+    from importlib.machinery import PathFinder
 
-    return module in sys.modules or importlib.util.find_spec(module) is not None
+    if module in sys.modules:
+        return True
+    parts = module.split(".")
+    known = max((k for k in range(1, len(parts)) if ".".join(parts[:k]) in sys.modules),
+                default=0)
+    search: Any = None
+    if known:
+        search = getattr(sys.modules[".".join(parts[:known])], "__path__", None)
+        if search is None:
+            return False
+    for k in range(known, len(parts)):
+        name = ".".join(parts[:k + 1])
+        spec = importlib.util.find_spec(name) if k == 0 else PathFinder.find_spec(name, search)
+        if spec is None:
+            return False
+        search = spec.submodule_search_locations
+        if search is None and k + 1 < len(parts):
+            return False
+    return True
 
 
 def check_ref(check: Callable[..., Any]) -> str:
@@ -218,29 +256,65 @@ def _plugin_entry_points() -> list[Any]:
     """The ``sakiplint.rules`` entry points of the installed packages.
 
     Scanning every installed distribution costs tens of milliseconds at each start, so the
-    (name, value) pairs found are remembered per state of the import path: any package
-    installed or removed changes a site-packages directory's mtime, and with it the key."""
+    entry points found are remembered per state of the import path: any package installed
+    or removed changes a site-packages directory's mtime, and with it the key. A cached entry
+    names a module to import, so it is used only when the distribution's own metadata file
+    it came from (in a folder of the import path) still declares it."""
     stamp = [s for s in map(_path_stamp, sys.path) if s is not None]
     digest = hashlib.sha256("\n".join(stamp).encode()).hexdigest()[:20]
-    path = cache_dir() / f"entry-points-{digest}.json"
-    try:
-        pairs = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
+    folder = cache_dir()
+    path = folder / f"entry-points-{digest}.json" if folder is not None else None
+    triples = _cached_entry_points(path)
+    if triples is None:
         from importlib.metadata import entry_points
 
-        pairs = [[ep.name, ep.value] for ep in entry_points(group=ENTRY_POINT_GROUP)]
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(pairs), "utf-8")
-            os.replace(tmp, path)
-        except OSError:
-            pass
-    if not pairs:
+        found = list(entry_points(group=ENTRY_POINT_GROUP))
+        triples = [[ep.name, ep.value, str(getattr(ep.dist, "_path", "") or "")]
+                   for ep in found]
+        if path is not None and all(t[2] for t in triples):
+            write_atomic(path, json.dumps(triples).encode("utf-8"))
+        return found
+    if not triples:
         return []
     from importlib.metadata import EntryPoint
 
-    return [EntryPoint(name, value, ENTRY_POINT_GROUP) for name, value in pairs]
+    return [EntryPoint(name, value, ENTRY_POINT_GROUP) for name, value, _ in triples]
+
+
+def _cached_entry_points(path: Path | None) -> list[list[str]] | None:
+    """The cached (name, value, metadata folder) triples, when each is still declared."""
+    if path is None or not private_file(path):
+        return None
+    try:
+        triples = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(triples, list) or not all(
+        isinstance(t, list) and len(t) == 3 and all(isinstance(x, str) for x in t)
+        for t in triples
+    ):
+        return None
+    if triples and not _declared(triples):
+        return None
+    return triples
+
+
+def _declared(triples: list[list[str]]) -> bool:
+    from importlib.metadata import Distribution
+
+    roots = {os.path.abspath(p or ".") for p in sys.path}
+    for name, value, meta in triples:
+        folder = Path(meta)
+        if not folder.name.lower().endswith(_METADATA_SUFFIXES) or str(
+                folder.parent) not in roots:
+            return False
+        try:
+            eps = Distribution.at(folder).entry_points.select(group=ENTRY_POINT_GROUP)
+        except (OSError, ValueError):
+            return False
+        if not any(ep.name == name and ep.value == value for ep in eps):
+            return False
+    return True
 
 
 _METADATA_SUFFIXES = (".dist-info", ".egg-info")
