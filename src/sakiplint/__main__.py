@@ -9,10 +9,18 @@ skipped once the output is flushed (not under a profiler or tracer: they report 
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import sys
+
+# ``python -m sakiplint`` puts the current directory first on the import path: run inside a
+# report repository, its ``click.py`` (or a ``*.dist-info`` declaring sakiplint rules) would be
+# imported as code. sakiplint itself is imported by now; the rest comes from the installation.
+if __name__ == "__main__" and sys.path and not sys.flags.safe_path and os.path.abspath(
+        sys.path[0] or os.curdir) == os.getcwd():
+    del sys.path[0]
+
+import contextlib
+import gc
 from typing import NoReturn
 
 
