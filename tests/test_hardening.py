@@ -247,3 +247,99 @@ def test_an_unreadable_file_simulated(tmp_path: Path, monkeypatch: pytest.Monkey
     assert r.exit_code == 2
     assert r.stderr.strip() == f"sakiplint: {locked}: permission denied"
     assert "BU002" in r.stdout
+
+
+# --------------------------------------------------------------------------- output injection
+
+#: a row label carrying terminal escapes (set the title, clear the screen), a bidi override
+#: and a legacy workflow command
+HOSTILE = BAD_CAPAIAN.replace(
+    "Persentase dokumen tepat waktu",
+    "Persentase \x1b]0;pwned\x07dokumen \x1b[2Jtepat\u202e waktu ##[add-mask]x")
+
+
+def _no_raw_controls(text: str) -> None:
+    bad = [c for c in text if (ord(c) < 0x20 and c not in "\n") or 0x7F <= ord(c) < 0xA0
+           or 0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069]
+    assert bad == [], bad
+    assert "##[" not in text and not any(line.lstrip().startswith("::")
+                                         for line in text.splitlines())
+
+
+def test_text_output_escapes_document_text(tmp_path: Path) -> None:
+    p = tmp_path / "r.md"
+    p.write_text(HOSTILE, "utf-8")
+    r = _run("check", "--isolated", "--select", "AR001", str(p))
+    assert r.exit_code == 1
+    _no_raw_controls(r.stdout)
+    assert "␛]0;pwned␇" in r.stdout and "␛[2J" in r.stdout and "#\u200b#[add-mask]" in r.stdout
+    # the marker still points at the wrong value
+    lines = r.stdout.splitlines()
+    snippet, marker = lines[1], lines[2]
+    col = marker.index("^") - marker.index("|") + snippet.index("|")
+    assert snippet[col:].startswith("120,00%")
+    # and the views of the tables and the time frame
+    for command in ("tables", "timeframe"):
+        r = _run(command, str(p))
+        assert r.exit_code == 0
+        _no_raw_controls(r.stdout)
+
+
+def test_file_names_cannot_start_workflow_commands(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    name = "::error title=pwned::x.md"
+    if sys.platform == "win32":
+        pytest.skip("no such file name on Windows")
+    (tmp_path / name).write_text(BAD_CAPAIAN, "utf-8")
+    r = _run("check", "--isolated", "--select", "AR001", name)
+    assert r.exit_code == 1
+    _no_raw_controls(r.stdout)
+    assert r.stdout.startswith("./::error title=pwned::x.md:4:38: AR001")
+    r = _run("check", "--isolated", "--select", "AR001", "--format", "github", name)
+    assert r.stdout.startswith("::error file=::error title=pwned::x.md".replace(
+        "::error title=pwned::", "./%3A%3Aerror title=pwned%3A%3A"))
+    assert len(r.stdout.splitlines()) == 1
+
+
+def test_github_output_escapes_document_text(tmp_path: Path) -> None:
+    p = tmp_path / "r\n::warning::pwned.md"
+    if sys.platform == "win32":
+        pytest.skip("no such file name on Windows")
+    p.write_text(HOSTILE, "utf-8")
+    r = _run("check", "--isolated", "--select", "AR001", "--format", "github", str(p))
+    lines = r.stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("::error file=")
+    assert "r␊%3A%3Awarning%3A%3Apwned.md," in lines[0]
+    _no_raw_controls(lines[0].split("::", 2)[2])
+    # errors on stderr too
+    r = _run("check", "--isolated", str(tmp_path / "no\x1b[2Jsuch.md"))
+    assert r.exit_code == 2 and "\x1b" not in r.stderr and "␛[2J" in r.stderr
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names as bytes: Linux")
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
+def test_a_file_name_that_is_not_utf8(tmp_path: Path, fmt: str) -> None:
+    import subprocess
+
+    folder = os.fsencode(tmp_path)
+    for name in (b"lap\xffor.md", b"sub/r\xe9.md"):
+        path = os.path.join(folder, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(BAD_CAPAIAN.encode("utf-8"))
+    proc = subprocess.run(
+        [sys.executable, "-m", "sakiplint", "check", "--isolated", "--select", "AR001",
+         "--format", fmt, b"lap\xffor.md", b"sub"], cwd=folder, capture_output=True,
+        check=False)
+    assert proc.returncode == 1, proc.stderr
+    out = proc.stdout.decode("utf-8")  # valid UTF-8
+    if fmt == "json":
+        assert [f["path"] for f in json.loads(out)["files"]] == ["lap\\xffor.md",
+                                                                 "sub/r\\xe9.md"]
+    elif fmt == "sarif":
+        uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                for r in json.loads(out)["runs"][0]["results"]]
+        assert uris == ["lap%FFor.md", "sub/r%E9.md"]
+    else:
+        assert "lap\\xffor.md" in out and "sub/r\\xe9.md" in out

@@ -38,8 +38,16 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 FORMATS = ("text", "json", "sarif", "github")
 
 
+def _say(message: str) -> None:
+    """One line on stderr; file names and document text in it are escaped (no control
+    character, nothing a CI runner reads as a command)."""
+    from sakiplint.report.common import safe
+
+    click.echo(f"sakiplint: {safe(message)}", err=True)
+
+
 def _fail(message: str) -> NoReturn:
-    click.echo(f"sakiplint: {message}", err=True)
+    _say(message)
     sys.exit(EXIT_ERROR)
 
 
@@ -128,7 +136,9 @@ def lint_path(path: str, eff: Effective, verbose: bool = False,
 
 def _progress(done: int, total: int, path: str) -> None:
     line = f"[{done}/{total}] {path}"
-    click.echo(f"\r\x1b[K{line[:120]}", err=True, nl=False)
+    from sakiplint.report.common import safe
+
+    click.echo(f"\r\x1b[K{safe(line[:120])}", err=True, nl=False)
 
 
 def lint_all(
@@ -213,7 +223,7 @@ def _packs(dirs: tuple[str, ...]) -> tuple[str, ...]:
 
 def _say_warnings(resolver: Resolver) -> None:
     for w in resolver.warnings:
-        click.echo(f"sakiplint: warning: {w}", err=True)
+        _say(f"warning: {w}")
     resolver.warnings.clear()
 
 
@@ -253,6 +263,7 @@ def check(
 ) -> None:
     """Lint report files or directories (recursively: .md, .txt)."""
     from sakiplint.engine.suppress import UNUSED_CODE, UNUSED_RULE
+    from sakiplint.report.common import safe
     from sakiplint.report.github import render_github
     from sakiplint.report.jsonout import render_json
     from sakiplint.report.sarif import render_sarif
@@ -276,14 +287,14 @@ def check(
     for r in results:
         if not quiet:
             for w in r.warnings:
-                click.echo(f"sakiplint: warning: {w}", err=True)
+                _say(f"warning: {w}")
         for note in r.notes:
-            click.echo(note, err=True)
+            click.echo(safe(note), err=True)
     # a file that could not be read, or a rule that crashed on it, is one line on stderr and
     # exit code 2; the other files' (and rules') findings are still written
     errors = [line for r in results for line in ([r.error] if r.error else []) + r.crashes]
     for line in errors:
-        click.echo(f"sakiplint: {line}", err=True)
+        _say(line)
     if errors:
         pairs = [(r, e) for r, e in zip(results, effs, strict=True) if r.error is None]
         if not pairs:
@@ -486,10 +497,14 @@ def timeframe_cmd(path: str, fmt: str, config_file: str | None, isolated: bool) 
         _fail(str(exc))
     except Exception as exc:  # a reader's bug: one line, not a traceback
         _fail(_internal(path, "while reading", exc))
+    from sakiplint.report.common import safe, safe_path, unsurrogate
+
     if fmt == "json":
-        click.echo(json.dumps({"path": path, **data}, indent=2, ensure_ascii=False))
+        click.echo(json.dumps({"path": unsurrogate(path), **data}, indent=2,
+                              ensure_ascii=False))
         return
-    out = [f"{path}: tahun laporan {data['report_year'] or '?'} ({data['report_year_source']})"]
+    out = [f"{safe_path(path)}: tahun laporan {data['report_year'] or '?'} "
+           f"({data['report_year_source']})"]
     out += [f"  bukti: baris {e['line']}: {e['text']}" for e in data["report_year_evidence"]]
     rp = data["renstra_period"]
     out.append(f"  periode Renstra: {rp[0]}-{rp[1]}" if rp else "  periode Renstra: ?")
@@ -503,7 +518,7 @@ def timeframe_cmd(path: str, fmt: str, config_file: str | None, isolated: bool) 
             what += f" {s['period']}"
         out.append(f"  {s['line']}:{s['column']}: ditandatangani {s['date']} ({s['iso']}): "
                    f"{what}" + (" [lampiran]" if s["annex"] else ""))
-    click.echo("\n".join(out))
+    click.echo("\n".join(out[:1] + [safe(line) for line in out[1:]]))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from sakiplint.report.common import LABELS, Lang, Results, lang_of
+from sakiplint.report.common import LABELS, Lang, Results, lang_of, safe, safe_path
 
 _GH_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _gh_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Command data: escaped as the runner unescapes it, after :func:`safe` (no control
+    character, no ``##[`` legacy command inside)."""
+    return safe(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _gh_prop(s: str) -> str:
@@ -26,7 +28,7 @@ def render_github(results: Results, lang: Lang) -> str:
             if f.expected is not None and f.expected not in msg:
                 msg += f" ({LABELS.get(flang, LABELS['id'])['expected']}: {f.expected})"
             out.append(
-                f"::{_GH_LEVEL[f.severity]} file={_gh_prop(path)},line={f.line},"
+                f"::{_GH_LEVEL[f.severity]} file={_gh_prop(safe_path(path))},line={f.line},"
                 f"col={f.column},endLine={f.end_line},endColumn={f.end_column},"
                 f"title={_gh_prop(f.rule)}::{_gh_data(msg)}"
             )

@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Any
 
 from sakiplint.engine.findings import Finding
-from sakiplint.report.common import LABELS, Lang, Results, lang_of, main_lang
+from sakiplint.report.common import LABELS, Lang, Results, lang_of, main_lang, safe, safe_path
 
 
 def render_text(
@@ -22,27 +22,28 @@ def render_text(
     def c(code: str, s: str) -> str:
         return f"\x1b[{code}m{s}\x1b[0m" if color else s
 
-    for doc, path, fs in results:
-        flang = lang_of(lang, path)
+    for doc, raw_path, fs in results:
+        flang = lang_of(lang, raw_path)
         flab = LABELS.get(flang, LABELS["id"])
+        path = safe_path(raw_path)  # document text and file names are escaped (see safe)
         for f in fs:
             sev = {"error": "31", "warning": "33", "info": "36"}[f.severity]
-            out.append(
-                f"{c('1', path)}:{f.line}:{f.column}: {c(sev + ';1', f.rule)} {f.message(flang)}"
-            )
+            out.append(f"{c('1', path)}:{f.line}:{f.column}: {c(sev + ';1', safe(f.rule))} "
+                       f"{safe(f.message(flang))}")
             if show_source and doc is not None and 1 <= f.line <= len(doc.lines):
-                src = doc.lines[f.line - 1].replace("\t", " ")
+                src = doc.lines[f.line - 1]
                 start = max(f.column - 1, 0)
                 width = max(1, (f.end_column - f.column) if f.end_line == f.line else 1)
                 lo = max(0, start - 40)
-                snippet = src[lo:start + width + 40]
+                before = safe(src[lo:start])
+                snippet = before + safe(src[start:start + width + 40])
                 prefix = "…" if lo > 0 else ""
                 out.append(f"   {f.line:>5} | {prefix}{snippet}")
-                out.append(f"         | {' ' * (len(prefix) + start - lo)}{c(sev, '^' * width)}")
+                out.append(f"         | {' ' * (len(prefix) + len(before))}{c(sev, '^' * width)}")
             if f.expected is not None:
-                out.append(f"         = {flab['expected']}: {f.expected}")
+                out.append(f"         = {flab['expected']}: {safe(f.expected)}")
             for r in f.related[:8]:
-                out.append(f"         - {flab['related']} {path}:{r.line}: {r.message}")
+                out.append(f"         - {flab['related']} {path}:{r.line}: {safe(r.message)}")
             if len(f.related) > 8:
                 out.append(f"         - … (+{len(f.related) - 8})")
     total = sum(len(fs) for _, _, fs in results)
