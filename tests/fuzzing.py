@@ -243,7 +243,7 @@ def check(data: str | bytes, path: str = "fuzz.md") -> float:
     from sakiplint.engine.lint import lint_source
     from sakiplint.engine.rules import RuleCrash
     from sakiplint.engine.suppress import apply_suppressions, unused_findings
-    from sakiplint.read.source import InputError, Source, decode
+    from sakiplint.read.source import InputError, Source, decode, normalise_newlines
     from sakiplint.report.github import render_github
     from sakiplint.report.jsonout import render_json
     from sakiplint.report.sarif import render_sarif
@@ -258,12 +258,12 @@ def check(data: str | bytes, path: str = "fuzz.md") -> float:
             except InputError:
                 return time.process_time() - start
         else:
-            source = Source(path=path, text=data, encoding="utf-8")
+            source = Source(path=path, text=normalise_newlines(data), encoding="utf-8")
         rules = list(_every_rule())
         crashes: list[RuleCrash] = []
         doc, found = lint_source(source, rules, crashes=crashes)  # type: ignore[arg-type]
         if crashes:
-            raise Failure("; ".join(str(c) for c in crashes))
+            raise Failure("\n".join(f"{c}\n{c.trace}" for c in crashes))
         res = apply_suppressions(doc.lines, found)
         found = res.kept + unused_findings(res, rules, rules)  # type: ignore[arg-type]
         results = [(doc, path, found)]

@@ -343,3 +343,16 @@ def test_a_file_name_that_is_not_utf8(tmp_path: Path, fmt: str) -> None:
         assert uris == ["lap%FFor.md", "sub/r%E9.md"]
     else:
         assert "lap\\xffor.md" in out and "sub/r\\xe9.md" in out
+
+
+def test_a_number_cell_with_a_long_blank_run_is_linear() -> None:
+    """The bare-number pattern of rating scales (facts/scales.py) had two adjacent \\s* around
+    an optional %: 16,000 blanks and a letter took 12 s."""
+    import time
+
+    from sakiplint.facts.scales import parse_interval
+
+    start = time.process_time()
+    assert parse_interval("1" + " " * 50_000 + "x") is None
+    assert parse_interval(" 75 % ") is None
+    assert time.process_time() - start < 1

@@ -9,7 +9,7 @@ from sakiplint.engine.findings import Finding
 from sakiplint.engine.rules import Rule, RuleCrash, Settings, all_rules, run_rules
 from sakiplint.model import Document
 from sakiplint.read.parse import parse_document
-from sakiplint.read.source import Source, read_source
+from sakiplint.read.source import Source, normalise_newlines, read_source
 
 
 def default_rules() -> list[Rule]:
@@ -57,4 +57,5 @@ def lint_text(
     text: str, rules: Iterable[Rule] | None = None, settings: Settings | None = None,
     path: str = "<text>",
 ) -> tuple[Document, list[Finding]]:
-    return lint_source(Source(path=path, text=text, encoding="utf-8"), rules, settings)
+    return lint_source(Source(path=path, text=normalise_newlines(text), encoding="utf-8"),
+                       rules, settings)

@@ -407,6 +407,7 @@ class RuleCrash:
     rule: str
     path: str
     error: str            # "ExcType: message", one line
+    trace: str = ""       # the traceback's last frames, for the report of the bug
 
     def __str__(self) -> str:
         return f"{self.path}: internal error in rule {self.rule}: {self.error} (please report)"
@@ -460,7 +461,10 @@ def run_rules(
         except RulePackError:
             raise
         except Exception as exc:  # one rule's bug must not cost the others' findings
-            crashed[rule.code] = RuleCrash(rule.code, doc.path, describe_error(exc))
+            import traceback
+
+            crashed[rule.code] = RuleCrash(rule.code, doc.path, describe_error(exc),
+                                           "".join(traceback.format_exception(exc, limit=-8)))
 
     with decimal.localcontext(number_context(doc.text or "\n".join(doc.lines))):
         for rule in by_scope["document"]:

@@ -49,13 +49,19 @@ def decode(data: bytes, path: str = "<bytes>") -> Source:
         except UnicodeDecodeError:
             text, enc = data.decode("cp1252", errors="replace"), "cp1252"
             warnings.append(f"{path}: not valid UTF-8, decoded as cp1252")
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = normalise_newlines(text)
     if _looks_binary(text):
         raise InputError(f"{path}: binary file, not a text report")
     if not text.strip():
         raise InputError(f"{path}: file is empty")
     return Source(path=path, text=text, encoding=enc, warnings=warnings)
+
+
+def normalise_newlines(text: str) -> str:
+    """Line ends as "\\n" (the prose reader counts a lone "\\r" as a line end too)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def _looks_binary(text: str) -> bool:
