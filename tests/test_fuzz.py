@@ -69,7 +69,7 @@ def check_one(data: str | bytes) -> None:
 
 
 @pytest.mark.parametrize("kind", sorted(GENERATORS))
-@settings(deadline=None, max_examples=40, derandomize=True,
+@settings(deadline=None, max_examples=75, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 2 ** 64))
 def test_generated_inputs(kind: str, seed: int) -> None:
@@ -83,7 +83,7 @@ PIECES = [*"0123456789.,%-|\t <>/!#:;()[]*\\$\n", "Jumlah", "Target", "Capaian",
           "colspan=9", "sakiplint-disable", "-->", "<!--", "Tabel 3.1", "Rp", "tahun 2024"]
 
 
-@settings(deadline=None, max_examples=60, derandomize=True,
+@settings(deadline=None, max_examples=100, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(PIECES), max_size=300).map("".join))
 def test_arbitrary_text_of_report_pieces(text: str) -> None:

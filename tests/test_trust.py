@@ -331,3 +331,10 @@ def test_isolated_reads_and_writes_no_cache(tmp_path: Path) -> None:
                           capture_output=True, text=True, env=env, check=False)
     assert proc.returncode == 1, proc.stderr
     assert list((tmp_path / "cache" / "sakiplint").glob("pack-*.marshal"))
+
+
+def test_isolated_turns_the_caches_off_for_its_command_only() -> None:
+    """In a longer process (an editor, the test suite) the next command caches again."""
+    assert resources.caches_enabled()
+    assert CliRunner().invoke(main, ["rules", "--isolated"]).exit_code == 0
+    assert resources.caches_enabled()

@@ -210,8 +210,13 @@ _rule_pack_option = click.option(
 def _resolver(config_file: str | None, isolated: bool, cli: Config = EMPTY) -> Resolver:
     if config_file and isolated:
         _fail("--config and --isolated cannot be used together")
-    from sakiplint.read.resources import set_caches
+    from functools import partial
 
+    from sakiplint.read.resources import caches_enabled, set_caches
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:  # for this command only (the CLI may run in a longer process)
+        ctx.call_on_close(partial(set_caches, caches_enabled()))
     set_caches(not isolated)  # --isolated: no cache is read or written
     return Resolver(cli=cli, config_file=Path(config_file) if config_file else None,
                     isolated=isolated)
