@@ -35,7 +35,7 @@ from sakiplint.read.source import (
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 def _say(message: str) -> None:
@@ -49,6 +49,13 @@ def _say(message: str) -> None:
 def _fail(message: str) -> NoReturn:
     _say(message)
     sys.exit(EXIT_ERROR)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _split(value: str | None) -> tuple[str, ...] | None:
@@ -77,8 +84,13 @@ def _internal(path: str, stage: str, exc: BaseException) -> str:
     return f"{path}: internal error {stage}: {describe_error(exc)} (please report)"
 
 
-def lint_loaded(source: Source, eff: Effective, verbose: bool = False) -> FileResult:
-    """Parse, run the rules, apply inline suppressions (and report unused ones)."""
+def lint_loaded(
+    source: Source, eff: Effective, verbose: bool = False, keep_doc: bool = False
+) -> FileResult:
+    """Parse, run the rules, apply inline suppressions (and report unused ones).
+
+    The result keeps the document's lines; with ``keep_doc`` also its tables and prose (for
+    the HTML page), without the derived knowledge (so that it pickles between processes)."""
     from sakiplint.engine.lint import lint_source
     from sakiplint.engine.rules import RuleCrash
 
@@ -93,13 +105,15 @@ def lint_loaded(source: Source, eff: Effective, verbose: bool = False) -> FileRe
     except Exception as exc:  # a reader's bug: this file's error line, the others go on
         return FileResult(path, None, error=_internal(path, "while reading", exc))
     try:
-        return _finish(source, eff, rules, doc, found, [str(c) for c in crashes], verbose)
+        return _finish(source, eff, rules, doc, found, [str(c) for c in crashes], verbose,
+                       keep_doc)
     except Exception as exc:
         return FileResult(path, None, error=_internal(path, "after the rules", exc))
 
 
 def _finish(source: Source, eff: Effective, rules: list[Rule], doc: Document,
-            found: list[Finding], crashes: list[str], verbose: bool) -> FileResult:
+            found: list[Finding], crashes: list[str], verbose: bool, keep_doc: bool,
+            ) -> FileResult:
     """Inline suppressions (and unused ones), the --verbose notes, a light document."""
     from sakiplint.engine.suppress import apply_suppressions, unused_findings
 
@@ -118,12 +132,17 @@ def _finish(source: Source, eff: Effective, rules: list[Rule], doc: Document,
                 notes.append(f"{path}:{t.start_line}: {t.title}: {note}")
     lite = Document(path=doc.path, text="", lines=doc.lines, report_year=doc.report_year,
                     encoding=doc.encoding, warnings=doc.warnings)
+    if keep_doc:
+        lite.tables, lite.table_lines = doc.tables, doc.table_lines
+        lite._prose = (doc.headings, doc.paragraphs)
     return FileResult(path, lite, findings, notes, list(source.warnings), len(res.suppressed),
                       crashes=crashes)
 
 
-def lint_path(path: str, eff: Effective, verbose: bool = False,
-              max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
+def lint_path(
+    path: str, eff: Effective, verbose: bool = False, keep_doc: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> FileResult:
     """Lint one file (module level, so that it can run in a worker process)."""
     try:
         source = read_source(path, max_bytes)
@@ -131,7 +150,7 @@ def lint_path(path: str, eff: Effective, verbose: bool = False,
         return FileResult(path, None, error=str(exc))
     except Exception as exc:
         return FileResult(path, None, error=_internal(path, "while reading", exc))
-    return lint_loaded(source, eff, verbose)
+    return lint_loaded(source, eff, verbose, keep_doc)
 
 
 def _progress(done: int, total: int, path: str) -> None:
@@ -143,7 +162,7 @@ def _progress(done: int, total: int, path: str) -> None:
 
 def lint_all(
     files: list[str], effs: list[Effective], jobs: int = 1, verbose: bool = False,
-    progress: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: bool = False, keep_doc: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> list[FileResult]:
     """Lint files, in parallel when ``jobs`` > 1; results in input order.
 
@@ -161,7 +180,7 @@ def lint_all(
 
             with ProcessPoolExecutor(max_workers=min(jobs, total), initializer=set_caches,
                                      initargs=(caches_enabled(),)) as pool:
-                futures = {pool.submit(lint_path, f, e, verbose, max_bytes): i
+                futures = {pool.submit(lint_path, f, e, verbose, keep_doc, max_bytes): i
                            for i, (f, e) in enumerate(zip(files, effs, strict=True))}
                 for done, fut in enumerate(as_completed(futures), 1):
                     i = futures[fut]
@@ -181,7 +200,7 @@ def lint_all(
                 _progress(i + 1, total, f)
             if i and collector_off:
                 gc.collect()
-            results[i] = lint_path(f, e, verbose, max_bytes)
+            results[i] = lint_path(f, e, verbose, keep_doc, max_bytes)
     if progress:
         click.echo("\r\x1b[K", err=True, nl=False)
     return [r for r in results if r is not None]
@@ -257,6 +276,8 @@ def _say_warnings(resolver: Resolver) -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Lint files in N parallel processes.")
 @click.option("-v", "--verbose", is_flag=True, help="Also say which tables were skipped.")
+@click.option("-o", "--output-file", default=None, metavar="PATH",
+              help="Write the output to this file instead of stdout.")
 @click.option("--max-file-size", "max_mb", type=click.IntRange(min=1),
               default=DEFAULT_MAX_BYTES >> 20, show_default=True, metavar="MB",
               help="Larger files are not read (an input error).")
@@ -264,7 +285,8 @@ def check(
     paths: tuple[str, ...], fmt: str, lang: str | None, select: str | None,
     extend_select: str | None, ignore: str | None, config_file: str | None, isolated: bool,
     rule_packs: tuple[str, ...], report_unused: bool | None, statistics: bool, quiet: bool,
-    exit_zero: bool, fail_on: str, jobs: int, verbose: bool, max_mb: int,
+    exit_zero: bool, fail_on: str, jobs: int, verbose: bool, output_file: str | None,
+    max_mb: int,
 ) -> None:
     """Lint report files or directories (recursively: .md, .txt)."""
     from sakiplint.engine.suppress import UNUSED_CODE, UNUSED_RULE
@@ -287,8 +309,11 @@ def check(
         _say_warnings(resolver)
         _fail(str(exc))
     _say_warnings(resolver)
+    if output_file and any(_same_file(output_file, f) for f in files):
+        _fail(f"{output_file}: is one of the files to check (sakiplint never writes to them)")
     progress = sys.stderr.isatty() and not quiet and len(files) > 1
-    results = lint_all(files, effs, jobs, verbose, progress, max_mb << 20)
+    results = lint_all(files, effs, jobs, verbose, progress, keep_doc=fmt == "html",
+                       max_bytes=max_mb << 20)
     for r in results:
         if not quiet:
             for w in r.warnings:
@@ -328,10 +353,21 @@ def check(
         text = render_sarif(out, langs, rules.values())
     elif fmt == "github":
         text = render_github(out, langs)
+    elif fmt == "html":
+        from sakiplint.report.html import render_html
+
+        meta = {r.path: {"agency": e.agency} for r, e in zip(results, effs, strict=True)
+                if e.agency}
+        text = render_html(out, langs, meta)
     else:
         color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         text = render_text(out, langs, color=color, quiet=quiet)
-    if text:
+    if output_file:
+        try:
+            Path(output_file).write_text(text + "\n" if text else "", "utf-8")
+        except OSError as exc:
+            _fail(f"{output_file}: cannot write: {exc.strerror or exc}")
+    elif text:
         click.echo(text)
 
     if errors:
