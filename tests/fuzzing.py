@@ -236,10 +236,11 @@ def _every_rule() -> tuple[object, ...]:
     return tuple(all_rules())
 
 
-def check(data: str | bytes, path: str = "fuzz.md") -> float:
+def check(data: str | bytes, path: str = "fuzz.md", html: bool = True) -> float:
     """Lint ``data`` with every rule, apply its suppression comments and render every output
-    format; raise :class:`Failure` on any crash. Returns the CPU seconds it took (on a
-    machine shared by many, the wall clock says more about the neighbours)."""
+    format (``html``: the review page too); raise :class:`Failure` on any crash. Returns the
+    CPU seconds it took (on a machine shared by many, the wall clock says more about the
+    neighbours)."""
     from sakiplint.engine.lint import lint_source
     from sakiplint.engine.rules import RuleCrash
     from sakiplint.engine.suppress import apply_suppressions, unused_findings
@@ -271,6 +272,10 @@ def check(data: str | bytes, path: str = "fuzz.md") -> float:
         render_json(results, "en")
         render_sarif(results, "id", rules)  # type: ignore[arg-type]
         render_github(results, "id")
+        if html:
+            from sakiplint.report.html import render_html
+
+            render_html(results, "id")
         render_tables_text(doc)
         render_tables_json(doc)
         from sakiplint.facts.timeframe import timeframe
