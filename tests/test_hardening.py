@@ -136,19 +136,19 @@ def test_cli_reports_a_crash_in_one_line_and_keeps_the_rest(
 def test_cli_reports_a_reader_crash_and_keeps_the_other_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sakiplint.engine import lint
+    from sakiplint.read import load
 
     a, b = tmp_path / "a.md", tmp_path / "b.md"
     a.write_text(BAD_CAPAIAN, "utf-8")
     b.write_text(BAD_BUDGET, "utf-8")
-    real = lint.parse_document
+    real = load.parse_document
 
     def parse(source):  # type: ignore[no-untyped-def]
         if source.path.endswith("a.md"):
             raise RecursionError("maximum recursion depth exceeded")
         return real(source)
 
-    monkeypatch.setattr(lint, "parse_document", parse)
+    monkeypatch.setattr(load, "parse_document", parse)
     r = _run("check", "--isolated", "--select", "AR001,BU002", str(a), str(b))
     assert r.exit_code == 2
     assert r.stderr.splitlines() == [

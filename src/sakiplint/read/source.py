@@ -14,7 +14,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SUFFIXES = (".md", ".txt", ".markdown")
+SUFFIXES = (".md", ".txt", ".markdown", ".docx", ".pdf")
 
 
 class InputError(Exception):

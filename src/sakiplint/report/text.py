@@ -8,6 +8,7 @@ from typing import Any
 
 from sakiplint.engine.findings import Finding
 from sakiplint.report.common import LABELS, Lang, Results, lang_of, main_lang, safe, safe_path
+from sakiplint.report.location import prefix
 
 
 def render_text(
@@ -28,7 +29,9 @@ def render_text(
         path = safe_path(raw_path)  # document text and file names are escaped (see safe)
         for f in fs:
             sev = {"error": "31", "warning": "33", "info": "36"}[f.severity]
-            out.append(f"{c('1', path)}:{f.line}:{f.column}: {c(sev + ';1', safe(f.rule))} "
+            # Word / PDF: the page, table, row and column instead of the text's line:column
+            where = prefix(path, f.location, flang) if f.location else f"{path}:{f.line}:{f.column}"
+            out.append(f"{c('1', safe(where))}: {c(sev + ';1', safe(f.rule))} "
                        f"{safe(f.message(flang))}")
             if show_source and doc is not None and 1 <= f.line <= len(doc.lines):
                 src = doc.lines[f.line - 1]
@@ -37,13 +40,15 @@ def render_text(
                 lo = max(0, start - 40)
                 before = safe(src[lo:start])
                 snippet = before + safe(src[start:start + width + 40])
-                prefix = "…" if lo > 0 else ""
-                out.append(f"   {f.line:>5} | {prefix}{snippet}")
-                out.append(f"         | {' ' * (len(prefix) + len(before))}{c(sev, '^' * width)}")
+                lead = "…" if lo > 0 else ""
+                gutter = "     " if f.location else f"{f.line:>5}"
+                out.append(f"   {gutter} | {lead}{snippet}")
+                out.append(f"         | {' ' * (len(lead) + len(before))}{c(sev, '^' * width)}")
             if f.expected is not None:
                 out.append(f"         = {flab['expected']}: {safe(f.expected)}")
             for r in f.related[:8]:
-                out.append(f"         - {flab['related']} {path}:{r.line}: {safe(r.message)}")
+                at = prefix(path, r.location, flang) if r.location else f"{path}:{r.line}"
+                out.append(f"         - {flab['related']} {safe(at)}: {safe(r.message)}")
             if len(f.related) > 8:
                 out.append(f"         - … (+{len(f.related) - 8})")
     total = sum(len(fs) for _, _, fs in results)
