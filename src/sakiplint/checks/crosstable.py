@@ -5,6 +5,7 @@ The linking is done by :mod:`sakiplint.facts.identity`; these checks only compar
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
@@ -99,8 +100,9 @@ def _other_scale(a: Cell, b: Cell) -> bool:
     ratio = max(x, y) / min(x, y)
     if ratio < 2:
         return False
-    power = Decimal(10) ** round(ratio.log10())  # Decimal: no float overflow past 1e308
-    return abs(ratio / power - 1) > Decimal("0.01")
+    exp = ratio.adjusted()  # ratio = m x 10^exp, 1 <= m < 10 (no float overflow past 1e308)
+    power = exp + round(math.log10(float(ratio.scaleb(-exp))))
+    return abs(ratio.scaleb(-power) - 1) > Decimal("0.01")
 
 
 def value_mismatch(ctx: Context, doc: Document) -> Iterator[Issue]:

@@ -19,6 +19,11 @@ BASE_PRECISION = 28
 #: numerals up to this long (digits and separators: "1.234.567.890.123,00") are served by the
 #: base precision: a product or quotient of two of them, quantized, stays within 28 digits
 SHORT_NUMERAL = 20
+#: the most digits the arithmetic keeps: every division is computed to the precision, so a
+#: numeral of 100,000 digits must not make it 300,000 (longer numerals are rounded, and the
+#: operations that would raise past the precision are done without it: :func:`quantize`,
+#: :func:`multiple_of_power_of_ten`)
+MAX_PRECISION = 300
 _NUMERAL = re.compile(r"\d[\d.,]*")
 #: bytes: digits and separators as "x", everything else a blank (a run of SHORT_NUMERAL + 1
 #: "x" is found by a substring search: a tenth of the time of a regular expression)
@@ -47,7 +52,7 @@ def number_context(text: str) -> decimal.Context:
     if _LONG_RUN not in data:  # nearly every report: one scan, nothing to change
         ctx.prec = max(ctx.prec, BASE_PRECISION)
         return ctx
-    ctx.prec = max(ctx.prec, BASE_PRECISION, 3 * digits_bound(text) + 24)
+    ctx.prec = max(ctx.prec, BASE_PRECISION, min(3 * digits_bound(text) + 24, MAX_PRECISION))
     ctx.Emax = decimal.MAX_EMAX
     ctx.Emin = decimal.MIN_EMIN
     return ctx
@@ -62,6 +67,21 @@ def quantize(value: Decimal, decimals: int) -> Decimal:
         if ctx.prec < needed:
             ctx.prec = needed
         return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def multiple_of_power_of_ten(value: Decimal, power: int) -> bool:
+    """Whether ``value`` is a whole multiple of 10^power (``value % 10**power == 0``), exactly
+    and for any number of digits (``%`` raises when the quotient is longer than the
+    precision)."""
+    _, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):  # NaN, Infinity
+        return False
+    zeros = exponent
+    for d in reversed(digits):
+        if d:
+            break
+        zeros += 1
+    return zeros >= power or not any(digits)
 
 
 def fmt(value: Decimal, decimals: int = 0, notation: str = "id", group: bool = True) -> str:
