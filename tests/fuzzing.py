@@ -25,6 +25,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 
+#: the largest input made (the largest real report is 144 KB): the 2 s limit is for reports
+MAX_INPUT = 150_000
+
+
 class Failure(Exception):
     """An input that crashed sakiplint (the message says where)."""
 
@@ -149,7 +153,15 @@ def mutated_lines(rng: random.Random) -> str:
             lines.insert(i, rng.choice(_MARKUP[21:27]) + " " + rng.choice(("AR001", "BU", "")))
         else:  # a sentence
             lines.insert(i, sentence(rng))
-    return "\n".join(lines) + "\n"
+    return _bounded("\n".join(lines) + "\n")
+
+
+def _bounded(text: str) -> str:
+    """``text`` cut to :data:`MAX_INPUT` characters (at a line end when there is one)."""
+    if len(text) <= MAX_INPUT:
+        return text
+    cut = text.rfind("\n", 0, MAX_INPUT)
+    return text[: cut + 1 if cut > 0 else MAX_INPUT]
 
 
 def table(rng: random.Random) -> str:
@@ -207,7 +219,7 @@ def document(rng: random.Random) -> str:
             parts.append(" ".join(sentence(rng) for _ in range(rng.randint(1, 5))))
         else:
             parts.append("\n".join(window(rng)))
-    return "\n\n".join(parts) + "\n"
+    return _bounded("\n\n".join(parts) + "\n")
 
 
 def random_bytes(rng: random.Random) -> bytes:
