@@ -356,3 +356,22 @@ def test_a_number_cell_with_a_long_blank_run_is_linear() -> None:
     assert parse_interval("1" + " " * 50_000 + "x") is None
     assert parse_interval(" 75 % ") is None
     assert time.process_time() - start < 1
+
+
+def test_a_numeral_of_100000_digits() -> None:
+    """Found by the fuzz: the precision followed the longest numeral (three times it), so
+    every division of a document with a 100,000-digit numeral was 300,000 digits long, and
+    Decimal.log10 at that precision (XT003) never finished."""
+    import time
+
+    from sakiplint.read.numfmt import MAX_PRECISION, multiple_of_power_of_ten, number_context
+
+    huge = "9" * 100_000
+    assert number_context(huge).prec == MAX_PRECISION
+    assert multiple_of_power_of_ten(Decimal("1e400"), 3)
+    assert not multiple_of_power_of_ten(Decimal("1" + "0" * 400 + "1"), 3)
+    xt = next(e["report"] for e in RULES["XT003"].examples if e["kind"] == "fail")
+    report = xt.replace("86,00", huge) + "\n" + BAD_CAPAIAN.replace("\t90\t", f"\t{huge}\t")
+    start = time.process_time()
+    lint_text(report, list(RULES.values()))
+    assert time.process_time() - start < 10
