@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from sakiplint.model import Cell, Column, Row, Table
 from sakiplint.read.blocks import RawBlock, RawCell
 from sakiplint.read.cells import CellValue, decide_notation, parse_cell
+from sakiplint.read.grid import grid_width
 
 _TAG = re.compile(r"<[^>]*>")
 _BOLD_TAG = re.compile(r"^\s*(<b>|<strong>|\*\*)", re.I)
@@ -430,7 +431,7 @@ def build_tables(blocks: list[RawBlock], lines: list[str]) -> list[Table]:
                 prev.parts.append((b.start_line, b.end_line))
                 prev_block = b
                 continue
-        width = max(_width(rows), 1)
+        width = grid_width([_width([r]) for r in rows])  # bounded: see read/grid.py
         table = Table(index=len(tables) + 1, style=b.style, start_line=b.start_line,
                       end_line=b.end_line, parts=[(b.start_line, b.end_line)])
         if cap is not None:
