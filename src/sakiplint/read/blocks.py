@@ -137,7 +137,7 @@ def _html_block(lines: list[str], start: int, end: int) -> RawBlock:
             ln, col = locate(offset)
             row.append(RawCell(td.group(3), ln, col))
             span = _COLSPAN.search(td.group(2))
-            for _ in range(int(span.group(1)) - 1 if span else 0):
+            for _ in range(min(int(span.group(1)), 64) - 1 if span else 0):  # bounded span
                 row.append(RawCell("", ln, col))
         if row:
             rows.append(row)
