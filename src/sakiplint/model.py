@@ -173,6 +173,9 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     parts: list[tuple[int, int]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)   # what the parser could not understand
+    #: what the reader mended in converter damage ("kepala tabel disusun ulang ..."), so a
+    #: reviewer can see which structure the rules were given
+    repairs: list[str] = field(default_factory=list)
     skipped: str | None = None                        # reason, when not understood at all
 
     @property
