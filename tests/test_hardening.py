@@ -10,7 +10,6 @@ import sys
 import threading
 from decimal import Decimal
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
@@ -63,13 +62,13 @@ def test_quantize_and_fmt_keep_every_digit(digits: int) -> None:
 
 
 def test_astronomical_against_small_value() -> None:
-    """XT003's unit test converted the ratio to float: inf past 1e308, and round(inf)."""
-    from sakiplint.checks.crosstable import _other_scale
-
-    huge, small = SimpleNamespace(number=Decimal("1e400")), SimpleNamespace(number=Decimal(84))
-    assert _other_scale(huge, small)
-    assert not _other_scale(SimpleNamespace(number=Decimal("1e400")),
-                            SimpleNamespace(number=Decimal("1e399")))
+    """XT003 compared the scale of two values through a float: inf past 1e308, and round(inf)
+    raised. Every rule, on the same indicator with 10^400 in one table and 0,5 in another."""
+    xt = next(e["report"] for e in RULES["XT003"].examples if e["kind"] == "fail")
+    for big, small in (("1" + "0" * 400, "0,5"), ("0,5", "1" + "0" * 400),
+                       ("9" * 320 + ",5", "0," + "0" * 300 + "1")):
+        report = xt.replace("84,00", big).replace("86,00", small)
+        lint_text(report, list(RULES.values()))  # RuleCrashed if any rule raised
 
 
 def test_efficiency_with_spending_zero() -> None:
@@ -389,3 +388,15 @@ def test_one_row_of_thousands_of_cells_does_not_widen_every_row() -> None:
     doc = parse_text("\n".join(lines) + "\n")
     assert time.process_time() - start < 2
     assert sum(len(r.cells) for t in doc.tables for r in t.rows) < 10_000
+
+
+def test_lines_of_table_tags_without_cells_are_linear() -> None:
+    """Found by the fuzz: every line starting an HTML table re-read the rest of the region
+    (nested, never closed) and found no cell: 4,000 ``<table>`` tags took 2 s, quadratic."""
+    import time
+
+    start = time.process_time()
+    for unit in ("<table>", "<tr><table>"):
+        doc = parse_text((unit * 20 + "\n") * 1000)
+        assert doc.tables == []
+    assert time.process_time() - start < 3
