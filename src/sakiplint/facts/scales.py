@@ -98,7 +98,7 @@ def _num(s: str) -> Decimal | None:
 
 
 _HAS_DIGIT = re.compile(r"\d")
-_BARE_NUMBER = re.compile(r"\s*\d+(?:[.,]\d+)*\s*%?\s*")
+_BARE_NUMBER = re.compile(r"\s*\d+(?:[.,]\d+)*\s*(?:%\s*)?")  # not \s*%?\s*: quadratic
 
 
 def parse_interval(text: str) -> Interval | None:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from sakiplint.model import Cell, Column, Row, Table
 from sakiplint.read.blocks import RawBlock, RawCell
 from sakiplint.read.cells import CellValue, decide_notation, parse_cell
+from sakiplint.read.grid import grid_width
 from sakiplint.read.repair import (
     complete_truncated,
     glue_tail,
@@ -550,7 +551,7 @@ def build_tables(blocks: list[RawBlock], lines: list[str]) -> list[Table]:
                 continue
         nhead = _header_count(rows)
         header, body = rows[:nhead], rows[nhead:]
-        width = max(_width(rows), 1)
+        width = grid_width([_width([r]) for r in rows])  # bounded: see read/grid.py
         uncrossed = uncross_header(header, body, width)
         if uncrossed:
             repairs.append(uncrossed)
