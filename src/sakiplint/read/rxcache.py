@@ -34,6 +34,10 @@ _HASH = 32
 #: otherwise make the file grow run after run)
 MAX_ENTRIES = 5000
 
+#: the regular expression file is rewritten only for this many new patterns (or when it had
+#: none): a pattern built from a set (markdown-it has one) differs from run to run
+REWRITE_AFTER = 8
+
 Key = tuple[str, int]
 Args = tuple[Any, ...]
 
@@ -239,7 +243,8 @@ def save() -> None:
         payload = marshal.dumps(codes)
         write_atomic(_codes.path, hashlib.sha256(payload).digest() + payload)
         _codes.new = 0
-    if _state.original is None or not _state.new or _state.path is None:
+    if _state.original is None or _state.path is None or _state.new < min(
+            REWRITE_AFTER, len(_state.entries)):
         return
     entries = _state.entries
     if len(entries) > MAX_ENTRIES:
