@@ -195,30 +195,42 @@ def run(
     """Lint files, in parallel when ``jobs`` > 1; results in input order.
 
     When the cyclic garbage collector is off (``python -m sakiplint`` turns it off for speed),
-    garbage is collected between files, and the worker processes run with it on."""
+    the garbage of each file is collected after it, and what survives (its result) is frozen
+    out of later collections, so that linting N files stays linear in N; the worker
+    processes run with the collector on. Workers take the files in batches (one message
+    each way per batch, not per file)."""
     total = len(files)
     results: list[FileResult | None] = [None] * total
     collector_off = not gc.isenabled()
     if jobs > 1 and total > 1:
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
+        from sakiplint.read.resources import caches_enabled, set_caches
+
+        workers = min(jobs, total)
+        size = max(1, min(32, total // (workers * 4)))
+        batches = [list(range(k, min(k + size, total))) for k in range(0, total, size)]
         gc.enable()  # the workers are forked from here: each lints many files
         try:
-            from sakiplint.read.resources import caches_enabled, set_caches
-
-            with ProcessPoolExecutor(max_workers=min(jobs, total), initializer=set_caches,
+            with ProcessPoolExecutor(max_workers=workers, initializer=set_caches,
                                      initargs=(caches_enabled(),)) as pool:
-                futures = {pool.submit(lint_one, f, e, verbose, keep_doc, None, max_bytes): i
-                           for i, (f, e) in enumerate(zip(files, effs, strict=True))}
-                for done, fut in enumerate(as_completed(futures), 1):
-                    i = futures[fut]
+                futures = {pool.submit(_lint_batch, [files[i] for i in b],
+                                       [effs[i] for i in b], verbose, keep_doc, max_bytes): b
+                           for b in batches}
+                done = 0
+                for fut in as_completed(futures):
+                    batch = futures[fut]
                     try:
-                        results[i] = fut.result()
+                        for i, r in zip(batch, fut.result(), strict=True):
+                            results[i] = r
                     except Exception as exc:  # a worker that died (memory, a signal)
-                        results[i] = FileResult(files[i], None, error=internal_error(
-                            files[i], "in a worker", exc), settings=effs[i])
-                    if progress:
-                        progress(done, total, files[i])
+                        for i in batch:
+                            results[i] = FileResult(files[i], None, error=internal_error(
+                                files[i], "in a worker", exc), settings=effs[i])
+                    for i in batch:
+                        done += 1
+                        if progress:
+                            progress(done, total, files[i])
         finally:
             if collector_off:
                 gc.disable()
@@ -226,10 +238,20 @@ def run(
         for i, (f, e) in enumerate(zip(files, effs, strict=True)):
             if progress:
                 progress(i + 1, total, f)
-            if i and collector_off:
-                gc.collect()
             results[i] = lint_one(f, e, verbose, keep_doc, pages, max_bytes)
+            if collector_off and total > 1:
+                gc.collect()   # only what was made since the last freeze is looked at
+                gc.freeze()
+    if collector_off and total > 1:
+        gc.unfreeze()
     return [r for r in results if r is not None]
+
+
+def _lint_batch(files: list[str], effs: list[Effective], verbose: bool, keep_doc: bool,
+                max_bytes: int) -> list[FileResult]:
+    """Lint a batch of files in a worker process (module level: it is pickled by name)."""
+    return [lint_one(f, e, verbose, keep_doc, None, max_bytes)
+            for f, e in zip(files, effs, strict=True)]
 
 
 # --------------------------------------------------------------------------- many files
