@@ -279,9 +279,16 @@ def scale_tables(doc: Document) -> frozenset[int]:
 
 
 def capaian_scale_index(doc: Document) -> ScaleIndex:
-    """The index of the report's capaian rating scales (not the IKM ones), per document."""
-    return doc.memo(MEMO_KEY + ".capaian_index", lambda d: scale_index(
-        [s for s in rating_scales(d) if s.kind == "capaian"]))
+    """The index of the report's capaian rating scales (not the IKM ones), per document; a
+    scale printed again with the same bands is indexed once (the first)."""
+    def build(d: Document) -> ScaleIndex:
+        distinct: dict[tuple[tuple[Interval, str], ...], Scale] = {}
+        for s in rating_scales(d):
+            if s.kind == "capaian":
+                distinct.setdefault(tuple((b.interval, b.label) for b in s.bands), s)
+        return scale_index(list(distinct.values()))
+
+    return doc.memo(MEMO_KEY + ".capaian_index", build)
 
 
 # --------------------------------------------------------------------------- IKM surveys

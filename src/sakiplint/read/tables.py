@@ -97,7 +97,8 @@ def clean_text(raw: str) -> tuple[str, bool]:
 
 def _mk_cell(rc: RawCell) -> Cell:
     text, bold = clean_text(rc.raw)
-    return Cell(rc.raw, text, rc.line, rc.column, bold)
+    # a clean cell keeps one string for both (most TAB cells: a copy per cell otherwise)
+    return Cell(rc.raw, rc.raw if text == rc.raw else text, rc.line, rc.column, bold)
 
 
 def _squash(text: str) -> str:
