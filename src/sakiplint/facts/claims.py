@@ -139,6 +139,21 @@ class Claims:
     def __len__(self) -> int:
         return len(self.capaian) + len(self.budget) + len(self.breakdown) + len(self.change)
 
+    @property
+    def read(self) -> set[tuple[int, int]]:
+        """(line, column) of every value a claim reads."""
+        vals: list[Value] = []
+        for c in self.capaian:
+            vals += [c.target, c.realisasi, c.capaian]
+        for b in self.budget:
+            vals += [b.anggaran, b.realisasi, b.serapan]
+        for d in self.breakdown:
+            vals += [d.total, *d.parts]
+        for ch in self.change:
+            vals += [v for v in (ch.delta, ch.first, ch.second) if v is not None]
+        vals += [sv.value for sv in self.stated]
+        return {(v.line, v.column) for v in vals}
+
 
 # --------------------------------------------------------------------------- tokens
 
