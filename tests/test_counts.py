@@ -617,3 +617,33 @@ def test_people_generated(rows: list[int], delta: int) -> None:
     para = f"PNS Kecamatan Sukamaju berjumlah {total + delta} orang sebagaimana tabel berikut:"
     got = run(TITLE + para + "\n\n" + table)
     assert [(a, e) for *_, a, e in got] == ([(str(total + delta), str(total))] if delta else [])
+
+
+# --------------------------------------------------------------------------- linear
+
+def _peak(build: object) -> int:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        build()  # type: ignore[operator]
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize("unit", ["orang", "program"])
+def test_counting_a_long_sentence_is_linear_in_memory(unit: str) -> None:
+    """Thousands of counts in one sentence (fuzzed input): each claim shares the sentence's
+    text instead of holding its own copy (that made 10,000 counts take 1.2 GB)."""
+    from sakiplint.facts.counts import claims_in_paragraph, people_in_paragraph
+    from sakiplint.model import Paragraph
+
+    def run(n: int) -> None:
+        text = "Pegawai " + ", ".join(f"{k % 90 + 1} {unit}" for k in range(n)) + "."
+        para = Paragraph(1, 1, text)
+        read = people_in_paragraph if unit == "orang" else claims_in_paragraph
+        assert len(read(para, [text])) == n
+
+    small, large = _peak(lambda: run(200)), _peak(lambda: run(2000))
+    assert large < 25 * small   # linear: about 10x; quadratic: about 100x

@@ -582,7 +582,18 @@ def _noun_after(tokens: list[Token], i: int) -> list[Token]:
 
 
 def _breakdown(tokens: list[Token], slots: list[Slot], sentence: str, out: Claims) -> None:
+    if not any(s.kind == "breakdown" for s in slots):
+        return
     index = {t.start: i for i, t in enumerate(tokens)}
+    # the last value counted in each noun (and in a sex word): one pass, so that checking
+    # that a list is complete does not rescan the rest of the sentence for every list
+    last_noun: dict[str, int] = {}
+    last_sex = -1
+    for i, t in enumerate(tokens):
+        if t.code == "n" and i + 1 < len(tokens) and tokens[i + 1].code in "wlf":
+            last_noun[tokens[i + 1].text.lower()] = i
+            if tokens[i + 1].code in "lf":
+                last_sex = i
     for s in slots:
         if s.kind != "breakdown":
             continue
@@ -601,12 +612,7 @@ def _breakdown(tokens: list[Token], slots: list[Slot], sentence: str, out: Claim
             continue
         # the list must be complete: no further value counted in the same noun follows
         last = index[s.tokens[-1].start]
-        later = [
-            i for i in range(last + 1, len(tokens))
-            if tokens[i].code == "n" and (ns := _noun_after(tokens, i))
-            and (ns[0].text.lower() == noun or (gender and ns[0].code in "lf"))
-        ]
-        if later:
+        if last_noun.get(noun, -1) > last or (gender and last_sex > last):
             continue
         values = [p.value for p in parts if p.value is not None]
         if total.value is None or len(values) != len(parts):

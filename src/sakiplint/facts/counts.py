@@ -329,6 +329,9 @@ def people_in_paragraph(para: Paragraph, lines: list[str]) -> list[CountClaim]:
     if not found:
         return []
     starts = [sp[0] for sp in spans]
+    spans_of = _sentences(text)
+    shown: dict[int, str] = {}   # sentence index -> its text, built once (many counts may
+    #                             share one long sentence: one copy, not one per count)
     out: list[CountClaim] = []
     for m in found:
         value = int(m["num"].replace(".", ""))
@@ -350,15 +353,27 @@ def people_in_paragraph(para: Paragraph, lines: list[str]) -> list[CountClaim]:
         k = bisect.bisect_right(starts, offset) - 1
         line_off, ln, col0 = spans[k]
         column = col0 + (offset - line_off) + 1
-        sentence = next(
-            (" ".join(text[a:b].split()) for a, b in _sentences(text) if a <= offset < b), ""
-        )
+        sentence = _sentence_at(text, spans_of, shown, offset)
         out.append(CountClaim(
             value=value, noun="orang", text=" ".join(m.group().split()), line=ln,
             column=column, end_column=column + len(m["num"]), paragraph_line=para.start_line,
             sentence=sentence, whole=not part, words=words.strip() if words else None,
         ))
     return out
+
+
+def _sentence_at(
+    text: str, spans: list[tuple[int, int]], shown: dict[int, str], offset: int
+) -> str:
+    """The sentence of ``text`` holding ``offset``, whitespace collapsed (found by bisection,
+    each sentence's text built once)."""
+    k = bisect.bisect_right(spans, (offset, len(text) + 1)) - 1
+    if k < 0 or not spans[k][0] <= offset < spans[k][1]:
+        return ""
+    if k not in shown:
+        a, b = spans[k]
+        shown[k] = " ".join(text[a:b].split())
+    return shown[k]
 
 
 #: a count of people that is a part of a whole (by sex, age, status ...): a word just before
