@@ -305,8 +305,8 @@ def test_na006_contradiction_points_at_the_sentence_number() -> None:
     "Indeks Kepuasan Masyarakat dan Nilai SAKIP terealisasi 74,50.",
     # another year than the table's
     "Nilai SAKIP Kecamatan pada tahun 2023 terealisasi 74,50.",
-    # two years named: unclear which
-    "Nilai SAKIP tahun 2023 dan tahun 2024 terealisasi 74,50.",
+    # a year the sentence only compares with dates nothing
+    "Dibandingkan tahun 2023, realisasi Nilai SAKIP sebesar 74,50.",
     # restated on another scale (1-5 index out of 100)
     "Indeks Kepuasan Layanan Prasarana Publik terealisasi 82.",
     # no indicator name at all
@@ -325,10 +325,18 @@ def test_na006_capaian_against_another_target_is_not_compared() -> None:
     assert run(text, "NA006") == [("NA006", 11, "81", "80")]
 
 
-def test_na006_silent_when_tables_disagree() -> None:
+def test_na006_when_tables_disagree_a_value_matching_one_of_them_passes() -> None:
     second = TABLE.replace("Tabel 3.1", "Tabel 3.2").replace("| 70 | 71,50 |", "| 70 | 73,00 |")
-    text = TABLE + second + "Nilai SAKIP terealisasi 74,50.\n"
-    assert run(text, "NA006") == []
+    assert run(TABLE + second + "Nilai SAKIP terealisasi 73,00.\n", "NA006") == []
+    # a value matching neither contradicts both: both are named
+    assert run(TABLE + second + "Nilai SAKIP terealisasi 74,50.\n", "NA006") == [
+        ("NA006", 21, "74,50", "71,50 / 73,00")]
+
+
+def test_na006_one_value_for_two_years_is_read_for_each() -> None:
+    # "tahun 2023 dan tahun 2024 ... 74,50": both years; the table has 2024
+    text = TABLE + "Nilai SAKIP tahun 2023 dan tahun 2024 terealisasi 74,50.\n"
+    assert run(text, "NA006") == [("NA006", 11, "74,50", "71,50")]
 
 
 # --------------------------------------------------------------------------- corpus

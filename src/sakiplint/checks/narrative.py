@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -213,24 +215,56 @@ def _readings_of(cell: Cell) -> list[tuple[Decimal, int]]:
     return out
 
 
-def _same(v: Value, cell: Cell, ctx: Context) -> bool:
+#: the factors a report restates an index by (1-5 or 1-4 out of 100, 1-10 out of 100, a
+#: fraction as a percentage)
+SCALES = (Decimal(20), Decimal(25), Decimal(10), Decimal(100))
+_ONE = Decimal(1)
+
+
+def _same(v: Value, cell: Cell, ctx: Context, factor: Decimal = _ONE) -> bool:
     """A sentence value and a table value agree when either, as printed, is consistent with
-    the other (the sentence may round the table's value, or the table the sentence's)."""
+    the other (the sentence may round the table's value, or the table the sentence's). On
+    another scale the table value's rounding grows by the factor too."""
     scale = ctx.settings.tolerance_scale
-    return any(
-        consistent(value, cv, decimals, scale) or consistent(cv, value, cd, scale)
-        for value, decimals in v.readings
-        for cv, cd in _readings_of(cell)
-    )
+    for value, decimals in v.readings:
+        for cv, cd in _readings_of(cell):
+            if factor == _ONE:
+                if consistent(value, cv, decimals, scale) or consistent(cv, value, cd, scale):
+                    return True
+                continue
+            room = (_ONE.scaleb(-cd) * factor + _ONE.scaleb(-decimals)) * scale
+            if abs(value - cv * factor) < room:
+                return True
+    return False
 
 
 def _comparable(v: Value, cell: Cell) -> bool:
     """Same order of magnitude: a factor of two or more apart means another scale or unit
-    (an index of 1-5 restated out of 100, a fraction as a percentage), not a stale copy."""
-    if cell.number is None or cell.number <= 0 or v.value <= 0:
+    (an index of 1-5 restated out of 100, a fraction as a percentage), not a stale copy. A
+    zero stated against a non-zero value is comparable (no scale makes one the other)."""
+    if cell.number is None or cell.number < 0 or v.value < 0:
         return False
+    if v.value == 0 or cell.number == 0:
+        return True
     ratio = v.value / cell.number
     return Decimal("0.5") < ratio < 2
+
+
+def _factor(stated: Value, cell: Cell) -> Decimal | None:
+    """The scale factor that makes ``cell`` the stated value (a target restated out of 100),
+    within both values' rounding; None when none does."""
+    if cell.number is None or cell.number <= 0 or stated.value <= 0:
+        return None
+    ratio = stated.value / cell.number
+    for f in SCALES:
+        room = f * (Decimal("0.5").scaleb(-cell.decimals) / cell.number
+                    + Decimal("0.5").scaleb(-stated.decimals) / stated.value)
+        if abs(ratio - f) <= room:
+            return f
+    return None
+
+
+ROLES = ("target", "realisasi", "capaian")
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +275,11 @@ class StatedLink:
     cells: list[Cell]
     agrees: bool
     link: Link
+    year: int = 0
+    factor: Decimal = _ONE                  # the scale the sentence restates the table by
+    roles: tuple[str, ...] = ()             # the roles compared (several: the role is unsure)
+    judged: bool = True                     # every cell on a scale the value can be read in
+    cited: bool = False                     # judged against the table its paragraph cites
 
 
 def link_stated(doc: Document, ctx: Context) -> list[StatedLink]:
@@ -249,41 +288,206 @@ def link_stated(doc: Document, ctx: Context) -> list[StatedLink]:
     return doc.memo(f"narrative.stated_links:{scale}", lambda d: list(_link_stated(d, ctx)))
 
 
+def _year_of(sv: StatedValue, report_year: int | None, section_year: int | None = None
+             ) -> int | None:
+    """The value's own year; "tahun sebelumnya" with no year named: the year before the
+    section's (or report's) year; no year named: the section's year (its heading names one
+    year: "Capaian Kinerja Tahun 2021"), else the report year."""
+    if sv.other_period:
+        return None
+    if sv.year is not None:
+        return sv.year
+    base = section_year if section_year is not None else report_year
+    if sv.previous:
+        return base - 1 if base is not None else None
+    return base
+
+
+_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
+_PERIODISH = re.compile(r"(?:19|20)\d\d\s*(?:-|–|s\.?\s?/?d\.?|sampai|hingga)\s*(?:19|20)\d\d")
+
+
+def section_year(doc: Document, line: int) -> int | None:
+    """The one year the nearest heading above ``line`` names (not a period), if any."""
+    def build(d: Document) -> tuple[list[int], list[int | None]]:
+        heads = sorted(d.headings, key=lambda h: h.line)
+        years: list[int | None] = []
+        for h in heads:
+            found = set() if _PERIODISH.search(h.text) else set(_YEAR.findall(h.text))
+            years.append(int(found.pop()) if len(found) == 1 else None)
+        return [h.line for h in heads], years
+    lines, years = doc.memo("narrative.section_years", build)
+    k = bisect.bisect_right(lines, line) - 1
+    return years[k] if k >= 0 else None
+
+
+def _rows_for(
+    doc: Document, found: Link, sv: StatedValue,
+) -> tuple[list[dict[tuple[str, int], Cell]], bool]:
+    """The indicator's table rows to compare with: those of the table the paragraph cites,
+    when it holds the indicator, else all."""
+    from sakiplint.facts.links import cited_table
+
+    rows = found.indicator.rows
+    table = cited_table(doc, sv.where[0])
+    if table is not None:
+        own = [r for (t, _), r in rows.items() if t == table.index]
+        # the cited table must hold every role the value may be (else it is no reference)
+        need = (sv.role,) if sv.sure and sv.role in ROLES else ROLES
+        if own and all(any(role == k for r in own for (k, _) in r) for role in need):
+            return own, True
+    return list(rows.values()), False
+
+
+@dataclass(slots=True)
+class _Candidate:
+    stated: StatedValue
+    link: Link
+    year: int
+    rows: list[dict[tuple[str, int], Cell]]
+    factor: Decimal
+    cited: bool
+
+
 def _link_stated(doc: Document, ctx: Context) -> Iterator[StatedLink]:
     """Every target / realisasi / capaian a sentence states about the one indicator it
-    names, or refers back to (see :mod:`sakiplint.facts.links`), compared with that indicator's
-    table values for the one year the sentence names (or the report year). When the
-    sentence also states a target, its realisasi and capaian are compared only with rows
-    carrying that same target (a capaian against the Renstra target is not the capaian
-    against the PK target)."""
+    names, numbers, or refers back to (see :mod:`sakiplint.facts.links`), compared with that
+    indicator's table values for the value's own year (the year its clause names, the year
+    before for "tahun sebelumnya", else the report year). A value whose role is unsure is
+    compared with all three, unless the report's own usage calibrates its phrase (see
+    :func:`_calibrate`). When the sentence also states a target, its realisasi and capaian
+    are compared only with rows carrying that same target (a capaian against the Renstra
+    target is not the capaian against the PK target); a target restated on another scale
+    (x20, x25, x10, x100) gives the factor its realisasi is compared by."""
+    candidates = list(_candidates(doc, ctx))
+    roles_of = _calibrate(candidates, ctx)
+    for cand in candidates:
+        sv = cand.stated
+        if sv.sure and sv.role in ROLES:
+            roles: tuple[str, ...] = (sv.role,)
+        else:
+            roles = roles_of.get(sv.phrase, ROLES) if not sv.bare else ROLES
+        cells = [r[(role, cand.year)] for r in cand.rows for role in roles
+                 if (role, cand.year) in r]
+        if cells:
+            yield _judge(sv, cells, cand.link, cand.year, cand.factor, roles, cand.cited, ctx)
+
+
+def _candidates(doc: Document, ctx: Context) -> Iterator[_Candidate]:
     stated = claims_of(doc).stated
-    targets = {sv.where: sv for sv in stated if sv.role == "target"}
+    targets: dict[tuple[tuple[int, int], int | None], StatedValue] = {}
     for sv in stated:
-        if len(sv.years) > 1 or sv.other_period:
-            continue
-        year = sv.years[0] if sv.years else doc.report_year
+        if sv.role == "target" and sv.sure:
+            year = _year_of(sv, doc.report_year, section_year(doc, sv.where[0]))
+            targets.setdefault((sv.where, year), sv)
+    for sv in stated:
+        year = _year_of(sv, doc.report_year, section_year(doc, sv.where[0]))
         if year is None:
             continue
         found = link(doc, sv.sentence, *sv.where)
-        if found is None:
+        if found is None or (sv.bare and found.how != "sentence"):
             continue
-        rows = list(found.indicator.rows.values())
-        own_target = targets.get(sv.where)
-        if sv.role != "target" and own_target is not None:
-            rows = [
-                r for r in rows
-                if ("target", year) in r and _same(own_target.value, r[("target", year)], ctx)
-            ]
-        cells = [r[(sv.role, year)] for r in rows if (sv.role, year) in r]
-        if not cells:
+        rows, cited = _rows_for(doc, found, sv)
+        if cited and sv.year is None and not sv.previous:
+            # the cited table is the reference: its own year when it has one
+            years = {y for r in rows for (_, y) in r}
+            if len(years) == 1:
+                year = next(iter(years))
+        own_target = targets.get((sv.where, year)) if sv.role != "target" else None
+        factor = _ONE
+        if own_target is not None:
+            with_target = [r for r in rows if ("target", year) in r]
+            same = [r for r in with_target if _same(own_target.value, r[("target", year)], ctx)]
+            if same:
+                rows = same
+            else:
+                factors = {_factor(own_target.value, r[("target", year)]) for r in with_target}
+                if len(factors) == 1 and None not in factors:
+                    factor = factors.pop()   # type: ignore[assignment]
+                    rows = with_target
+                else:
+                    rows = []
+        if rows:
+            yield _Candidate(sv, found, year, rows, factor, cited)
+
+
+#: sentences a phrase must be calibrated by (each matching exactly one role), and the share
+#: of them that must match the same role (a wrong value among them matches another, or none)
+_CALIBRATE_MIN = 3
+_CALIBRATE_SHARE = Decimal("0.75")
+
+
+def _calibrate(candidates: list[_Candidate], ctx: Context) -> dict[str, tuple[str, ...]]:
+    """A report's own usage of its unsure phrases ("Realisasi Target kinerja ... yaitu X"):
+    where the sentences with that phrase whose value matches exactly one role of their
+    indicator (at least three of them) match the same role, but for a quarter at most, the
+    phrase means that role."""
+    tally: dict[str, dict[str, int]] = {}
+    for cand in candidates:
+        sv = cand.stated
+        if sv.sure or sv.bare or not sv.phrase:
             continue
-        agrees = any(_same(sv.value, c, ctx) for c in cells)
-        yield StatedLink(sv, cells, agrees, found)
+        matched = set()
+        for role in ROLES:
+            cells = [r[(role, cand.year)] for r in cand.rows if (role, cand.year) in r]
+            f = cand.factor if role != "capaian" else _ONE
+            if cells and any(_same(sv.value, c, ctx, f) for c in cells):
+                matched.add(role)
+        if len(matched) == 1:
+            counts = tally.setdefault(sv.phrase, {})
+            role = matched.pop()
+            counts[role] = counts.get(role, 0) + 1
+    out: dict[str, tuple[str, ...]] = {}
+    for phrase, counts in tally.items():
+        total = sum(counts.values())
+        role, most = max(counts.items(), key=lambda kv: kv[1])
+        if total >= _CALIBRATE_MIN and most >= _CALIBRATE_SHARE * total:
+            out[phrase] = (role,)
+    return out
+
+
+def _judge(
+    sv: StatedValue, cells: list[Cell], found: Link, year: int, factor: Decimal,
+    roles: tuple[str, ...], cited: bool, ctx: Context,
+) -> StatedLink:
+    """Whether the value agrees with a cell, on the sentence's scale (the factor its own
+    target implies, else one of the usual factors that makes a cell the value: a capaian
+    never changes scale)."""
+    v = sv.value
+    if factor != _ONE:
+        agrees = any(_same(v, c, ctx, factor if _role_of(c, found) != "capaian" else _ONE)
+                     for c in cells)
+        return StatedLink(sv, cells, agrees, found, year, factor, roles, True, cited)
+    if any(_same(v, c, ctx) for c in cells):
+        return StatedLink(sv, cells, True, found, year, _ONE, roles, True, cited)
+    for c in cells:
+        if _role_of(c, found) == "capaian":
+            continue
+        f = _factor(v, c)
+        if f is not None and _same(v, c, ctx, f):
+            return StatedLink(sv, cells, True, found, year, f, roles, True, cited)
+    return StatedLink(sv, cells, False, found, year, _ONE, roles,
+                      _scale_known(v, cells, roles, found), cited)
+
+
+def _scale_known(v: Value, cells: list[Cell], roles: tuple[str, ...], found: Link) -> bool:
+    """The value can be read on the tables' scale: every cell of its (sure) role, or every
+    capaian cell and some other cell (an unsure role), within a factor of two of it."""
+    return all(_comparable(v, c) for c in cells if len(roles) == 1
+               or _role_of(c, found) == "capaian") and any(_comparable(v, c) for c in cells)
+
+
+def _role_of(cell: Cell, found: Link) -> str:
+    for row in found.indicator.rows.values():
+        for (role, _), c in row.items():
+            if c is cell:
+                return role
+    return ""
 
 
 def cells_agree(cells: list[Cell]) -> bool:
     """The tables agree among themselves on the value (original PK and PK Perubahan, or two
-    tables that swapped rows, may not: then a sentence cannot be judged against them)."""
+    tables that swapped rows, may not)."""
     first = cells[0]
     if first.number is None:
         return False
@@ -297,9 +501,16 @@ def cells_agree(cells: list[Cell]) -> bool:
 
 
 def judgeable(sl: StatedLink) -> bool:
-    """Whether a contradiction of this linked value would be reported: every table value on
-    the sentence's scale, and the tables agreeing among themselves."""
-    return all(_comparable(sl.stated.value, c) for c in sl.cells) and cells_agree(sl.cells)
+    """Whether a contradiction of this linked value would be reported: the value can be
+    read on the tables' scale (a value matching none of the tables' values is wrong even when
+    the tables disagree among themselves: it contradicts every one of them)."""
+    if sl.factor != _ONE:
+        return True
+    return _scale_known(sl.stated.value, sl.cells, sl.roles, sl.link)
+
+
+_ROLE_EN = {"target": "target", "realisasi": "realisasi", "capaian": "capaian",
+            "any": "nilai"}
 
 
 def _contradictions(ctx: Context, doc: Document, how: str) -> Iterator[Issue]:
@@ -307,19 +518,26 @@ def _contradictions(ctx: Context, doc: Document, how: str) -> Iterator[Issue]:
         sv, cells = sl.stated, sl.cells
         if sl.link.how != how or sl.agrees or not judgeable(sl):
             continue
-        first = cells[0]
         suffix = "%" if sv.value.kind == "percent" else ""
-        related = [related_cell(c, sv.role) for c in cells]
+        roles = sl.roles
+        related = [related_cell(c, _role_of(c, sl.link) or "nilai") for c in cells]
         if how == "context":
             related.insert(0, Related(
                 line=sl.link.line, column=1,
                 message=f"indikator: {short(sl.link.indicator.name, 60)}",
             ))
+        seen: list[str] = []
+        for c in cells:
+            shown = c.text if len(roles) == 1 else f"{_role_of(c, sl.link)} {c.text}"
+            if shown not in seen:
+                seen.append(shown)
+        role = roles[0] if len(roles) == 1 else "any"
         yield Issue(
             at=_at(sv.value),
             actual=sv.value.text + suffix,
-            expected=first.text,
-            args={"role": sv.role, "indicator": short(sl.link.indicator.name, 60)},
+            expected=" / ".join(seen),
+            args={"role": role if role != "any" else "nilai", "indicator":
+                  short(sl.link.indicator.name, 60), "year": sl.year},
             related=related,
         )
 
@@ -332,5 +550,6 @@ def claim_vs_table(ctx: Context, doc: Document) -> Iterator[Issue]:
 
 def claim_vs_table_context(ctx: Context, doc: Document) -> Iterator[Issue]:
     """The same, for a sentence that does not name the indicator but refers back to the one
-    an earlier sentence, paragraph or heading names ("indikator ini ...")."""
+    an earlier sentence, paragraph, heading or numbered label names ("indikator ini",
+    "indikator ke-2", the paragraph under "Indikator Kinerja ke-2 (...)")."""
     yield from _contradictions(ctx, doc, "context")

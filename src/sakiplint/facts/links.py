@@ -3,63 +3,144 @@
 The tables' indicators (from :mod:`sakiplint.facts.identity`: every target / realisasi / capaian
 value of a named indicator for a known year, in any table kind) form a *catalogue*. Each
 entry is named by its distinguishing words (the normalised name without generic words such
-as "persentase", "indeks", "kinerja") and by the abbreviation its name gives in parentheses
-("Indeks Kepuasan Masyarakat (IKM)").
+as "persentase", "indeks", "kinerja", each word reduced to its stem so that "pelaksanaan"
+and "melaksanakan" agree) and by the abbreviation its name gives in parentheses ("Indeks
+Kepuasan Masyarakat (IKM)"). A sasaran written beside exactly one indicator in the tables
+names that indicator too ("Sasaran Meningkatnya kinerja pelayanan perangkat daerah telah
+tercapai 109,74%"), when its whole name stands in the sentence.
 
-A sentence is linked to an indicator in two ways:
+A sentence is linked to an indicator, first way that applies:
 
 * **by name** (:func:`named_in`): all the distinguishing words of exactly one indicator
-  appear in the sentence, or its abbreviation does. Where one matching name contains
-  another ("Persentase keluhan masyarakat" inside "Persentase keluhan masyarakat yang
-  ditindaklanjuti"), the longer one is meant.
-* **by context** (:func:`context_of`): a sentence that names no indicator but refers back to
-  one ("indikator ini", "indikator tersebut", "pada indikator ini") is linked to the
-  indicator named by the nearest earlier sentence of its paragraph, else of the preceding
-  paragraphs (at most three, not across a heading or a table; a heading that names an
-  indicator counts). A sentence broken over paragraphs by the converter (the paragraph
-  starts in lower case and the one before ends without a closing mark) is linked to the
-  indicator named by the unfinished sentence it continues (walking back through fragments
-  that stand alone in their paragraphs). The first naming sentence found decides: when it
-  names more than one indicator, there is no link.
+  appear in the sentence, or its abbreviation does, or its sasaran's name. Where one
+  matching name contains another ("Persentase keluhan masyarakat" inside "Persentase keluhan
+  masyarakat yang ditindaklanjuti"), the longer one is meant. A sentence naming an indicator
+  only partly (two or more of its words, not all) names something the catalogue does not
+  know: no link at all.
+* **by number** ("indikator ke-2", "indikator ketiga"): the report's own headings and list
+  items "Indikator Kinerja ke-2 (Persentase ...)" number its indicators; the number refers to
+  the label of the current run of such labels (a run starts again at a lower number), when
+  that label names one indicator. A number no label of the run carries yet gives no link.
+* **by context** (:func:`context_of`): a sentence that names no indicator and
+  - refers back to one ("indikator ini", "indikator tersebut"), or continues a sentence broken
+    over paragraphs by the converter (the paragraph starts in lower case and the one before
+    ends without a closing mark), is linked to the indicator named by the nearest earlier
+    sentence of its paragraph, else of the preceding paragraphs (at most three, not across a
+    heading or a table; a heading that names an indicator counts);
+  - follows, in its paragraph, a lead sentence naming one indicator (and speaks of no
+    program, kegiatan or sasaran of its own), is linked to that indicator;
+  - stands in a paragraph under a *label* naming one indicator (a heading, or a short list
+    item / line with no closing mark: "3) Indikator Kinerja Ke-3 (Pertumbuhan Pendapatan
+    Asli Desa)"), at most three paragraphs below it with no heading, table or other label
+    between, is linked to that indicator.
+  The first naming sentence found decides: when it names more than one indicator, there is
+  no link.
 
-A sentence that names an indicator only partly (two or more of its words, but not all) is
-taken as naming something the catalogue does not know: it is linked neither by name nor by
-context.
+A paragraph that cites a table ("berdasarkan tabel 3.6 di atas", "dari tabel tersebut",
+"dengan melihat tabel di atas"), or follows such a paragraph in the same section, is judged
+against that table: :func:`cited_table` gives it.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sakiplint.model import Cell, Document, Heading, Paragraph
+    from sakiplint.model import Cell, Document, Heading, Paragraph, Table
 
-__all__ = ["Catalogue", "Indicator", "Link", "catalogue", "context_of", "link", "named_in"]
+__all__ = [
+    "Catalogue", "Indicator", "Link", "catalogue", "cited_table", "context_of", "link",
+    "named_in", "stem",
+]
 
 MEMO_KEY = "links.catalogue"
 
 #: words that do not tell one indicator from another
-STOP = frozenset((
+STOP_WORDS = (
     "nilai", "indeks", "skor", "persentase", "jumlah", "tingkat", "angka", "rasio", "cakupan",
     "yang", "dan", "di", "dalam", "pada", "dari", "untuk", "ke", "oleh", "atau", "dengan",
     "serta", "terhadap", "bagi", "se", "kecamatan", "kelurahan", "desa", "perangkat",
     "daerah", "pd", "opd", "skpd", "kota", "kabupaten", "indikator", "kinerja", "program",
     "kegiatan", "sasaran", "utama", "iku", "tahun",
-))
+)
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9.\- ]{1,15}?)\s*\)")
 #: an abbreviation: three or more letters, at least two of them capitals ("IKM", "IPMas")
 _ABBREV = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z]{3,}$")
 _ANAPHORA = re.compile(r"\b(?:indikator|sasaran)\s+(?:kinerja\s+)?(?:ini|tersebut)\b", re.I)
+#: "indikator ke-2", "Indikator Kinerja Ke 3", "indikator ketiga"
+_ORDINAL = re.compile(
+    r"\bindikator\s+(?:kinerja\s+)?(?:utama\s+)?(?:ke\s*-?\s*(\d{1,2})\b|"
+    r"(pertama|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh)\b)",
+    re.I,
+)
+_ORDINAL_WORDS = {
+    "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6,
+    "ketujuh": 7, "kedelapan": 8, "kesembilan": 9, "kesepuluh": 10,
+}
+#: a sentence speaking of something else than the paragraph's indicator
+_OTHER_SUBJECT = re.compile(r"\b(?:program|kegiatan|sasaran|tujuan|anggaran)\b", re.I)
+#: a paragraph citing a table it is judged against
+_CITES = re.compile(
+    r"\b(?:berdasarkan|dari|pada|melihat|menurut|sesuai(?:\s+dengan)?)\s+(?:data\s+)?"
+    r"(?:tabel|table)\s*(?:(\d+(?:\s*\.\s*\d+)*)\s*)?(?:di\s*atas|tersebut)\b",
+    re.I,
+)
 _LOOKBACK = 3
+_LABEL_MAX = 220
+
+
+# --------------------------------------------------------------------------- words
+
+_PREFIXES = ("meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "pe", "ber",
+             "ter", "di")
+
+
+@lru_cache(maxsize=16384)
+def stem(word: str) -> str:
+    """A rough Indonesian stem, the same for a word's noun and verb forms ("pelaksanaan",
+    "melaksanakan" -> "laksana"; "pelayanan", "melayani" -> "layan"). Words of five letters
+    or fewer are kept."""
+    if len(word) <= 5 or not word.isalpha():
+        return word
+    w = word
+    if w.endswith("nya") and len(w) > 6:
+        w = w[:-3]
+    for suffix in ("kan", "an", "i"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            w = w[:-len(suffix)]
+            break
+    for prefix in _PREFIXES:
+        if w.startswith(prefix) and len(w) - len(prefix) >= 4:
+            w = w[len(prefix):]
+            break
+    return w
+
+
+@lru_cache(maxsize=1)
+def _stop() -> frozenset[str]:
+    return frozenset(STOP_WORDS) | frozenset(stem(w) for w in STOP_WORDS)
+
+
+#: kept for callers of the old name
+STOP = frozenset(STOP_WORDS)
 
 
 def _norm_words(text: str) -> list[str]:
+    """A table name's words (stems), its parenthesised abbreviation left out."""
     from sakiplint.facts.identity import normalise
 
-    return normalise(text).split()
+    return [stem(w) for w in normalise(text).split()]
+
+
+def _sentence_words(text: str) -> list[str]:
+    """A sentence's words (stems), parenthesised text kept: a label writes the indicator's
+    name in parentheses ("Indikator Kinerja ke-3 (Pertumbuhan Pendapatan Asli Desa)")."""
+    return _norm_words(text.replace("(", " ").replace(")", " "))
 
 
 def _abbreviations(text: str) -> set[str]:
@@ -69,11 +150,13 @@ def _abbreviations(text: str) -> set[str]:
     }
 
 
+# --------------------------------------------------------------------------- catalogue
+
 @dataclass(slots=True)
 class Indicator:
     """One indicator of the tables, with its values by (role, year)."""
 
-    key: frozenset[str]                    # distinguishing words
+    key: frozenset[str]                    # distinguishing words (stems)
     name: str                              # as printed in its first table
     abbreviations: set[str] = field(default_factory=set)
     #: the indicator's table rows: (table index, row line) -> {(role, year): cell}
@@ -84,22 +167,30 @@ class Indicator:
 class Catalogue:
     by_word: dict[str, list[Indicator]] = field(default_factory=dict)
     by_abbreviation: dict[str, list[Indicator]] = field(default_factory=dict)
+    #: a sasaran's whole name (stems, in order) -> the one indicator written beside it
+    sasaran: dict[tuple[str, ...], Indicator] = field(default_factory=dict)
+    #: first stem of a sasaran's name -> the names starting with it
+    sasaran_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
 
 def _build(doc: Document) -> Catalogue:
-    from sakiplint.facts.identity import identity
+    from sakiplint.facts.identity import identity, indicator_key
 
+    ident = identity(doc)
+    stop = _stop()
     entries: dict[frozenset[str], Indicator] = {}
-    for (_key, kind, year), occs in identity(doc).values.items():
+    by_key: dict[str, Indicator] = {}
+    for (_key, kind, year), occs in ident.values.items():
         for occ in occs:
             words = _norm_words(occ.name.text)
-            key = frozenset(w for w in words if w not in STOP and not w.isdigit())
+            key = frozenset(w for w in words if w not in stop and not w.isdigit())
             if not key:
                 continue
             entry = entries.get(key)
             if entry is None:
                 entry = entries[key] = Indicator(key, occ.name.text)
             entry.abbreviations |= _abbreviations(occ.name.text)
+            by_key.setdefault(indicator_key(occ.name.text), entry)
             row = entry.rows.setdefault((occ.table.index, occ.row.line), {})
             if year is not None:
                 row.setdefault((kind, year), occ.cell)
@@ -113,6 +204,22 @@ def _build(doc: Document) -> Catalogue:
             out.by_abbreviation.setdefault(a, []).append(entry)
     # an abbreviation shared by indicators with different names names none of them
     out.by_abbreviation = {a: es for a, es in out.by_abbreviation.items() if len(es) == 1}
+    # sasaran written beside exactly one indicator (of the catalogue) in every table
+    beside: dict[tuple[str, ...], set[int]] = {}
+    found: dict[int, Indicator] = {}
+    for key, pairs in ident.pairings.items():
+        entry = by_key.get(key)
+        if entry is None:
+            continue
+        for p in pairs:
+            name = tuple(_norm_words(p.sasaran.text))
+            if len(name) >= 3:
+                beside.setdefault(name, set()).add(id(entry))
+                found[id(entry)] = entry
+    for name, ids in beside.items():
+        if len(ids) == 1:
+            out.sasaran[name] = found[next(iter(ids))]
+            out.sasaran_by_first.setdefault(name[0], []).append(name)
     return out
 
 
@@ -126,10 +233,32 @@ def catalogue(doc: Document) -> Catalogue:
     return doc.memo(MEMO_KEY, _build)
 
 
+_SASARAN_WORD = stem("sasaran")
+
+
+def _sasaran_named(cat: Catalogue, words: list[str]) -> list[Indicator]:
+    """Indicators whose sasaran's whole name stands in the sentence (stems, in order) right
+    after the word "sasaran" ("Sasaran Meningkatnya ...", "pada sasaran strategis ..."; a
+    name after "persentase" or "indeks" is an indicator's, not the sasaran's)."""
+    out: list[Indicator] = []
+    if not cat.sasaran:
+        return out
+    for i, w in enumerate(words):
+        if _SASARAN_WORD not in words[max(0, i - 2):i]:
+            continue
+        for name in cat.sasaran_by_first.get(w, ()):
+            if tuple(words[i:i + len(name)]) == name:
+                entry = cat.sasaran[name]
+                if all(entry is not e for e in out):
+                    out.append(entry)
+    return out
+
+
 def _naming(cat: Catalogue, sentence: str) -> tuple[list[Indicator], bool]:
     """(indicators the sentence names, whether it also names an indicator only partly: two
     or more of its words, not all, and not words of the indicators it names fully)."""
-    words = set(_norm_words(sentence))
+    ordered = _sentence_words(sentence)
+    words = set(ordered)
     hits: dict[int, tuple[Indicator, set[str]]] = {}
     for w in words:
         for entry in cat.by_word.get(w, ()):
@@ -146,6 +275,13 @@ def _naming(cat: Catalogue, sentence: str) -> tuple[list[Indicator], bool]:
     partial = any(
         len(got) >= 2 and got != e.key and not got <= covered for e, got in hits.values()
     )
+    if not full and not partial:
+        full = _sasaran_named(cat, ordered)
+    elif partial:
+        # a sasaran's whole name holds many words of other indicators: named, it decides
+        by_sasaran = _sasaran_named(cat, ordered)
+        if len(by_sasaran) == 1 and not full:
+            return by_sasaran, False
     return full, partial
 
 
@@ -155,11 +291,14 @@ def named_in(doc: Document, sentence: str) -> list[Indicator] | None:
     return None if partial else found
 
 
+# --------------------------------------------------------------------------- links
+
 @dataclass(frozen=True, slots=True)
 class Link:
     indicator: Indicator
     how: str             # "sentence" or "context"
     line: int            # where the naming text is (the sentence's paragraph, or earlier)
+    via: str = "name"    # name, ordinal, anaphora, continuation, lead, label, heading
 
 
 def _paragraph_index(doc: Document) -> dict[int, int]:
@@ -176,21 +315,135 @@ def _boundaries(doc: Document) -> list[int]:
 
 
 def _between(bounds: list[int], first: int, last: int) -> bool:
-    from bisect import bisect_right
-
-    i = bisect_right(bounds, first)
+    i = bisect.bisect_right(bounds, first)
     return i < len(bounds) and bounds[i] < last
 
 
 def _heading_between(doc: Document, first: int, last: int) -> Heading | None:
-    hs = [h for h in doc.headings if first < h.line < last]
-    return hs[-1] if hs else None
+    heads = _headings(doc)
+    lines = [h.line for h in heads]
+    i = bisect.bisect_right(lines, first)
+    j = bisect.bisect_left(lines, last)
+    return heads[j - 1] if j > i else None
+
+
+def _headings(doc: Document) -> list[Heading]:
+    return doc.memo("links.headings", lambda d: sorted(d.headings, key=lambda h: h.line))
+
+
+# ---- labels: headings and list items that name an indicator
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    line: int
+    number: int | None           # "Indikator Kinerja ke-N"
+    indicator: Indicator | None  # the one indicator it names (None: none or several)
+    run: int                     # labels numbered 1, 2, 3 ... form a run
+
+
+@dataclass(slots=True)
+class _Labels:
+    labels: list[_Label] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+
+
+def _is_label(text: str) -> bool:
+    s = text.strip()
+    return 0 < len(s) <= _LABEL_MAX and not s.endswith((".", ":", ";", "?", "!"))
+
+
+def _labels(doc: Document) -> _Labels:
+    def build(d: Document) -> _Labels:
+        cat = catalogue(d)
+        items: list[tuple[int, str]] = [(h.line, h.text) for h in d.headings]
+        items += [(p.start_line, p.text) for p in d.paragraphs if _is_label(p.text)]
+        items.sort()
+        out = _Labels()
+        run, last_number = 0, 0
+        for line, text in items:
+            m = _ORDINAL.search(text)
+            number = None
+            if m is not None and m.start() <= 12:
+                number = int(m.group(1)) if m.group(1) else _ORDINAL_WORDS[m.group(2).lower()]
+            found, partial = _naming(cat, text)
+            indicator = found[0] if len(found) == 1 and not partial else None
+            if number is None and indicator is None:
+                if any(h.line == line for h in d.headings):
+                    # a heading naming nothing: ends what labels say
+                    out.labels.append(_Label(line, None, None, run))
+                    out.lines.append(line)
+                continue
+            if number is not None:
+                if number <= last_number:
+                    run += 1
+                last_number = number
+            out.labels.append(_Label(line, number, indicator, run))
+            out.lines.append(line)
+        return out
+    return doc.memo("links.labels", build)
+
+
+def _label_before(doc: Document, line: int) -> tuple[int, _Labels]:
+    """Index (in the labels) of the last label before ``line``, and the labels."""
+    labels = _labels(doc)
+    return bisect.bisect_left(labels.lines, line) - 1, labels
+
+
+def _ordinal_link(doc: Document, sentence: str, line: int) -> tuple[bool, Link | None]:
+    """(whether the sentence numbers an indicator, the link by that number)."""
+    numbers = set()
+    for m in _ORDINAL.finditer(sentence):
+        numbers.add(int(m.group(1)) if m.group(1) else _ORDINAL_WORDS[m.group(2).lower()])
+    if not numbers:
+        return False, None
+    if len(numbers) != 1:
+        return True, None
+    (number,) = numbers
+    k, labels = _label_before(doc, line)
+    if k < 0:
+        return True, None
+    run = labels.labels[k].run
+    while k >= 0 and labels.labels[k].run == run:
+        lab = labels.labels[k]
+        if lab.number == number:
+            if lab.indicator is None:
+                return True, None
+            return True, Link(lab.indicator, "context", lab.line, "ordinal")
+        k -= 1
+    return True, None
+
+
+def _label_link(doc: Document, at: int) -> Link | None:
+    """The indicator of the label a paragraph stands under (at most three paragraphs below
+    it, no heading or table between, no other label between)."""
+    paras = doc.paragraphs
+    para = paras[at]
+    k, labels = _label_before(doc, para.start_line)
+    if k < 0:
+        return None
+    lab = labels.labels[k]
+    if lab.indicator is None:
+        return None
+    index = _paragraph_index(doc)
+    lab_at = index.get(lab.line)
+    if lab_at is not None:
+        if at - lab_at > _LOOKBACK:
+            return None
+    else:   # a heading: count the paragraphs since it
+        lines = [p.start_line for p in paras]
+        first = bisect.bisect_right(lines, lab.line)
+        if at - first >= _LOOKBACK:
+            return None
+    bounds = [b for b in _boundaries(doc) if b != lab.line]
+    if _between(bounds, lab.line, para.start_line):
+        return None
+    return Link(lab.indicator, "context", lab.line, "label")
 
 
 def context_of(
     doc: Document, paragraph_line: int, sentence_number: int
 ) -> Link | None:
-    """The indicator an anaphoric or continuing sentence refers to (see module doc)."""
+    """The indicator a sentence naming none refers to by context (see module doc)."""
     from sakiplint.read.prose import sentence_spans
 
     index = _paragraph_index(doc)
@@ -206,14 +459,22 @@ def context_of(
     sentence = para.text[a:b]
     anaphoric = _ANAPHORA.search(sentence) is not None
     continuing = sentence_number == 0 and sentence.lstrip()[:1].islower()
-    if not (anaphoric or continuing):
-        return None
     cat = catalogue(doc)
+    if not (anaphoric or continuing):
+        if _OTHER_SUBJECT.search(sentence):
+            return None
+        # the paragraph's lead sentence names one indicator
+        if sentence_number > 0:
+            decided, found = _decide(cat, para.text[spans[0][0]:spans[0][1]], para.start_line)
+            if decided:
+                return None if found is None else Link(found.indicator, "context",
+                                                       para.start_line, "lead")
+        return _label_link(doc, at)
     # earlier sentences of the paragraph, nearest first
     for a2, b2 in reversed(spans[:sentence_number]):
-        decided, link = _decide(cat, para.text[a2:b2], para.start_line)
+        decided, found = _decide(cat, para.text[a2:b2], para.start_line)
         if decided:
-            return link
+            return found
     bounds = _boundaries(doc)
     for back in range(1, _LOOKBACK + 1):
         j = at - back
@@ -224,9 +485,9 @@ def context_of(
             heading = _heading_between(doc, prev.end_line, paras[j + 1].start_line)
             if heading is not None and not _between(bounds, heading.line,
                                                     paras[j + 1].start_line):
-                decided, link = _decide(cat, heading.text, heading.line)
+                decided, found = _decide(cat, heading.text, heading.line)
                 if decided:
-                    return link
+                    return found
             return None
         all_spans = prev_spans = sentence_spans(prev.text)
         if not anaphoric:
@@ -237,9 +498,9 @@ def context_of(
                 return None
             prev_spans = prev_spans[-1:]
         for a2, b2 in reversed(prev_spans):
-            decided, link = _decide(cat, prev.text[a2:b2], prev.start_line)
+            decided, found = _decide(cat, prev.text[a2:b2], prev.start_line)
             if decided:
-                return link
+                return found
         if not anaphoric and len(all_spans) > 1:
             return None
     return None
@@ -252,15 +513,15 @@ def _decide(cat: Catalogue, text: str, line: int) -> tuple[bool, Link | None]:
     if not found:
         return False, None
     if len(found) == 1:
-        return True, Link(found[0], "context", line)
+        return True, Link(found[0], "context", line, "anaphora")
     return True, None
 
 
 def link(
     doc: Document, sentence: str, paragraph_line: int, sentence_number: int
 ) -> Link | None:
-    """The one indicator a sentence speaks of: named in it, else by context; None when
-    there is none or more than one."""
+    """The one indicator a sentence speaks of: named in it, else numbered, else by context;
+    None when there is none or more than one."""
     found = named_in(doc, sentence)
     if found is None:
         return None
@@ -268,4 +529,49 @@ def link(
         return Link(found[0], "sentence", paragraph_line)
     if found:
         return None
+    numbered, by_number = _ordinal_link(doc, sentence, paragraph_line)
+    if numbered:
+        return by_number
     return context_of(doc, paragraph_line, sentence_number)
+
+
+# --------------------------------------------------------------------------- cited tables
+
+def cited_table(doc: Document, paragraph_line: int) -> Table | None:
+    """The table a paragraph is judged against: the one it cites ("berdasarkan tabel 3.6
+    di atas", "dari tabel tersebut"), or that an earlier paragraph of its section cites (at
+    most three paragraphs back, no heading or table between). A numbered citation names the
+    last table before with that caption number; an unnumbered one the table right above."""
+    index = _paragraph_index(doc)
+    at = index.get(paragraph_line)
+    if at is None:
+        return None
+    paras = doc.paragraphs
+    bounds = _boundaries(doc)
+    for back in range(0, _LOOKBACK + 1):
+        j = at - back
+        if j < 0:
+            return None
+        if back and _between(bounds, paras[j].end_line, paras[j + 1].start_line):
+            return None
+        m = _CITES.search(paras[j].text)
+        if m is None:
+            continue
+        return _table_cited(doc, paras[j], m.group(1))
+    return None
+
+
+def _table_cited(doc: Document, para: Paragraph, number: str | None) -> Table | None:
+    before = [t for t in doc.tables if t.end_line < para.start_line and not t.skipped]
+    if not before:
+        return None
+    if number is None:
+        table = before[-1]
+        if _between([h.line for h in _headings(doc)], table.end_line, para.start_line):
+            return None
+        return table
+    want = re.sub(r"\s+", "", number)
+    for t in reversed(before):
+        if re.sub(r"\s+", "", t.caption_number or "").strip(".") == want:
+            return t
+    return None
