@@ -275,6 +275,7 @@ def test_corpus_stated_values_changed_one_at_a_time_are_caught(report) -> None:
             caught += 1
         # nothing else changes
         assert new <= {(rule, v.line, v.column)}, (v.line, v.text, new)
-        assert baseline <= got
+        # a changed target may change which rows its sentence's capaian is judged by
+        assert all(f[1] == v.line for f in baseline - got), (v.line, baseline - got)
     print(f"{report.stem}: {caught}/{tried} changed stated values caught")
     assert caught == tried

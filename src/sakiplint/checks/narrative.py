@@ -238,7 +238,7 @@ def _same(v: Value, cell: Cell, ctx: Context, factor: Decimal = _ONE) -> bool:
     return False
 
 
-def _comparable(v: Value, cell: Cell) -> bool:
+def _comparable(v: Value, cell: Cell, within: Decimal = Decimal(2)) -> bool:
     """Same order of magnitude: a factor of two or more apart means another scale or unit
     (an index of 1-5 restated out of 100, a fraction as a percentage), not a stale copy. A
     zero stated against a non-zero value is comparable (no scale makes one the other)."""
@@ -247,7 +247,7 @@ def _comparable(v: Value, cell: Cell) -> bool:
     if v.value == 0 or cell.number == 0:
         return True
     ratio = v.value / cell.number
-    return Decimal("0.5") < ratio < 2
+    return 1 / within < ratio < within
 
 
 def _factor(stated: Value, cell: Cell) -> Decimal | None:
@@ -472,9 +472,15 @@ def _judge(
 
 def _scale_known(v: Value, cells: list[Cell], roles: tuple[str, ...], found: Link) -> bool:
     """The value can be read on the tables' scale: every cell of its (sure) role, or every
-    capaian cell and some other cell (an unsure role), within a factor of two of it."""
-    return all(_comparable(v, c) for c in cells if len(roles) == 1
-               or _role_of(c, found) == "capaian") and any(_comparable(v, c) for c in cells)
+    capaian cell and some other cell (an unsure role), within a factor of two of it; a
+    capaian (a percentage of achievement, never restated on another scale) within a factor
+    of ten (not a fraction written for a percentage)."""
+    def fits(c: Cell) -> bool:
+        if _role_of(c, found) == "capaian":
+            return _comparable(v, c, Decimal(10))
+        return _comparable(v, c)
+    return all(fits(c) for c in cells if len(roles) == 1
+               or _role_of(c, found) == "capaian") and any(fits(c) for c in cells)
 
 
 def _role_of(cell: Cell, found: Link) -> str:

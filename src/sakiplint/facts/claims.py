@@ -652,7 +652,9 @@ def _capaian_across(out: Claims) -> None:
     "indikator tersebut", or the same "indikator ke-N")."""
     by_sentence: dict[int, list[StatedValue]] = {}
     for sv in out.stated:
-        if sv.sure:
+        # the capaian of the second sentence may stand across the name ("Capaian kinerja
+        # pada indikator ke-2 sebesar 142 %")
+        if sv.sure or (sv.role == "capaian" and sv.value.kind == "percent"):
             by_sentence.setdefault(sv.where[1], []).append(sv)
     for k, first in by_sentence.items():
         second = by_sentence.get(k + 1)
@@ -681,9 +683,10 @@ def _drop_relative(slots: list[Slot], tokens: list[Token]) -> list[Slot]:
     for s in slots:
         last = s.first + len(s.tokens) - 1
         nxt = tokens[last + 1].text.lower() if last + 1 < len(tokens) else ""
+        of_target = nxt == "dari" and last + 2 < len(tokens) and tokens[last + 2].code == "t"
         if s.kind in ("capaian", "achieved", "role_named") and \
-                nxt.split(" ")[0] in _RELATIVE:
-            continue
+                nxt.split(" ")[0] in _RELATIVE and not of_target:
+            continue   # "20% di atas target" (but "91,24 dari target 81" is a realisasi)
         out.append(s)
     return out
 
@@ -791,7 +794,7 @@ def _reads(slots: list[Slot], tokens: list[Token]) -> list[_Read]:
                           for i in achieved]
         return reads + achieved_reads if reads else []
     caps = [r for r in reads if r.role == "capaian" and r.sure]
-    reals = [r for r in reads if r.role == "realisasi" and r.sure]
+    reals = [r for r in reads if r.role == "realisasi"]
     last_pct = next((i for i in reversed(achieved)
                      if tokens[i].value is not None and tokens[i].value.kind == "percent"), None)
     if caps or last_pct is None or not (reals or len(achieved) > 1):

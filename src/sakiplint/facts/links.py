@@ -126,6 +126,17 @@ def _stop() -> frozenset[str]:
     return frozenset(STOP_WORDS) | frozenset(stem(w) for w in STOP_WORDS)
 
 
+#: words a sentence about performance uses whatever it speaks of: they do not make it name
+#: another indicator partly
+GENERIC_WORDS = ("capaian", "realisasi", "target", "hasil", "laporan", "pelaksanaan",
+                 "pelayanan", "masyarakat", "kepuasan", "peningkatan", "meningkatnya")
+
+
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    return frozenset(stem(w) for w in GENERIC_WORDS)
+
+
 #: kept for callers of the old name
 STOP = frozenset(STOP_WORDS)
 
@@ -195,6 +206,7 @@ def _build(doc: Document) -> Catalogue:
             if year is not None:
                 row.setdefault((kind, year), occ.cell)
     out = Catalogue()
+    _headerless(doc, entries)
     for entry in entries.values():
         # one ordinary word does not name an indicator (its abbreviation still may)
         if len(entry.key) >= 2 or _single_acronym(entry):
@@ -221,6 +233,62 @@ def _build(doc: Document) -> Catalogue:
             out.sasaran[name] = found[next(iter(ids))]
             out.sasaran_by_first.setdefault(name[0], []).append(name)
     return out
+
+
+#: the year under which a table with no header gives its values: a sentence citing that
+#: table ("berdasarkan tabel 3.6 di atas") is judged against them, no other sentence
+NO_YEAR = 0
+_MAX_TRIPLE_COLUMNS = 12
+
+
+def _headerless(doc: Document, entries: dict[frozenset[str], Indicator]) -> None:
+    """Rows of a table whose header is lost (no target / realisasi / capaian column) where
+    three numeric columns hold capaian = realisasi / target x 100 on every row that fills
+    them (at least two): those are target, realisasi and capaian, under :data:`NO_YEAR`, for
+    the indicator the row names (one the catalogue knows)."""
+    from decimal import Decimal
+
+    roles = ("target", "realisasi", "capaian")
+    for table in doc.tables:
+        if table.skipped or any(c.role in roles for c in table.columns):
+            continue
+        numeric = [c.index for c in table.columns if c.numeric][:_MAX_TRIPLE_COLUMNS]
+        if len(numeric) < 3:
+            continue
+        rows = [r for r in table.rows if r.kind == "data"]
+        triple = None
+        for a in range(len(numeric)):
+            for b in range(a + 1, len(numeric)):
+                for c in range(b + 1, len(numeric)):
+                    i, j, k = numeric[a], numeric[b], numeric[c]
+                    filled = [(r.number(i), r.number(j), r.cell(k)) for r in rows
+                              if r.number(i) and r.number(j) is not None
+                              and r.number(k) is not None]
+                    if len(filled) >= 2 and all(
+                        abs(rl / t * 100 - cap.number) < Decimal(1).scaleb(-cap.decimals)
+                        for t, rl, cap in filled if cap is not None and cap.number is not None
+                    ):
+                        triple = (i, j, k)
+                        break
+                if triple:
+                    break
+            if triple:
+                break
+        if triple is None:
+            continue
+        for row in rows:
+            names = [c.text for c in row.cells if c.text and c.number is None]
+            found = [e for e in entries.values()
+                     if any(e.key <= set(_norm_words(n)) for n in names)]
+            if len(found) != 1:
+                continue
+            cells = {}
+            for role, col in zip(roles, triple, strict=True):
+                cell = row.cell(col)
+                if cell is not None and cell.number is not None:
+                    cells[(role, NO_YEAR)] = cell
+            if cells:
+                found[0].rows[(table.index, row.line)] = cells
 
 
 def _single_acronym(entry: Indicator) -> bool:
@@ -272,8 +340,11 @@ def _naming(cat: Catalogue, sentence: str) -> tuple[list[Indicator], bool]:
     # the longer of two nested names is meant
     full = [e for e in full if not any(e.key < f.key for f in full)]
     covered: set[str] = set().union(*(f.key for f in full)) if full else set()
+    # another name, two or more of its words not explained by the names found (words every
+    # sentence about performance uses do not count)
+    generic = _generic()
     partial = any(
-        len(got) >= 2 and got != e.key and not got <= covered for e, got in hits.values()
+        got != e.key and len(got - covered - generic) >= 2 for e, got in hits.values()
     )
     if not full and not partial:
         full = _sasaran_named(cat, ordered)
