@@ -201,6 +201,98 @@ def change_direction(ctx: Context, doc: Document) -> Iterator[Issue]:
         )
 
 
+def _propagated(c: Decimal, s: Decimal, dc: int, ds: int, de: int) -> Decimal:
+    """How far c / s x 100 may move when c and s are themselves rounded to dc / ds
+    decimals, plus the ratio's own last digit."""
+    ec, es = Decimal(1).scaleb(-dc), Decimal(1).scaleb(-ds)
+    return Decimal(1).scaleb(-de) + _HUNDRED * ec / s + _HUNDRED * c * es / (s * s)
+
+
+def efficiency_sentence(ctx: Context, doc: Document) -> Iterator[Issue]:
+    """An efficiency ratio a sentence states that is neither capaian kinerja / capaian
+    anggaran x 100 of the two capaian it gives, nor 100 + their difference (the other
+    definition reports use)."""
+    scale = ctx.settings.tolerance_scale
+    for e in claims_of(doc).efficiency:
+        exact: Decimal | None = None
+        holds = False
+        for k, a, r in combos(e.kinerja, e.anggaran, e.ratio):
+            x = safe_div(k * _HUNDRED, a)
+            if x is None or a <= 0:
+                holds = True
+                break
+            exact = exact if exact is not None else x
+            room = _propagated(k, a, e.kinerja.decimals, e.anggaran.decimals,
+                               e.ratio.decimals) * scale
+            if abs(r - x) < room or _ok(e.ratio, _HUNDRED + k - a, ctx):
+                holds = True
+                break
+        if holds or exact is None:
+            continue
+        difference = _HUNDRED + e.kinerja.value - e.anggaran.value
+        yield Issue(
+            at=_at(e.ratio),
+            actual=e.ratio.text + "%",
+            expected=fmt(exact, e.ratio.decimals, e.ratio.notation) + "%",
+            args={"kinerja": e.kinerja.text + "%", "anggaran": e.anggaran.text + "%",
+                  "other": fmt(difference, e.ratio.decimals, e.ratio.notation) + "%"},
+            related=[_rel(e.kinerja, "capaian kinerja"), _rel(e.anggaran, "capaian anggaran")],
+        )
+
+
+def derived_percentage(ctx: Context, doc: Document) -> Iterator[Issue]:
+    """A percentage a sentence says it derives from two counts ("diperoleh dengan
+    menghitung ... 10 usulan, dibandingkan dengan ... 10 usulan") that is neither count
+    divided by the other times 100."""
+    for d in claims_of(doc).derived:
+        exact: Decimal | None = None
+        holds = False
+        for p, a, b in combos(d.percent, d.first, d.second):
+            tries = [x for x in (safe_div(a * _HUNDRED, b), safe_div(b * _HUNDRED, a))
+                     if x is not None]
+            if not tries:
+                holds = True
+                break
+            exact = exact if exact is not None else tries[0]
+            if any(_ok(d.percent, x, ctx) for x in tries):
+                holds = True
+                break
+        if holds or exact is None:
+            continue
+        yield Issue(
+            at=_at(d.percent),
+            actual=d.percent.text + "%",
+            expected=fmt(exact, d.percent.decimals, d.percent.notation) + "%",
+            args={"first": d.first.text, "second": d.second.text},
+            related=[_rel(d.first, "pembilang"), _rel(d.second, "penyebut")],
+        )
+
+
+def comparison_direction(ctx: Context, doc: Document) -> Iterator[Issue]:
+    """"X masih di bawah Y" where X is not below Y (or "X lebih tinggi dari Y" where X is not
+    above Y) under every reading of the numbers."""
+    for c in claims_of(doc).compare:
+        pairs = combos(c.first, c.second)
+        if c.relation == "below":
+            wrong = all(a >= b for a, b in pairs)
+        else:
+            wrong = all(a <= b for a, b in pairs)
+        if not wrong:
+            continue
+        suffix = "%" if c.first.kind == "percent" else ""
+        below = c.relation == "below"
+        yield Issue(
+            at=_at(c.first),
+            actual=c.first.text + suffix,
+            args={
+                "first": c.first.text + suffix, "second": c.second.text + suffix,
+                "said_id": "di bawah" if below else "di atas",
+                "said_en": "below" if below else "above",
+            },
+            related=[_rel(c.second, "dibandingkan dengan")],
+        )
+
+
 # --------------------------------------------------------------------------- claims vs tables
 
 def _readings_of(cell: Cell) -> list[tuple[Decimal, int]]:

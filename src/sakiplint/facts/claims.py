@@ -442,7 +442,7 @@ def _parse_with_lark(code: str) -> tuple[tuple[str, int, int], ...]:
 # (priority, then longest). Below they are as Lark compiles grammar/claims.lark with the
 # digest that follows (tests/test_claims.py derives them from Lark and checks that the scan
 # equals Lark's parse); when the grammar changes, Lark parses until they are derived again.
-_CLAIMS_GRAMMAR_DIGEST = "4555a54823724c76"
+_CLAIMS_GRAMMAR_DIGEST = "f2e9d446ce6ff48d"
 _SCAN_TERMINALS: tuple[tuple[str, str], ...] = (
     ('BREAKDOWN',
      'n[wlf](?:[wlftrchgsdjoy()])*k(?:d)?(?:n(?:[wlf])*(?:\\(p\\))?)+an(?:[wlf])*(?:\\(p\\))?'),
@@ -450,7 +450,7 @@ _SCAN_TERMINALS: tuple[tuple[str, str], ...] = (
     ('EFFICIENCY', 'c?w{0,3}p[ao]?(?:c?g|sg?)pw{0,6}x(?:g)?p'),
     ('CHANGE_FROM_TO_BY', '[ue]dy?[np]y?j[np]y?(?:o[ue]?[np]|\\([np]w?\\))'),
     ('CHANGE_BY_FROM_TO', '[ue][np]dy?[np]y?j[np]y?'),
-    ('COMPARE', '[rch]?[npm]w{0,2}[AB]w{0,3}d?[tyw]?w{0,3}[npm]'),
+    ('COMPARE', '(?:[rch][wy]{0,3})?[npm]w{0,2}[AB]w{0,3}d?[tyw]?w{0,3}[npm]'),
     ('CHANGE_FROM_TO', '[ue]dy?[np]y?j[np]y?'),
     ('REAL_OF_BUDGET', '(?:r(?:g)?md(?:g)?m|mdgm)'),
     ('REAL_OF_TARGET', '(?:(?:[rch])?[npm]dt[npm]|(?:[rch])?[npm]d[npm]t)'),
@@ -784,7 +784,9 @@ def _reads(slots: list[Slot], tokens: list[Token]) -> list[_Read]:
         elif s.kind == "compare":
             lead = s.tokens[0].code
             if lead in "rc":
-                reads.append(_Read(_ROLE_OF[lead], index_of(s, 0), True))
+                adjacent = s.tokens[1].value is not None
+                reads.append(_Read(_ROLE_OF[lead] if adjacent else "any", index_of(s, 0),
+                                   adjacent, -1, "" if adjacent else s.tokens[0].text.lower()))
             if any(t.code == "t" for t in s.tokens):   # "... di bawah target ... 86,80"
                 reads.append(_Read("target", index_of(s, 1), False))
         elif s.kind == "efficiency":
