@@ -43,11 +43,12 @@ from sakiplint.read.numwords import words_to_number
 from sakiplint.read.prose import LINE_MARKERS
 
 if TYPE_CHECKING:
-    from sakiplint.model import Cell, Document, Paragraph, Row, Table
+    from sakiplint.model import Cell, Column, Document, Paragraph, Row, Table
 
 __all__ = [
     "NOUNS", "CountClaim", "Counts", "LinkedClaim", "TableCounts", "claims_in_paragraph",
-    "counts_of", "introduced_table", "people_in_paragraph", "people_total", "table_counts",
+    "counts_of", "introduced_table", "people_in_paragraph", "people_total", "people_totals",
+    "table_counts",
 ]
 
 MEMO_KEY = "counts"
@@ -191,10 +192,20 @@ class LinkedClaim:
     claim: CountClaim
     table: Table
     count: int | None    # the table's count of the claim's noun (None: the table does not say)
+    #: other counts the claim may mean (a staff table totalled per breakdown; other tables
+    #: counting the same people): it agrees with any of them
+    others: tuple[int, ...] = ()
+    tables: tuple[Table, ...] = ()     # the tables of ``others`` (beside ``table``)
 
     @property
     def agrees(self) -> bool | None:
-        return None if self.count is None else self.count == self.claim.value
+        if self.count is None:
+            return None
+        return self.claim.value in (self.count, *self.others)
+
+    @property
+    def counts(self) -> tuple[int, ...]:
+        return () if self.count is None else tuple(dict.fromkeys((self.count, *self.others)))
 
 
 @dataclass(slots=True)
@@ -385,7 +396,7 @@ _PART_BEFORE = re.compile(
 )
 #: ... or right after
 _PART_AFTER = re.compile(
-    r"^\s*(?:laki|perempuan|wanita|pria|terdiri|yang\s+terdiri|\()",
+    r"^\s*(?:laki|perempuan|wanita|pria|\()",
     re.IGNORECASE,
 )
 
@@ -699,20 +710,39 @@ def table_counts(doc: Document, table: Table) -> TableCounts:
 def people_total(table: Table, pieces: list[Table]) -> int | None:
     """The people a count table totals: the one total row's value in the one "Jumlah"
     column (whole numbers only); None when the table does not say so plainly."""
-    jumlah = [c for c in table.columns if c.role == "jumlah" or _norm(c.header) in (
+    totals = people_totals(table, pieces)
+    return totals[0] if len(totals) == 1 else None
+
+
+def _own_header(col: Column) -> str:
+    """A column's header without the group header spanning it ("Pendidikan Jumlah" under
+    "Pendidikan": "jumlah")."""
+    head = _norm(col.header)
+    group = _norm(col.group)
+    if group and head.startswith(group + " "):
+        head = head[len(group) + 1:]
+    return head
+
+
+def people_totals(table: Table, pieces: list[Table]) -> tuple[int, ...]:
+    """Every total a count table gives for the people it counts: the one total row's value
+    in each "Jumlah" column (a staff table broken down by education, rank and eselon totals
+    each breakdown: "13 | 13 | 7"); whole numbers only; () when the table has no one total
+    row."""
+    jumlah = [c for c in table.columns if c.role == "jumlah" or _own_header(c) in (
         "jumlah", "total", "jumlah total")]
-    if len(jumlah) != 1:
-        return None
-    idx = jumlah[0].index
     totals = [r for t in pieces for r in t.rows if r.kind == "total"]
-    if len(totals) != 1:
-        return None
-    cell = totals[0].cell(idx)
-    if cell is None or cell.number is None or cell.decimals or cell.number <= 0:
-        return None
-    if cell.value is not None and cell.value.kind not in ("number",):
-        return None
-    return int(cell.number)
+    if not jumlah or len(totals) != 1:
+        return ()
+    out: list[int] = []
+    for col in jumlah:
+        cell = totals[0].cell(col.index)
+        if cell is None or cell.number is None or cell.decimals or cell.number <= 0:
+            continue
+        if cell.value is not None and cell.value.kind not in ("number",):
+            continue
+        out.append(int(cell.number))
+    return tuple(out)
 
 
 def _caption_words(table: Table) -> set[str]:
@@ -768,16 +798,58 @@ def _link_people(doc: Document, para: Paragraph, starts: list[int], out: Counts)
     whole = [c for c in claims if c.whole]
     if len(whole) != 1:
         return
-    table = introduced_table(doc, para, starts, labels=True)
-    if table is None or table.skipped:
-        return
     claim = whole[0]
     sentence_words = {w.lower() for w in _WORDS.findall(claim.sentence)}
-    if not _caption_words(table) & sentence_words:
+    table = introduced_table(doc, para, starts, labels=True)
+    if table is not None and not table.skipped and _caption_words(table) & sentence_words:
+        pieces = _pieces(doc, table)
+        totals = people_totals(table, pieces) if pieces else ()
+        out.linked.append(LinkedClaim(claim, table, totals[0] if totals else None,
+                                      totals[1:]))
         return
-    pieces = _pieces(doc, table)
-    count = people_total(table, pieces) if pieces else None
-    out.linked.append(LinkedClaim(claim, table, count))
+    # anywhere in the report: the count tables whose caption's every word the sentence
+    # holds ("Jumlah Penduduk Kecamatan Sukamaju Tahun 2024" for "Penduduk Kecamatan
+    # Sukamaju pada tahun 2024 tercatat sebanyak ..."), of the sentence's year
+    found = [(t, totals) for t, words, year, totals in _people_tables(doc)
+             if words and words <= sentence_words and _same_year(year, claim.sentence,
+                                                                 doc.report_year)]
+    if not found:
+        return
+    counts = tuple(n for _, totals in found for n in totals)
+    out.linked.append(LinkedClaim(claim, found[0][0], counts[0], counts[1:],
+                                  tuple(t for t, _ in found[1:])))
+
+
+_CAPTION_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def _same_year(year: int | None, sentence: str, report_year: int | None) -> bool:
+    """The table's caption year (None: none) is the sentence's (its one year, else the
+    report year)."""
+    said = set(_CAPTION_YEAR.findall(sentence))
+    if len(said) > 1:
+        return False
+    own = int(said.pop()) if said else report_year
+    return year is None or year == own
+
+
+def _people_tables(doc: Document) -> list[tuple[Table, set[str], int | None, tuple[int, ...]]]:
+    """(table, its caption's words, its caption's one year, its totals) of every captioned
+    count table with one total row (computed once per document)."""
+    def build(d: Document) -> list[tuple[Table, set[str], int | None, tuple[int, ...]]]:
+        out = []
+        for t in d.tables:
+            if t.skipped or not t.caption:
+                continue
+            pieces = _pieces(d, t)
+            totals = people_totals(t, pieces) if pieces else ()
+            if not totals:
+                continue
+            years = set(_CAPTION_YEAR.findall(t.caption))
+            year = int(years.pop()) if len(years) == 1 else None
+            out.append((t, _caption_words(t), year, totals))
+        return out
+    return doc.memo("counts.people_tables", build)
 
 
 def counts_of(doc: Document) -> Counts:
