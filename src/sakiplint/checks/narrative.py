@@ -247,7 +247,7 @@ def derived_percentage(ctx: Context, doc: Document) -> Iterator[Issue]:
     for d in claims_of(doc).derived:
         exact: Decimal | None = None
         holds = False
-        for p, a, b in combos(d.percent, d.first, d.second):
+        for a, b in combos(d.first, d.second):
             tries = [x for x in (safe_div(a * _HUNDRED, b), safe_div(b * _HUNDRED, a))
                      if x is not None]
             if not tries:
