@@ -131,3 +131,45 @@ def _count(doc: Document, c: CountAchieved) -> Iterator[Issue]:
         related=[related_cell(cell, short(label, 40)) for label, cell in hits]
         or [Related(table.caption_line or table.start_line, short(table.title, 60))],
     )
+
+
+def average_vs_table(ctx: Context, doc: Document) -> Iterator[Issue]:
+    """NA015: an average capaian a sentence states ("rata-rata keberhasilan sebesar
+    114,53 %") that is neither the cited table's average row nor the mean of its capaian
+    column."""
+    from sakiplint.read.numfmt import consistent, fmt
+
+    scale = ctx.settings.tolerance_scale
+    for a in verdicts_of(doc).averages:
+        cells = _capaian_cells(a.table, a.year)
+        column = _capaian_column(a.table, a.year)
+        averages = [r.cell(column) for r in a.table.rows
+                    if r.kind == "average" and column is not None]
+        shown = [c for c in averages if c is not None and c.number is not None]
+        candidates = [(c.number, c.text) for c in shown if c.number is not None]
+        if cells:
+            mean = sum((c.number for _, c in cells if c.number is not None), Decimal(0)) \
+                / len(cells)
+            candidates.append((mean, fmt(mean, a.decimals, "id")))
+        if not candidates:
+            continue
+        if any(consistent(a.value, x, a.decimals, scale) or consistent(
+                x, a.value, max(-x.as_tuple().exponent, 0), scale)  # type: ignore[operator]
+                for x, _ in candidates):
+            continue
+        pct = "%" if a.percent else ""
+        yield Issue(
+            at=(a.line, a.column, a.line, a.column + len(a.text)),
+            actual=a.text + pct,
+            expected=" / ".join(t for _, t in candidates),
+            args={"table": short(a.table.title, 60)},
+            related=[related_cell(c, "rata-rata") for c in shown]
+            + [related_cell(c, short(label, 40)) for label, c in cells],
+        )
+
+
+def _capaian_column(table: Table, year: int | None) -> int | None:
+    cols = [c for c in table.columns if c.role == "capaian"]
+    dated = [c for c in cols if year is not None and c.year == year]
+    cols = dated or [c for c in cols if c.year is None]
+    return cols[0].index if len(cols) == 1 else None

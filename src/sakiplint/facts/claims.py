@@ -442,7 +442,7 @@ def _parse_with_lark(code: str) -> tuple[tuple[str, int, int], ...]:
 # (priority, then longest). Below they are as Lark compiles grammar/claims.lark with the
 # digest that follows (tests/test_claims.py derives them from Lark and checks that the scan
 # equals Lark's parse); when the grammar changes, Lark parses until they are derived again.
-_CLAIMS_GRAMMAR_DIGEST = "f2e9d446ce6ff48d"
+_CLAIMS_GRAMMAR_DIGEST = "c6da4edb57a50ff0"
 _SCAN_TERMINALS: tuple[tuple[str, str], ...] = (
     ('BREAKDOWN',
      'n[wlf](?:[wlftrchgsdjoy()])*k(?:d)?(?:n(?:[wlf])*(?:\\(p\\))?)+an(?:[wlf])*(?:\\(p\\))?'),
@@ -459,7 +459,7 @@ _SCAN_TERMINALS: tuple[tuple[str, str], ...] = (
     ('SERAPAN', 's(?:g)?p'),
     ('CHANGE', '[ue][np]'),
     ('TARGET_NAMED', 'tw{0,8}[yv][npm]'),
-    ('ACHIEVED', 'h[npm]'),
+    ('ACHIEVED', 'hw{0,2}[npm]'),
     ('REALISASI', 'r[npm]'),
     ('TARGET', 't[npm]'),
     ('BUDGET', 'gm'),
@@ -760,10 +760,9 @@ def _reads(slots: list[Slot], tokens: list[Token]) -> list[_Read]:
         if s.kind in ("target", "target_named") and vals[0].kind != "money":
             reads.append(_Read("target", index_of(s, 0), True))
         elif s.kind == "real_of_target":
-            lead = s.tokens[0].code
-            reads.append(_Read("capaian" if lead == "c" and vals[0].kind == "percent"
-                               and vals[1].kind == "percent" else "realisasi",
-                               index_of(s, 0), lead in "rc"))
+            # "R dari target T", "capaian 38,91% dari target 28%": what was reached (the
+            # realisasi) against the target
+            reads.append(_Read("realisasi", index_of(s, 0), True))
             reads.append(_Read("target", index_of(s, 1), True))
         elif s.kind == "realisasi" and vals[0].kind != "money":
             reads.append(_Read("realisasi", index_of(s, 0), True))
@@ -792,9 +791,8 @@ def _reads(slots: list[Slot], tokens: list[Token]) -> list[_Read]:
         elif s.kind == "efficiency":
             reads.append(_Read("capaian", index_of(s, 0), True))
     if not any(r.role in ("target", "realisasi", "capaian") and r.sure for r in reads):
-        achieved_reads = [_Read("any", i, False, -1, tokens[i - 1].text.lower())
-                          for i in achieved]
-        return reads + achieved_reads if reads else []
+        # "mencapai 105,61%" with no other role stated: realisasi or capaian, unsure
+        return reads + [_Read("any", i, False, -1, _verb(tokens, i)) for i in achieved]
     caps = [r for r in reads if r.role == "capaian" and r.sure]
     reals = [r for r in reads if r.role == "realisasi"]
     last_pct = next((i for i in reversed(achieved)
@@ -804,6 +802,26 @@ def _reads(slots: list[Slot], tokens: list[Token]) -> list[_Read]:
     for i in achieved:
         reads.append(_Read("capaian" if i == last_pct else "realisasi", i, True))
     return reads
+
+
+def _about_budget(tokens: list[Token], index: int) -> bool:
+    """A budget or absorption word is the nearest key word before the value (within four
+    tokens)."""
+    for k in range(index - 1, max(-1, index - 5), -1):
+        code = tokens[k].code
+        if code in "gs":
+            return True
+        if code in "trc":
+            return False
+    return False
+
+
+def _verb(tokens: list[Token], index: int) -> str:
+    """The achieved verb before the value at ``index`` (lower case)."""
+    for k in range(index - 1, max(-1, index - 4), -1):
+        if tokens[k].code == "h":
+            return tokens[k].text.lower()
+    return ""
 
 
 def _stated(
@@ -827,6 +845,8 @@ def _stated(
     seen: dict[tuple[str, int | None, bool], int] = {}
     found: list[tuple[_Read, int | None, bool, bool]] = []
     for rd in reads:
+        if not rd.sure and _about_budget(tokens, rd.index):
+            continue   # "penggunaan anggaran mencapai 94,42%": the budget's, not the indicator's
         years = dating.years_of(rd.index)
         unknown = years == []
         if rd.year_index >= 0 and years:
@@ -850,6 +870,11 @@ def _stated(
         ))
 
 
+#: words a label's number follows ("Sasaran 2", "Tabel 3.1")
+_LABEL_WORDS = frozenset((
+    "sasaran", "indikator", "tujuan", "misi", "program", "kegiatan", "no", "nomor", "bab",
+    "tabel", "gambar", "grafik", "tahap", "lampiran", "pasal", "ayat", "unsur", "komponen",
+))
 #: codes of a sentence that says what its value is (no bare value then)
 _ROLE_CODES = frozenset("trchgsuexbkmAB")
 
@@ -865,6 +890,8 @@ def _bare(tokens: list[Token], sentence: str, number: int, out: Claims) -> None:
     assert v is not None
     if v.kind == "money" or _count_after(tokens, index) or index == 0:
         return
+    if tokens[index - 1].text.lower() in _LABEL_WORDS:
+        return   # "Sasaran 2", "Indikator 1 :": a label's number
     dating = _Dating(tokens, sentence, tokens[0].start if tokens else 0)
     years = dating.years_of(index)
     if years == [] or (years is not None and len(years) != 1):

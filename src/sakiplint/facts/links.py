@@ -217,7 +217,7 @@ def _build(doc: Document) -> Catalogue:
     # an abbreviation shared by indicators with different names names none of them
     out.by_abbreviation = {a: es for a, es in out.by_abbreviation.items() if len(es) == 1}
     # sasaran written beside exactly one indicator (of the catalogue) in every table
-    beside: dict[tuple[str, ...], set[int]] = {}
+    beside: dict[tuple[str, ...], dict[int, int]] = {}
     found: dict[int, Indicator] = {}
     for key, pairs in ident.pairings.items():
         entry = by_key.get(key)
@@ -226,11 +226,15 @@ def _build(doc: Document) -> Catalogue:
         for p in pairs:
             name = tuple(_norm_words(p.sasaran.text))
             if len(name) >= 3:
-                beside.setdefault(name, set()).add(id(entry))
+                tally = beside.setdefault(name, {})
+                tally[id(entry)] = tally.get(id(entry), 0) + 1
                 found[id(entry)] = entry
-    for name, ids in beside.items():
-        if len(ids) == 1:
-            out.sasaran[name] = found[next(iter(ids))]
+    for name, tally in beside.items():
+        # one indicator beside it, or one in at least twice as many tables as all others
+        # (a name damaged in one table: "Nilai S AKIP OPD")
+        best, n = max(tally.items(), key=lambda kv: kv[1])
+        if len(tally) == 1 or n >= 2 * (sum(tally.values()) - n):
+            out.sasaran[name] = found[best]
             out.sasaran_by_first.setdefault(name[0], []).append(name)
     return out
 
@@ -315,16 +319,40 @@ def _sasaran_named(cat: Catalogue, words: list[str]) -> list[Indicator]:
         if _SASARAN_WORD not in words[max(0, i - 2):i]:
             continue
         for name in cat.sasaran_by_first.get(w, ()):
-            if tuple(words[i:i + len(name)]) == name:
+            if _names(name, words[i:i + len(name) + 1]):
                 entry = cat.sasaran[name]
                 if all(entry is not e for e in out):
                     out.append(entry)
     return out
 
 
+def _names(name: tuple[str, ...], window: list[str]) -> bool:
+    """The sentence's words right after "sasaran" give the sasaran's name: all its words, or
+    all but one of a long name (five words or more; "Meningkatnya pemerataan infrastruktur
+    dan sarpras kota secara terpadu" for "... Pemerataan Pembangunan Infrastruktur ..."), in
+    the same order."""
+    allowed = 1 if len(name) >= 5 else 0
+    missing = 0
+    pos = 0
+    for w in name:
+        if pos < len(window) and window[pos] == w:
+            pos += 1
+            continue
+        missing += 1
+        if missing > allowed:
+            return False
+    return True
+
+
 def _naming(cat: Catalogue, sentence: str) -> tuple[list[Indicator], bool]:
     """(indicators the sentence names, whether it also names an indicator only partly: two
     or more of its words, not all, and not words of the indicators it names fully)."""
+    found, partly = _naming_parts(cat, sentence)
+    return found, bool(partly)
+
+
+def _naming_parts(cat: Catalogue, sentence: str) -> tuple[list[Indicator], list[Indicator]]:
+    """(indicators the sentence names, indicators it names only partly)."""
     ordered = _sentence_words(sentence)
     words = set(ordered)
     hits: dict[int, tuple[Indicator, set[str]]] = {}
@@ -343,17 +371,16 @@ def _naming(cat: Catalogue, sentence: str) -> tuple[list[Indicator], bool]:
     # another name, two or more of its words not explained by the names found (words every
     # sentence about performance uses do not count)
     generic = _generic()
-    partial = any(
-        got != e.key and len(got - covered - generic) >= 2 for e, got in hits.values()
-    )
-    if not full and not partial:
+    partly = [e for e, got in hits.values()
+              if got != e.key and len(got - covered - generic) >= 2]
+    if not full and not partly:
         full = _sasaran_named(cat, ordered)
-    elif partial:
+    elif partly:
         # a sasaran's whole name holds many words of other indicators: named, it decides
         by_sasaran = _sasaran_named(cat, ordered)
         if len(by_sasaran) == 1 and not full:
-            return by_sasaran, False
-    return full, partial
+            return by_sasaran, []
+    return full, partly
 
 
 def named_in(doc: Document, sentence: str) -> list[Indicator] | None:
@@ -419,8 +446,30 @@ class _Labels:
 
 
 def _is_label(text: str) -> bool:
+    """Short enough for a label; whether it is one depends on what it names (see
+    :func:`_label_words`)."""
     s = text.strip()
-    return 0 < len(s) <= _LABEL_MAX and not s.endswith((".", ":", ";", "?", "!"))
+    return 0 < len(s) <= _LABEL_MAX and not s.endswith((":", ";", "?", "!"))
+
+
+_PARENS = re.compile(r"\([^()]*\)")
+_LABEL_WORDS = frozenset(("indikator", "kinerja", "utama", "ke", "sasaran", "tujuan"))
+
+
+def _label_like(text: str, indicator: Indicator | None) -> bool:
+    """A label: no closing mark, or (closed with a period) nothing but the indicator's name,
+    its number and at most one other word ("Rasio Linmas per RT (...).", not "Nilai SAKIP
+    Kecamatan dibahas berikut.")."""
+    s = text.strip()
+    if not s.endswith("."):
+        return True
+    if indicator is None:
+        return False
+    core = _PARENS.sub(" ", s)
+    words = [w for w in _sentence_words(core) if not w.isdigit()]
+    extra = [w for w in words
+             if w not in indicator.key and w not in _stop() and w not in _LABEL_WORDS]
+    return len(extra) <= 1
 
 
 def _labels(doc: Document) -> _Labels:
@@ -438,8 +487,11 @@ def _labels(doc: Document) -> _Labels:
                 number = int(m.group(1)) if m.group(1) else _ORDINAL_WORDS[m.group(2).lower()]
             found, partial = _naming(cat, text)
             indicator = found[0] if len(found) == 1 and not partial else None
+            heading = any(h.line == line for h in d.headings)
+            if not heading and not _label_like(text, indicator):
+                continue
             if number is None and indicator is None:
-                if any(h.line == line for h in d.headings):
+                if heading:
                     # a heading naming nothing: ends what labels say
                     out.labels.append(_Label(line, None, None, run))
                     out.lines.append(line)
@@ -508,6 +560,13 @@ def _label_link(doc: Document, at: int) -> Link | None:
     bounds = [b for b in _boundaries(doc) if b != lab.line]
     if _between(bounds, lab.line, para.start_line):
         return None
+    # a paragraph between that names something (fully or partly) takes over
+    if lab_at is not None:
+        cat = catalogue(doc)
+        for j in range(lab_at + 1, at):
+            found, partial = _naming(cat, paras[j].text)
+            if found or partial:
+                return None
     return Link(lab.indicator, "context", lab.line, "label")
 
 
@@ -593,17 +652,22 @@ def link(
 ) -> Link | None:
     """The one indicator a sentence speaks of: named in it, else numbered, else by context;
     None when there is none or more than one."""
-    found = named_in(doc, sentence)
-    if found is None:
-        return None
-    if len(found) == 1:
+    found, partly = _naming_parts(catalogue(doc), sentence)
+    if len(found) == 1 and not partly:
         return Link(found[0], "sentence", paragraph_line)
     if found:
         return None
     numbered, by_number = _ordinal_link(doc, sentence, paragraph_line)
     if numbered:
-        return by_number
-    return context_of(doc, paragraph_line, sentence_number)
+        return by_number if by_number is None or _only(partly, by_number) else None
+    by_context = context_of(doc, paragraph_line, sentence_number)
+    # a sentence naming its context's own indicator partly ("anggota Linmas ... setiap RT"
+    # under "Rasio Linmas per RT") still speaks of it
+    return by_context if by_context is None or _only(partly, by_context) else None
+
+
+def _only(partly: list[Indicator], found: Link) -> bool:
+    return all(e is found.indicator for e in partly)
 
 
 # --------------------------------------------------------------------------- cited tables

@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,8 @@ if TYPE_CHECKING:
     from sakiplint.facts.claims import StatedValue
     from sakiplint.model import Document, Paragraph, Table
 
-__all__ = ["AllAchieved", "CountAchieved", "NoChange", "Verdicts", "verdicts_of"]
+__all__ = ["AllAchieved", "AverageStated", "CountAchieved", "NoChange", "Verdicts",
+           "verdicts_of"]
 
 MEMO_KEY = "verdicts"
 
@@ -75,11 +77,26 @@ class NoChange:
     second: StatedValue
 
 
+@dataclass(frozen=True, slots=True)
+class AverageStated:
+    """"rata-rata keberhasilan sebesar 114,53 %" in a paragraph citing a table."""
+
+    text: str            # the printed value
+    value: Decimal
+    decimals: int
+    percent: bool
+    line: int
+    column: int
+    table: Table         # the table the paragraph cites
+    year: int | None
+
+
 @dataclass(slots=True)
 class Verdicts:
     all_achieved: list[AllAchieved] = field(default_factory=list)
     counts: list[CountAchieved] = field(default_factory=list)
     no_change: list[NoChange] = field(default_factory=list)
+    averages: list[AverageStated] = field(default_factory=list)
 
 
 @cache
@@ -107,6 +124,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                              re.I),
         "no_change": re.compile(
             r"\btidak\s+(?:terjadi|ada|mengalami)\s+(?:adanya\s+)?perubahan\b", re.I),
+        # "rata-rata keberhasilan sebesar 114,53 %", "rata-rata capaian kinerja 109,82%"
+        "average": re.compile(
+            r"\b(?:rata\s*-?\s*rata|rata2|rerata)\b(?:\s+[A-Za-z]+){0,5}?\s+"
+            r"(?:sebesar|adalah|yaitu|senilai|mencapai|=|:)?\s*(\d{1,3}(?:[.,]\d{1,3})?)"
+            r"(\s*%)?(?![\d.,]*\d)", re.I),
     }
 
 
@@ -115,7 +137,7 @@ def verdicts_of(doc: Document) -> Verdicts:
     return doc.memo(MEMO_KEY, _build)
 
 
-_HINTS = ("seluruh", "semua", "dari ", "perubahan")
+_HINTS = ("seluruh", "semua", "dari ", "perubahan", "rata")
 
 
 def _build(doc: Document) -> Verdicts:
@@ -133,6 +155,8 @@ def _build(doc: Document) -> Verdicts:
                 _all(doc, para, sentence, a, pats, out)
             if "dari " in sentence.lower():
                 _count(doc, para, sentence, a, pats, out)
+            if "rata" in sentence.lower():
+                _average(doc, para, sentence, a, pats, out)
     _no_change(doc, pats, out)
     return out
 
@@ -201,6 +225,28 @@ def _count(doc: Document, para: Paragraph, sentence: str, base: int,
             _NOUNS[noun.lower()], n, k, exceeded, failed is not None, m.group(0), line,
             column, column + len(achieved), _year(sentence, doc.report_year)))
         return
+
+
+def _average(doc: Document, para: Paragraph, sentence: str, base: int,
+             pats: dict[str, re.Pattern[str]], out: Verdicts) -> None:
+    from sakiplint.facts.claims import _readings
+    from sakiplint.facts.links import cited_table
+
+    m = pats["average"].search(sentence)
+    if m is None:
+        return
+    table = cited_table(doc, para.start_line)
+    if table is None:
+        return
+    text = m.group(1)
+    readings = _readings(text, "percent" if m.group(2) else "number")
+    if len(readings) != 1:
+        return
+    value, decimals = readings[0]
+    offset = base + m.start(1)
+    line, column = _place(doc, para, text, para.text.count(text, 0, offset))
+    out.averages.append(AverageStated(text, value, decimals, bool(m.group(2)), line, column,
+                                      table, _year(sentence, doc.report_year)))
 
 
 def _no_change(doc: Document, pats: dict[str, re.Pattern[str]], out: Verdicts) -> None:
