@@ -476,7 +476,7 @@ def _candidates(doc: Document, ctx: Context) -> Iterator[_Candidate]:
         year = _year_of(sv, doc.report_year, section_year(doc, sv.where[0]))
         if year is None:
             continue
-        found = link(doc, sv.sentence, *sv.where)
+        found = link(doc, sv.sentence, *sv.where, value_at=_offset_in(doc, sv))
         if found is None or (sv.bare and found.how != "sentence"):
             continue
         rows, cited = _rows_for(doc, found, sv)
@@ -501,6 +501,20 @@ def _candidates(doc: Document, ctx: Context) -> Iterator[_Candidate]:
                     rows = []
         if rows:
             yield _Candidate(sv, found, year, rows, factor, cited)
+
+
+def _offset_in(doc: Document, sv: StatedValue) -> int | None:
+    """The value's offset in its sentence."""
+    from sakiplint.facts.links import _paragraph_index
+    from sakiplint.read.prose import sentence_spans
+
+    at = _paragraph_index(doc).get(sv.where[0])
+    if at is None:
+        return None
+    spans = sentence_spans(doc.paragraphs[at].text)
+    if sv.where[1] >= len(spans):
+        return None
+    return sv.value.offset - spans[sv.where[1]][0]
 
 
 #: sentences a phrase must be calibrated by (each matching exactly one role), and the share

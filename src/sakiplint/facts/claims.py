@@ -347,7 +347,7 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
             num = m.group("num")
             start = m.start("num")
             if (start and text[start - 1].isalpha()) or \
-                    text[max(0, start - 3):start].lower().endswith("ke-"):
+                    _ORDINAL_BEFORE.search(text, max(0, start - 6), start):
                 money = False
                 append(Token("w", num, base + start))
                 continue
@@ -380,6 +380,8 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
 
 
 _YEAR_NUMBER = re.compile(r"(19|20)\d\d")
+#: "ke-2", "ke 15": an ordinal, not a value
+_ORDINAL_BEFORE = re.compile(r"\bke\s*-?\s*$", re.I)
 _MONTH_AFTER = re.compile(
     r"\s+(?:januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|"
     r"nopember|november|desember)\b", re.I)
@@ -858,7 +860,7 @@ def _stated(
             seen[key] = seen.get(key, 0) + 1
             found.append((rd, y, previous, unknown))
     for rd, y, previous, unknown in found:
-        if seen[(rd.role, y, previous)] > 1:
+        if rd.sure and seen[(rd.role, y, previous)] > 1:
             continue
         v = tokens[rd.index].value
         assert v is not None

@@ -647,15 +647,32 @@ def _decide(cat: Catalogue, text: str, line: int) -> tuple[bool, Link | None]:
     return True, None
 
 
+_NUMBER = re.compile(r"\d[\d.,]*")
+
+
 def link(
-    doc: Document, sentence: str, paragraph_line: int, sentence_number: int
+    doc: Document, sentence: str, paragraph_line: int, sentence_number: int,
+    value_at: int | None = None,
 ) -> Link | None:
     """The one indicator a sentence speaks of: named in it, else numbered, else by context;
-    None when there is none or more than one."""
-    found, partly = _naming_parts(catalogue(doc), sentence)
+    None when there is none or more than one. A sentence naming several indicators links
+    the value at ``value_at`` (its offset in the sentence) to the one indicator named
+    between the value before it and the value ("... kegiatan fisik sebesar 100% dan
+    Persentase realisasi Keuangan sebesar 92 %")."""
+    cat = catalogue(doc)
+    found, partly = _naming_parts(cat, sentence)
     if len(found) == 1 and not partly:
         return Link(found[0], "sentence", paragraph_line)
     if found:
+        if value_at is None:
+            return None
+        start = 0
+        for m in _NUMBER.finditer(sentence, 0, value_at):
+            if m.end() < value_at:
+                start = m.end()
+        near, near_partly = _naming_parts(cat, sentence[start:value_at])
+        if len(near) == 1 and not near_partly:
+            return Link(near[0], "sentence", paragraph_line, "clause")
         return None
     numbered, by_number = _ordinal_link(doc, sentence, paragraph_line)
     if numbered:
