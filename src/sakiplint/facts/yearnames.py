@@ -226,7 +226,6 @@ def _locate(doc: Document, place: _Place, offset: int) -> tuple[int, int]:
     """(line, 1-based column) of ``offset`` in the place's text."""
     if place.where == "intro":
         from sakiplint.facts.claims import Value, locate
-        from sakiplint.model import Paragraph
 
         para = next(p for p in doc.paragraphs if p.start_line == place.line)
         year = place.text[offset:offset + 4]
