@@ -566,6 +566,8 @@ def _judge(
         return StatedLink(sv, cells, agrees, found, year, factor, roles, True, cited)
     if any(_same(v, c, ctx) for c in cells):
         return StatedLink(sv, cells, True, found, year, _ONE, roles, True, cited)
+    if sv.unit:   # "4 kegiatan": a count, never an index on another scale
+        return StatedLink(sv, cells, False, found, year, _ONE, roles, True, cited)
     for c in cells:
         if _role_of(c, found) == "capaian":
             continue
@@ -616,7 +618,7 @@ def judgeable(sl: StatedLink) -> bool:
     """Whether a contradiction of this linked value would be reported: the value can be
     read on the tables' scale (a value matching none of the tables' values is wrong even when
     the tables disagree among themselves: it contradicts every one of them)."""
-    if sl.factor != _ONE:
+    if sl.factor != _ONE or sl.stated.unit:
         return True
     return _scale_known(sl.stated.value, sl.cells, sl.roles, sl.link)
 
@@ -628,7 +630,7 @@ _ROLE_EN = {"target": "target", "realisasi": "realisasi", "capaian": "capaian",
 def _contradictions(ctx: Context, doc: Document, how: str) -> Iterator[Issue]:
     for sl in link_stated(doc, ctx):
         sv, cells = sl.stated, sl.cells
-        if sl.link.how != how or sl.agrees or not judgeable(sl):
+        if sl.link.how != how or sl.agrees or not (sl.judged and judgeable(sl)):
             continue
         suffix = "%" if sv.value.kind == "percent" else ""
         roles = sl.roles
@@ -648,7 +650,7 @@ def _contradictions(ctx: Context, doc: Document, how: str) -> Iterator[Issue]:
             at=_at(sv.value),
             actual=sv.value.text + suffix,
             expected=" / ".join(seen),
-            args={"role": role if role != "any" else "nilai", "indicator":
+            args={"role": role if role != "any" else "(target/realisasi/capaian)", "indicator":
                   short(sl.link.indicator.name, 60), "year": sl.year},
             related=related,
         )

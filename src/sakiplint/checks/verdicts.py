@@ -13,7 +13,7 @@ from decimal import Decimal
 from sakiplint.checks.common import related_cell, short
 from sakiplint.engine import Context, Issue
 from sakiplint.engine.findings import Related
-from sakiplint.facts.verdicts import AllAchieved, CountAchieved, verdicts_of
+from sakiplint.facts.verdicts import AllAchieved, CountAchieved, NotAchieved, verdicts_of
 from sakiplint.model import Cell, Document, Table
 
 _HUNDRED = Decimal(100)
@@ -27,6 +27,8 @@ def verdict_vs_numbers(ctx: Context, doc: Document) -> Iterator[Issue]:
         yield from _all(a)
     for c in v.counts:
         yield from _count(doc, c)
+    for na in v.not_achieved:
+        yield from _not_achieved(doc, na)
     for n in v.no_change:
         pct = "%" if n.first.value.kind == "percent" else ""
         yield Issue(
@@ -173,3 +175,31 @@ def _capaian_column(table: Table, year: int | None) -> int | None:
     dated = [c for c in cols if year is not None and c.year == year]
     cols = dated or [c for c in cols if c.year is None]
     return cols[0].index if len(cols) == 1 else None
+
+
+def _not_achieved(doc: Document, na: NotAchieved) -> Iterator[Issue]:
+    """"Tidak tercapainya target" said of an indicator whose every capaian of the year is
+    100 or more."""
+    from sakiplint.checks.narrative import section_year
+    from sakiplint.facts.links import link
+
+    found = link(doc, na.sentence, na.paragraph_line, na.sentence_number)
+    if found is None:
+        return
+    year = na.year or section_year(doc, na.paragraph_line) or doc.report_year
+    cells = [r[("capaian", year)] for r in found.indicator.rows.values()
+             if ("capaian", year) in r and r[("capaian", year)].number is not None]
+    if not cells or any(c.number < _HUNDRED for c in cells if c.number is not None):
+        return
+    shown = " / ".join(dict.fromkeys(c.text for c in cells))
+    yield Issue(
+        at=(na.line, na.column, na.line, na.column + len(na.text)),
+        actual=na.text,
+        expected=f"capaian {shown}",
+        args={"said": na.text,
+              "detail_id": f"capaian \"{short(found.indicator.name, 50)}\" tahun {year}: "
+                           f"{shown} (target tercapai)",
+              "detail_en": f"capaian of \"{short(found.indicator.name, 50)}\" in {year}: "
+                           f"{shown} (target reached)"},
+        related=[related_cell(c, "capaian") for c in cells],
+    )

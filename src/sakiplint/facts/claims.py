@@ -181,6 +181,9 @@ class StatedValue:
     #: the role words of an unsure value, as written ("realisasi target"): a report's usage
     #: of the phrase may tell its role (see sakiplint.checks.narrative)
     phrase: str = ""
+    #: the noun counted right after the value ("targetnya 4 kegiatan"): a count, never an
+    #: index restated on another scale
+    unit: str = ""
 
 
 @dataclass(slots=True)
@@ -869,6 +872,7 @@ def _stated(
         out.stated.append(StatedValue(
             rd.role, v, sentence, dating.all_years, (0, number), unknown, y, previous,
             rd.sure, False, "" if rd.sure else rd.phrase,
+            tokens[rd.index + 1].text.lower() if _count_after(tokens, rd.index) else "",
         ))
 
 
@@ -1108,7 +1112,7 @@ def _with_places(claims: Claims, para: Paragraph, lines: list[str]) -> Claims:
          for ch in claims.change],
         [StatedValue(sv.role, p(sv.value), sv.sentence, sv.years,
                      (para.start_line, sv.where[1]), sv.other_period, sv.year, sv.previous,
-                     sv.sure, sv.bare, sv.phrase)
+                     sv.sure, sv.bare, sv.phrase, sv.unit)
          for sv in claims.stated],
         [EfficiencyClaim(p(e.kinerja), p(e.anggaran), p(e.ratio), e.sentence)
          for e in claims.efficiency],

@@ -260,7 +260,7 @@ def _headerless(doc: Document, entries: dict[frozenset[str], Indicator]) -> None
         if len(numeric) < 3:
             continue
         rows = [r for r in table.rows if r.kind == "data"]
-        triple = None
+        triples = []
         for a in range(len(numeric)):
             for b in range(a + 1, len(numeric)):
                 for c in range(b + 1, len(numeric)):
@@ -272,14 +272,10 @@ def _headerless(doc: Document, entries: dict[frozenset[str], Indicator]) -> None
                         abs(rl / t * 100 - cap.number) < Decimal(1).scaleb(-cap.decimals)
                         for t, rl, cap in filled if cap is not None and cap.number is not None
                     ):
-                        triple = (i, j, k)
-                        break
-                if triple:
-                    break
-            if triple:
-                break
-        if triple is None:
-            continue
+                        triples.append((i, j, k))
+        if len(triples) != 1:
+            continue   # none, or several (two years side by side): which is which is unclear
+        triple = triples[0]
         for row in rows:
             names = [c.text for c in row.cells if c.text and c.number is None]
             found = [e for e in entries.values()
@@ -593,12 +589,19 @@ def context_of(
     if not (anaphoric or continuing):
         if _OTHER_SUBJECT.search(sentence):
             return None
-        # the paragraph's lead sentence names one indicator
+        # the paragraph's lead sentence names or numbers one indicator
         if sentence_number > 0:
-            decided, found = _decide(cat, para.text[spans[0][0]:spans[0][1]], para.start_line)
-            if decided:
-                return None if found is None else Link(found.indicator, "context",
-                                                       para.start_line, "lead")
+            lead = para.text[spans[0][0]:spans[0][1]]
+            found, partly = _naming_parts(cat, lead)
+            if len(found) == 1 and not partly:
+                return Link(found[0], "context", para.start_line, "lead")
+            if found:
+                return None
+            numbered, by_number = _ordinal_link(doc, lead, para.start_line)
+            if numbered:
+                return by_number
+            if partly:
+                return None
         return _label_link(doc, at)
     # earlier sentences of the paragraph, nearest first
     for a2, b2 in reversed(spans[:sentence_number]):
@@ -676,7 +679,8 @@ def link(
         return None
     numbered, by_number = _ordinal_link(doc, sentence, paragraph_line)
     if numbered:
-        return by_number if by_number is None or _only(partly, by_number) else None
+        # the report's own number decides, whatever other name the sentence names partly
+        return by_number
     by_context = context_of(doc, paragraph_line, sentence_number)
     # a sentence naming its context's own indicator partly ("anggota Linmas ... setiap RT"
     # under "Rasio Linmas per RT") still speaks of it

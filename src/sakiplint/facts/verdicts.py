@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from sakiplint.facts.claims import StatedValue
     from sakiplint.model import Document, Paragraph, Table
 
-__all__ = ["AllAchieved", "AverageStated", "CountAchieved", "NoChange", "Verdicts",
-           "verdicts_of"]
+__all__ = ["AllAchieved", "AverageStated", "CountAchieved", "NoChange", "NotAchieved",
+           "Verdicts", "verdicts_of"]
 
 MEMO_KEY = "verdicts"
 
@@ -91,12 +91,27 @@ class AverageStated:
     year: int | None
 
 
+@dataclass(frozen=True, slots=True)
+class NotAchieved:
+    """"Tidak tercapainya target kinerja ..." said of one indicator (linked as a sentence's
+    values are: named, numbered, or by context)."""
+
+    text: str
+    line: int
+    column: int
+    paragraph_line: int
+    sentence_number: int
+    sentence: str
+    year: int | None     # the one year the sentence names (None: the report's or section's)
+
+
 @dataclass(slots=True)
 class Verdicts:
     all_achieved: list[AllAchieved] = field(default_factory=list)
     counts: list[CountAchieved] = field(default_factory=list)
     no_change: list[NoChange] = field(default_factory=list)
     averages: list[AverageStated] = field(default_factory=list)
+    not_achieved: list[NotAchieved] = field(default_factory=list)
 
 
 @cache
@@ -124,6 +139,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                              re.I),
         "no_change": re.compile(
             r"\btidak\s+(?:terjadi|ada|mengalami)\s+(?:adanya\s+)?perubahan\b", re.I),
+        "not_achieved": re.compile(
+            r"\b(?:tidak|belum)\s+(?:ter)?capai(?:nya)?\s+target\b|"
+            r"\b(?:tidak|belum)\s+(?:memenuhi|mencapai)\s+target\b", re.I),
         # "rata-rata keberhasilan sebesar 114,53 %", "rata-rata capaian kinerja 109,82%"
         "average": re.compile(
             r"\b(?:rata\s*-?\s*rata|rata2|rerata)\b(?:\s+[A-Za-z]+){0,5}?\s+"
@@ -137,7 +155,7 @@ def verdicts_of(doc: Document) -> Verdicts:
     return doc.memo(MEMO_KEY, _build)
 
 
-_HINTS = ("seluruh", "semua", "dari ", "perubahan", "rata")
+_HINTS = ("seluruh", "semua", "dari ", "perubahan", "rata", "target")
 
 
 def _build(doc: Document) -> Verdicts:
@@ -149,8 +167,16 @@ def _build(doc: Document) -> Verdicts:
         low = para.text.lower()
         if not any(h in low for h in _HINTS):
             continue
-        for a, b in sentence_spans(para.text):
+        for k, (a, b) in enumerate(sentence_spans(para.text)):
             sentence = para.text[a:b]
+            if "target" in sentence.lower():
+                m = pats["not_achieved"].search(sentence)
+                if m is not None and not re.search(r"\d", sentence):
+                    line, column = _place(doc, para, m.group(0))
+                    years = set(re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", sentence))
+                    out.not_achieved.append(NotAchieved(
+                        m.group(0), line, column, para.start_line, k, sentence,
+                        int(years.pop()) if len(years) == 1 else None))
             if "seluruh" in sentence.lower() or "semua" in sentence.lower():
                 _all(doc, para, sentence, a, pats, out)
             if "dari " in sentence.lower():
