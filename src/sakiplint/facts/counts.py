@@ -37,6 +37,7 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from sakiplint.read.numwords import words_to_number
@@ -185,6 +186,9 @@ class TableCounts:
     table: Table
     counts: dict[str, int] = field(default_factory=dict)
     pieces: list[Table] = field(default_factory=list)   # the table and its continuations
+    #: the same counts of only the rows still funded in the table's last budget column
+    #: (a kegiatan cut to 0 by the revision): the other reading of "N kegiatan"
+    funded: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -607,6 +611,80 @@ def _program_count(table: Table, rows: list[Row]) -> int | None:
     return len(labels)
 
 
+_TWO_NUMBERS = re.compile(r"^\s*([\d.,]+)\s+[\d.,]+\s*$")
+
+
+def _amount(row: Row, col: int) -> Decimal | None:
+    """A row's amount in column ``col``; of two numbers run together by the converter
+    ("428.654.837 428.654.837"), the first."""
+    cell = row.cell(col)
+    if cell is None:
+        return None
+    if cell.number is not None:
+        return cell.number
+    m = _TWO_NUMBERS.match(cell.text)
+    if m is None:
+        return None
+    digits = m.group(1).replace(".", "").replace(",", "")
+    return Decimal(digits) if digits.isdigit() else None
+
+
+def _levels_by_sums(table: Table, rows: list[Row]) -> tuple[dict[str, int], dict[str, int]]:
+    """Kegiatan and sub kegiatan of a budget table whose rows below each program are not
+    marked: read from the amounts (first budget column). Under each program the first row
+    is a kegiatan, the rows after it its sub kegiatan until their amounts add up to the
+    kegiatan's; then the next kegiatan. With every amount above zero the split is the only
+    one possible; the kegiatan must add up to their program, and a trailing row equal to
+    the sum of the programs is their total. Returns (counts, counts of the rows still
+    funded in the last budget column); ({}, {}) when any step fails."""
+    cols = [c for c in table.columns if c.role == "anggaran" and c.numeric]
+    progs = [c for c in table.columns if c.role == "program"]
+    if not cols or not progs or len(progs) != 1:
+        return {}, {}
+    first, last = cols[0].index, cols[-1].index
+    data = [r for r in rows if r.kind == "data"]
+    blocks: list[tuple[Row, list[Row]]] = []
+    for r in data:
+        if r.level == 1 and _PROGRAM_LABEL.match(r.label):
+            blocks.append((r, []))
+        elif blocks:
+            blocks[-1][1].append(r)
+        else:
+            return {}, {}
+    if len(blocks) < 1:
+        return {}, {}
+    total = sum((_amount(p, first) or Decimal(0) for p, _ in blocks), Decimal(0))
+    kegiatan = sub = kegiatan_funded = sub_funded = 0
+    for n, (program, members) in enumerate(blocks):
+        target = _amount(program, first)
+        if n == len(blocks) - 1 and members and _amount(members[-1], first) == total:
+            members = members[:-1]   # the grand total after the last program
+        amounts = [_amount(r, first) for r in members]
+        if target is None or not amounts or any(a is None or a <= 0 for a in amounts):
+            return {}, {}
+        i, got = 0, Decimal(0)
+        while i < len(members):
+            head = amounts[i]
+            assert head is not None
+            j, s = i + 1, Decimal(0)
+            while j < len(members) and s < head:
+                s += amounts[j] or Decimal(0)
+                j += 1
+            if s != head or j == i + 1:
+                return {}, {}
+            kegiatan += 1
+            sub += j - i - 1
+            if (_amount(members[i], last) or 0) > 0:
+                kegiatan_funded += 1
+            sub_funded += sum(1 for r in members[i + 1:j] if (_amount(r, last) or 0) > 0)
+            got += head
+            i = j
+        if got != target:
+            return {}, {}
+    return ({"kegiatan": kegiatan, "sub_kegiatan": sub},
+            {"kegiatan": kegiatan_funded, "sub_kegiatan": sub_funded})
+
+
 def _level_counts(table: Table, rows: list[Row]) -> dict[str, int]:
     """Kegiatan / sub kegiatan rows, when every data row's level is marked (by "Kegiatan" /
     "Sub Kegiatan" prefixes or 1 / 1.1 / 1.1.1 numbering) and the top level is programs."""
@@ -684,7 +762,12 @@ def table_counts(doc: Document, table: Table) -> TableCounts:
     program = _program_count(table, rows)
     if program:
         out.counts["program"] = program
-    out.counts.update(_level_counts(table, rows))
+    levels = _level_counts(table, rows)
+    if not levels and program:
+        levels, funded = _levels_by_sums(table, rows)
+        if funded != levels:
+            out.funded = dict(funded, program=program)
+    out.counts.update(levels)
     mixed = False
     for noun, role, word, exclude in (
         ("sasaran", "sasaran", "sasaran", ("indikator", "tujuan")),
@@ -779,14 +862,75 @@ def _build(doc: Document) -> Counts:
         if not whole:
             continue
         table = introduced_table(doc, para, starts)
-        if table is None:
+        tcs: list[TableCounts] = []
+        if table is not None:
+            if table.index not in cache:
+                cache[table.index] = table_counts(doc, table)
+            tcs = [cache[table.index]]
+        budget = [c for c in whole if c.noun in _BUDGET_NOUNS]
+        if budget and not any(c.noun in tc.counts for tc in tcs for c in budget):
+            # the counts of the year's budget, wherever they are stated: every budget table
+            # of the sentence's year that counts them
+            tcs += [tc for tc in _agency_counts(doc, budget[0].sentence, cache)
+                    if tc.table is not table]
+        if not tcs:
             continue
-        if table.index not in cache:
-            cache[table.index] = table_counts(doc, table)
-        tc = cache[table.index]
         for c in whole:
-            out.linked.append(LinkedClaim(c, table, tc.counts.get(c.noun)))
+            out.linked.append(_reading(c, [x for x in whole if x.sentence == c.sentence], tcs))
     return out
+
+
+_BUDGET_NOUNS = ("program", "kegiatan", "sub_kegiatan")
+_BUDGET_SENTENCE = re.compile(r"\b(?:anggaran|pagu|alokasi|dianggarkan|apbd|dpa)\b", re.I)
+_YEAR_IN = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def _agency_counts(doc: Document, sentence: str,
+                   cache: dict[int, TableCounts]) -> list[TableCounts]:
+    """The budget tables of the sentence's year (its one year, else the report's) that count
+    programs, kegiatan or sub kegiatan, when the sentence speaks of the budget."""
+    from sakiplint.facts.identity import identity
+
+    if _BUDGET_SENTENCE.search(sentence) is None:
+        return []
+    years = set(_YEAR_IN.findall(sentence))
+    if len(years) > 1:
+        return []
+    year = int(years.pop()) if years else doc.report_year
+    ident = identity(doc)
+    out: list[TableCounts] = []
+    for t in doc.tables:
+        info = ident.infos.get(t.index)
+        if t.skipped or info is None or info.year != year or info.role not in (
+                "anggaran", "pk", "pk_perubahan"):
+            continue
+        if not any(c.role == "anggaran" and c.money for c in t.columns):
+            continue
+        if t.index not in cache:
+            cache[t.index] = table_counts(doc, t)
+        if any(n in cache[t.index].counts for n in _BUDGET_NOUNS):
+            out.append(cache[t.index])
+    return out
+
+
+def _reading(claim: CountClaim, together: list[CountClaim],
+             tcs: list[TableCounts]) -> LinkedClaim:
+    """The claim against the tables' counts. The counts a sentence states together are
+    one reading of a table: when some table, as listed or counting only what is still
+    funded after the revision, gives every one of them, they all agree; otherwise the claim
+    is compared with the tables as listed."""
+    for tc in tcs:
+        for counts in (tc.counts, tc.funded):
+            shared = [x for x in together if x.noun in counts]
+            if shared and claim.noun in counts and all(
+                    counts[x.noun] == x.value for x in shared):
+                return LinkedClaim(claim, tc.table, claim.value)
+    found = [(tc.table, tc.counts[claim.noun]) for tc in tcs if claim.noun in tc.counts]
+    if not found:
+        return LinkedClaim(claim, tcs[0].table, None)
+    counts = tuple(n for _, n in found)
+    return LinkedClaim(claim, found[0][0], counts[0], counts[1:],
+                       tuple(t for t, _ in found[1:]))
 
 
 def _link_people(doc: Document, para: Paragraph, starts: list[int], out: Counts) -> None:
