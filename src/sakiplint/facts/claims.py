@@ -731,7 +731,7 @@ def _role_named(s: Slot, tokens: list[Token]) -> list[_Read]:
     phrase = " ".join(t.text.lower() for t in s.tokens[:len(run)])
     gap = [t.code for t in s.tokens[len(run):] if t.value is None]
     roles = set(run)
-    named = "w" in gap or "a" in gap
+    named = gap.count("w") + gap.count("a") > 1   # one word between is still "its" value
     role = _ROLE_OF[run[0]] if len(roles) == 1 else "any"
     sure = len(roles) == 1 and not named
     out: list[_Read] = []
@@ -739,8 +739,8 @@ def _role_named(s: Slot, tokens: list[Token]) -> list[_Read]:
     for n, index in enumerate(values):
         v = tokens[index].value
         assert v is not None
-        if v.kind == "money" or (named and _count_after(tokens, index)):
-            continue
+        if v.kind == "money" or (("w" in gap or "a" in gap) and _count_after(tokens, index)):
+            continue   # "realisasi pada Musrenbangkab sebanyak 10 usulan": a count
         if role == "capaian" and v.kind != "percent":
             role_here, sure_here = "any", False
         else:
@@ -778,9 +778,12 @@ def _reads(slots: list[Slot], tokens: list[Token]) -> list[_Read]:
         elif s.kind in ("role_named", "respective"):
             run = {t.code for t in s.tokens if t.code in "trc"}
             last = s.first + len(s.tokens) - 1
-            if s.kind == "role_named" and len(run) > 1 and tokens[last - 1].code == "h" \
-                    and not any(t.code == "w" for t in s.tokens):
-                achieved.append(last)   # "capaian target kinerja tercapai 114,29%"
+            if s.kind == "role_named" and tokens[last - 1].code == "h" and (
+                    (len(run) > 1 and not any(t.code == "w" for t in s.tokens))
+                    or run == {"c"}):
+                # "capaian target kinerja tercapai 114,29%", "Capaian Kinerja nilai IKM
+                # diperoleh sebesar 111,35%": what was achieved, decided below
+                achieved.append(last)
             else:
                 reads += _role_named(s, tokens)
         elif s.kind == "derived" and s.tokens[0].code in "trc":
