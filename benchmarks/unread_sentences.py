@@ -6,7 +6,8 @@ A sentence of the prose "states numbers" when it holds a value (a number, percen
 amount; not a year, an ordinal "ke-2", a date's day, or the number of a regulation, table,
 chapter ...). It is *read* when at least one of its values is taken by a claim that sakiplint
 judges: a capaian / budget / breakdown / change / derived-percentage / efficiency claim, a
-stated target / realisasi / capaian, a count, a verdict, or a budget amount with a role. The
+stated target / realisasi / capaian (a list item's value with no role word: when the item
+names one indicator), a count, a verdict, or a budget amount with a role. The
 count of unread sentences measures how much of the prose the claims grammar leaves unread;
 ``tests/test_unread_sentences.py`` keeps it from growing back. Default: the corpus reports in
 ``../shared/corpus``; ``--list`` prints each unread sentence with its line and token codes.
@@ -66,11 +67,22 @@ def read_positions(doc: object) -> set[tuple[int, int]]:
     from sakiplint.facts.claims import claims_of
     from sakiplint.facts.counts import counts_of
 
+    from sakiplint.facts.links import named_in
+
     out: set[tuple[int, int]] = set()
     claims = claims_of(doc)  # type: ignore[arg-type]
     out |= claims.read
+    # a list item's bare value is read when its sentence names one indicator
+    for sv in claims.stated:
+        if sv.bare and len(named_in(doc, sv.sentence) or ()) == 1:  # type: ignore[arg-type]
+            out.add((sv.value.line, sv.value.column))
     for c in counts_of(doc).claims:  # type: ignore[arg-type]
         out.add((c.line, c.column))
+    from sakiplint.facts.verdicts import verdicts_of
+
+    verdicts = verdicts_of(doc)  # type: ignore[arg-type]
+    out |= {(a.line, a.column) for a in verdicts.averages}
+    out |= {(c.line, c.column) for c in verdicts.counts}
     for a in budget_links(doc).amounts:  # type: ignore[arg-type]
         out.add((a.value.line, a.value.column))
     return out

@@ -223,8 +223,10 @@ class Claims:
 
     @property
     def read(self) -> set[tuple[int, int]]:
-        """(line, column) of every value a claim reads."""
-        return {(v.line, v.column) for v in self.values()}
+        """(line, column) of every value a claim reads (a list item's bare value is only a
+        candidate, read when a sentence names its indicator: not counted)."""
+        bare = {(sv.value.line, sv.value.column) for sv in self.stated if sv.bare}
+        return {(v.line, v.column) for v in self.values()} - bare
 
     def extend(self, other: Claims) -> None:
         self.capaian += other.capaian
