@@ -66,7 +66,6 @@ def read_positions(doc: object) -> set[tuple[int, int]]:
     from sakiplint.facts.budget_links import budget_links
     from sakiplint.facts.claims import claims_of
     from sakiplint.facts.counts import counts_of
-
     from sakiplint.facts.links import named_in
 
     out: set[tuple[int, int]] = set()
