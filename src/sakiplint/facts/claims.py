@@ -276,15 +276,29 @@ _FILLER = frozenset((
 _TOKEN = re.compile(
     r"(?P<money>Rp\.?\s*(?=\d))"
     r"|(?P<num>\d+(?:[.,]\d+)*)(?P<pct>\s*(?:%|persen\b))?"
-    r"|(?P<prev>\btahun\s+(?:sebelumnya|lalu|kemarin)\b)"
-    r"|(?P<below>\b(?:di\s*bawah|lebih\s+rendah|lebih\s+kecil|kurang\s+dari)\b(?!\s+ini\b))"
-    r"|(?P<above>\b(?:di\s*atas|melebihi|lebih\s+tinggi|lebih\s+besar|lebih\s+baik)\b"
-    r"(?!\s+ini\b))"
     r"|(?P<word>[A-Za-z]+(?:-[A-Za-z]+)*)"
     r"|(?P<lpar>\()|(?P<rpar>\))|(?P<sep>;)",
     re.I,
 )
-_PHRASE_CODE = {"prev": "v", "below": "B", "above": "A"}
+
+
+@cache
+def _phrases() -> dict[str, tuple[re.Pattern[str], str]]:
+    """Phrases read as one token, by their first word: the rest of the phrase (matched
+    right after the word) and the phrase's code. "tahun sebelumnya" / "tahun lalu" /
+    "tahun kemarin": the year before; "di bawah", "lebih rendah", "kurang dari": below;
+    "di atas", "lebih tinggi / besar / baik": above ("di bawah ini" points at a table)."""
+    not_ini = r"\b(?!\s+ini\b)"
+    return {
+        "tahun": (re.compile(r"\s+(?:sebelumnya|lalu|kemarin)\b", re.I), "v"),
+        "di": (re.compile(r"\s*bawah" + not_ini, re.I), "B"),
+        "dibawah": (re.compile(r"" + not_ini, re.I), "B"),
+        "kurang": (re.compile(r"\s+dari\b", re.I), "B"),
+        "diatas": (re.compile(r"" + not_ini, re.I), "A"),
+        "melebihi": (re.compile(r"", re.I), "A"),
+        "lebih": (re.compile(r"\s+(?:(rendah|kecil)|tinggi|besar|baik)\b", re.I), "A"),
+        "di ": (re.compile(r"\s*atas" + not_ini, re.I), "A"),
+    }
 _WORDS_IN_PARENS = re.compile(r"\s*\(\s*[A-Za-z][A-Za-z\s-]*\)")
 
 
@@ -341,6 +355,13 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
             money = False
             word = m.group()
             low = word.lower()
+            if low in _PHRASE_FIRST:
+                phrase = _phrase(text, pos, low)
+                if phrase is not None:
+                    code, end = phrase
+                    append(Token(code, text[m.start():end], base + m.start()))
+                    pos = end
+                    continue
             if low in _FILLER:
                 continue
             append(Token(_KEYWORDS.get(low, "w"), word, base + m.start()))
@@ -375,13 +396,28 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
                 pos = skip.end()   # "25 (dua puluh lima)": the words repeat the number
             continue
         money = False
-        code = _PHRASE_CODE.get(group or "")
-        if code is not None:
-            append(Token(code, m.group(), base + m.start()))
-            continue
         code = {"lpar": "(", "rpar": ")"}.get(group or "", ";")
         append(Token(code, code, base + m.start()))
     return out
+
+
+_PHRASE_FIRST = frozenset(("tahun", "di", "dibawah", "kurang", "diatas", "melebihi", "lebih"))
+
+
+def _phrase(text: str, pos: int, first: str) -> tuple[str, int] | None:
+    """(code, end) of the phrase starting with the word ``first`` that ends at ``pos``."""
+    table = _phrases()
+    for key in (first, first + " ") if first == "di" else (first,):
+        found = table.get(key)
+        if found is None:
+            continue
+        rest, code = found
+        m = rest.match(text, pos)
+        if m is not None:
+            if first == "lebih" and m.group(1):
+                code = "B"
+            return code, m.end()
+    return None
 
 
 _YEAR_NUMBER = re.compile(r"(19|20)\d\d")
@@ -520,7 +556,7 @@ _TRIGGER_STEMS = (
     "target", "realis", "capai", "anggaran", "pagu", "belanja", "alokasi", "serapan",
     "terdiri", "naik", "turun", "meningkat", "peningkatan", "bertambah", "penambahan",
     "berkurang", "pengurangan", "peroleh", "dicapai", "nargetkan", "nyerapan", "nurun",
-    "efisiensi", "banding", "bawah", "atas", "melebihi", "lebih",
+    "efisiensi", "banding", "melebihi",
 )
 
 
@@ -1133,7 +1169,9 @@ def _build(doc: Document) -> Claims:
     for para in doc.paragraphs:
         if _HAS_DIGIT.search(para.text) is None or _FORMULA.search(para.text):
             continue   # no number, or a formula ("$$\\frac{Realisasi}{Target} x 100$$")
-        bare = para.kind == "list_item" or len(para.text) <= _BARE_MAX
+        # a bare value is a percentage ("... sebesar 95% (Sangat Tinggi)")
+        bare = (para.kind == "list_item" or len(para.text) <= _BARE_MAX) and (
+            "%" in para.text or "persen" in para.text.lower())
         found = claims_in_text(para.text, bare)
         if not (len(found) or found.stated):
             continue

@@ -143,9 +143,14 @@ STOP = frozenset(STOP_WORDS)
 
 def _norm_words(text: str) -> list[str]:
     """A table name's words (stems), its parenthesised abbreviation left out."""
+    return list(_norm_tuple(text))
+
+
+@lru_cache(maxsize=8192)
+def _norm_tuple(text: str) -> tuple[str, ...]:
     from sakiplint.facts.identity import normalise
 
-    return [stem(w) for w in normalise(text).split()]
+    return tuple(stem(w) for w in normalise(text).split())
 
 
 def _sentence_words(text: str) -> list[str]:
@@ -182,6 +187,10 @@ class Catalogue:
     sasaran: dict[tuple[str, ...], Indicator] = field(default_factory=dict)
     #: first stem of a sasaran's name -> the names starting with it
     sasaran_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    #: sentence -> what it names (sentences are asked about again and again)
+    named: dict[str, tuple[list[Indicator], list[Indicator]]] = field(default_factory=dict)
+    #: every word of every name and abbreviation as written, lower case (a cheap first look)
+    raw_words: set[str] = field(default_factory=set)
 
 
 def _build(doc: Document) -> Catalogue:
@@ -207,6 +216,9 @@ def _build(doc: Document) -> Catalogue:
                 row.setdefault((kind, year), occ.cell)
     out = Catalogue()
     _headerless(doc, entries)
+    for entry in entries.values():
+        out.raw_words.update(w.lower() for w in _WORD.findall(entry.name)
+                             if stem(w.lower()) in entry.key or w.lower() in entry.abbreviations)
     for entry in entries.values():
         # one ordinary word does not name an indicator (its abbreviation still may)
         if len(entry.key) >= 2 or _single_acronym(entry):
@@ -256,30 +268,42 @@ def _headerless(doc: Document, entries: dict[frozenset[str], Indicator]) -> None
     for table in doc.tables:
         if table.skipped or any(c.role in roles for c in table.columns):
             continue
-        numeric = [c.index for c in table.columns if c.numeric][:_MAX_TRIPLE_COLUMNS]
-        if len(numeric) < 3:
+        numeric = [c.index for c in table.columns if c.numeric]
+        if not 3 <= len(numeric) <= _MAX_TRIPLE_COLUMNS:
             continue
         rows = [r for r in table.rows if r.kind == "data"]
-        triples = []
+        # each column's cells once (the search below tries every ordered triple)
+        cols = {i: [r.cell(i) for r in rows] for i in numeric}
+        triples: list[tuple[int, int, int]] = []
         for a in range(len(numeric)):
             for b in range(a + 1, len(numeric)):
                 for c in range(b + 1, len(numeric)):
                     i, j, k = numeric[a], numeric[b], numeric[c]
-                    filled = [(r.number(i), r.number(j), r.cell(k)) for r in rows
-                              if r.number(i) and r.number(j) is not None
-                              and r.number(k) is not None]
-                    if len(filled) >= 2 and all(
-                        abs(rl / t * 100 - cap.number) < Decimal(1).scaleb(-cap.decimals)
-                        for t, rl, cap in filled if cap is not None and cap.number is not None
-                    ):
+                    if _triple_fits(cols[i], cols[j], cols[k]):
                         triples.append((i, j, k))
+                        if len(triples) > 1:
+                            break
+                if len(triples) > 1:
+                    break
+            if len(triples) > 1:
+                break
         if len(triples) != 1:
             continue   # none, or several (two years side by side): which is which is unclear
         triple = triples[0]
+        by_word: dict[str, list[Indicator]] = {}
+        for e in entries.values():
+            for w in e.key:
+                by_word.setdefault(w, []).append(e)
         for row in rows:
-            names = [c.text for c in row.cells if c.text and c.number is None]
-            found = [e for e in entries.values()
-                     if any(e.key <= set(_norm_words(n)) for n in names)]
+            found = []
+            for c in row.cells:
+                if not c.text or c.number is not None:
+                    continue
+                words = set(_norm_tuple(c.text))
+                for w in words:
+                    for e in by_word.get(w, ()):
+                        if e.key <= words and all(e is not f for f in found):
+                            found.append(e)
             if len(found) != 1:
                 continue
             cells = {}
@@ -289,6 +313,21 @@ def _headerless(doc: Document, entries: dict[frozenset[str], Indicator]) -> None
                     cells[(role, NO_YEAR)] = cell
             if cells:
                 found[0].rows[(table.index, row.line)] = cells
+
+
+def _triple_fits(ts: list[Cell | None], rs: list[Cell | None], cs: list[Cell | None]) -> bool:
+    """capaian = realisasi / target x 100 on every row that fills the three (two or more)."""
+    from decimal import Decimal
+
+    n = 0
+    for t, r, c in zip(ts, rs, cs, strict=True):
+        if t is None or r is None or c is None or not t.number or r.number is None \
+                or c.number is None:
+            continue
+        if abs(r.number / t.number * 100 - c.number) >= Decimal(1).scaleb(-c.decimals):
+            return False
+        n += 1
+    return n >= 2
 
 
 def _single_acronym(entry: Indicator) -> bool:
@@ -348,7 +387,16 @@ def _naming(cat: Catalogue, sentence: str) -> tuple[list[Indicator], bool]:
 
 
 def _naming_parts(cat: Catalogue, sentence: str) -> tuple[list[Indicator], list[Indicator]]:
-    """(indicators the sentence names, indicators it names only partly)."""
+    """(indicators the sentence names, indicators it names only partly), remembered per
+    sentence."""
+    known = cat.named.get(sentence)
+    if known is None:
+        known = cat.named[sentence] = _naming_uncached(cat, sentence)
+    return list(known[0]), list(known[1])
+
+
+def _naming_uncached(cat: Catalogue, sentence: str
+                     ) -> tuple[list[Indicator], list[Indicator]]:
     ordered = _sentence_words(sentence)
     words = set(ordered)
     hits: dict[int, tuple[Indicator, set[str]]] = {}
@@ -471,19 +519,23 @@ def _label_like(text: str, indicator: Indicator | None) -> bool:
 def _labels(doc: Document) -> _Labels:
     def build(d: Document) -> _Labels:
         cat = catalogue(d)
+        heading_lines = {h.line for h in d.headings}
         items: list[tuple[int, str]] = [(h.line, h.text) for h in d.headings]
         items += [(p.start_line, p.text) for p in d.paragraphs if _is_label(p.text)]
         items.sort()
         out = _Labels()
         run, last_number = 0, 0
         for line, text in items:
+            heading = line in heading_lines
+            if not heading and "ndikator" not in text and not any(
+                    w.lower() in cat.raw_words for w in _WORD.findall(text)):
+                continue   # names nothing the catalogue knows, numbers no indicator
             m = _ORDINAL.search(text)
             number = None
             if m is not None and m.start() <= 12:
                 number = int(m.group(1)) if m.group(1) else _ORDINAL_WORDS[m.group(2).lower()]
             found, partial = _naming(cat, text)
             indicator = found[0] if len(found) == 1 and not partial else None
-            heading = any(h.line == line for h in d.headings)
             if not heading and not _label_like(text, indicator):
                 continue
             if number is None and indicator is None:
@@ -698,6 +750,13 @@ def cited_table(doc: Document, paragraph_line: int) -> Table | None:
     di atas", "dari tabel tersebut"), or that an earlier paragraph of its section cites (at
     most three paragraphs back, no heading or table between). A numbered citation names the
     last table before with that caption number; an unnumbered one the table right above."""
+    known: dict[int, Table | None] = doc.memo("links.cited", lambda d: {})
+    if paragraph_line not in known:
+        known[paragraph_line] = _cited_table(doc, paragraph_line)
+    return known[paragraph_line]
+
+
+def _cited_table(doc: Document, paragraph_line: int) -> Table | None:
     index = _paragraph_index(doc)
     at = index.get(paragraph_line)
     if at is None:
@@ -710,7 +769,8 @@ def cited_table(doc: Document, paragraph_line: int) -> Table | None:
             return None
         if back and _between(bounds, paras[j].end_line, paras[j + 1].start_line):
             return None
-        m = _CITES.search(paras[j].text)
+        text = paras[j].text
+        m = _CITES.search(text) if "abel" in text or "ABEL" in text else None
         if m is None:
             continue
         return _table_cited(doc, paras[j], m.group(1))

@@ -22,6 +22,7 @@ All located by line and column; computed once per document; nothing here knows o
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -154,7 +155,10 @@ def _places(doc: Document) -> list[_Place]:
                     out.append(_Place(t.caption_number, "header", c.raw, c.line, c.column))
         by_table[t.index] = t
     for para in doc.paragraphs:
-        if para.start_line <= body_start:
+        if para.start_line <= body_start or "abel" not in para.text and \
+                "berikut" not in para.text:
+            continue
+        if pats["year"].search(para.text) is None:
             continue
         table = introduced_table(doc, para, starts)
         if table is None or table.index not in by_table:
@@ -331,18 +335,21 @@ def _stale_years(doc: Document) -> list[StaleYear]:
         return out
     pats = _stale_patterns()
     body = _body_start(doc)
+    earlier = [str(y) for y in range(ry - 10, ry)]
     for para in doc.paragraphs:
         if para.start_line <= body or tf.in_annex(para.start_line):
             continue
-        low = para.text.lower()
-        if "kinerja" not in low and "akuntabilitas" not in low and "lkjip" not in low \
-                and "lakip" not in low:
+        text = para.text
+        if not any(y in text for y in earlier):
+            continue   # no earlier year at all (a substring test: cheap)
+        if pats["own"].search(text) is None:
             continue
         for a, b in sentence_spans(para.text):
             sentence = para.text[a:b]
-            if pats["compares"].search(sentence):
+            found = list(pats["own"].finditer(sentence))
+            if not found or pats["compares"].search(sentence):
                 continue
-            for m in pats["own"].finditer(sentence):
+            for m in found:
                 y = pats["year"].search(sentence, m.end(), min(len(sentence), m.end() + 70))
                 if y is None or int(y.group(1)) >= ry:
                     continue
@@ -393,12 +400,17 @@ def _name_leftovers(doc: Document) -> list[NameLeftover]:
     pat = re.compile(
         rf"(?i:\b{re.escape(kind)}\s+{words})\s+(dan)\s+([A-Z][a-z]{{3,}})"
         rf"(?=\s+[a-z]|\s*[,.;]|$)")
-    for i, line in enumerate(doc.lines, start=1):
-        if i in doc.table_lines or name.split()[0] not in line.lower():
+    # one pass over the whole text; each match placed on its line
+    starts = [0]
+    for line in doc.lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    text = "\n".join(doc.lines)
+    for m in pat.finditer(text):
+        i = bisect.bisect_right(starts, m.start(1)) - 1
+        if (i + 1) in doc.table_lines or "\n" in m.group(0):
             continue
-        for m in pat.finditer(line):
-            word = m.group(2)
-            if word.lower() in _KIND_WORDS or not word[0].isupper():
-                continue
-            out.append(NameLeftover(m.group(0), f"dan {word}", i, m.start(1) + 1))
+        word = m.group(2)
+        if word.lower() in _KIND_WORDS or not word[0].isupper():
+            continue
+        out.append(NameLeftover(m.group(0), f"dan {word}", i + 1, m.start(1) - starts[i] + 1))
     return out
