@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from sakiplint.checks.common import related_cell, short
 from sakiplint.engine import Context, Issue
@@ -16,6 +17,12 @@ from sakiplint.facts.links import Link, link
 from sakiplint.model import Cell, Document
 from sakiplint.read.numfmt import consistent, fmt
 from sakiplint.read.numwords import document_pairs
+
+
+@cache
+def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A pattern compiled on first use (nothing is compiled at import)."""
+    return re.compile(pattern, flags)
 
 
 def digits_words(ctx: Context, doc: Document) -> Iterator[Issue]:
@@ -395,8 +402,12 @@ def _year_of(sv: StatedValue, report_year: int | None, section_year: int | None 
     return base
 
 
-_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
-_PERIODISH = re.compile(r"(?:19|20)\d\d\s*(?:-|–|s\.?\s?/?d\.?|sampai|hingga)\s*(?:19|20)\d\d")
+def _year_re() -> re.Pattern[str]:
+    return _rx(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
+
+def _periodish_re() -> re.Pattern[str]:
+    return _rx(r"(?:19|20)\d\d\s*(?:-|–|s\.?\s?/?d\.?|sampai|hingga)\s*(?:19|20)\d\d")
+
 
 
 def section_year(doc: Document, line: int) -> int | None:
@@ -405,7 +416,7 @@ def section_year(doc: Document, line: int) -> int | None:
         heads = sorted(d.headings, key=lambda h: h.line)
         years: list[int | None] = []
         for h in heads:
-            found = set() if _PERIODISH.search(h.text) else set(_YEAR.findall(h.text))
+            found = set() if _periodish_re().search(h.text) else set(_year_re().findall(h.text))
             years.append(int(found.pop()) if len(found) == 1 else None)
         return [h.line for h in heads], years
     lines, years = doc.memo("narrative.section_years", build)

@@ -70,6 +70,12 @@ __all__ = [
 MEMO_KEY = "claims"
 
 
+@cache
+def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A pattern compiled on first use (nothing is compiled at import)."""
+    return re.compile(pattern, flags)
+
+
 # --------------------------------------------------------------------------- values
 
 @dataclass(frozen=True, slots=True)
@@ -373,13 +379,13 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
             num = m.group("num")
             start = m.start("num")
             if (start and text[start - 1].isalpha()) or \
-                    _ORDINAL_BEFORE.search(text, max(0, start - 6), start):
+                    _ordinal_before_re().search(text, max(0, start - 6), start):
                 money = False
                 append(Token("w", num, base + start))
                 continue
             kind = "money" if money else ("percent" if group == "pct" else "number")
             money = False
-            if kind == "number" and _MONTH_AFTER.match(text, m.end()):
+            if kind == "number" and _month_after_re().match(text, m.end()):
                 append(Token("w", num, base + start))   # "31 Maret 2023": a date's day
                 continue
             if kind == "number" and _YEAR_NUMBER.fullmatch(num):
@@ -422,10 +428,13 @@ def _phrase(text: str, pos: int, first: str) -> tuple[str, int] | None:
 
 _YEAR_NUMBER = re.compile(r"(19|20)\d\d")
 #: "ke-2", "ke 15": an ordinal, not a value
-_ORDINAL_BEFORE = re.compile(r"\bke\s*-?\s*$", re.I)
-_MONTH_AFTER = re.compile(
-    r"\s+(?:januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|"
-    r"nopember|november|desember)\b", re.I)
+def _ordinal_before_re() -> re.Pattern[str]:
+    return _rx(r"\bke\s*-?\s*$", re.I)
+
+def _month_after_re() -> re.Pattern[str]:
+    return _rx(r"\s+(?:januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|"
+               r"oktober|nopember|november|desember)\b", re.I)
+
 _KIND_CODE = {"money": "m", "percent": "p", "number": "n"}
 
 
@@ -568,7 +577,9 @@ def _has_trigger(text: str) -> bool:
 
 
 _HAS_DIGIT = re.compile(r"\d")
-_FORMULA = re.compile(r"\$\$|\\frac\b|\\times\b")
+def _formula_re() -> re.Pattern[str]:
+    return _rx(r"\$\$|\\frac\b|\\times\b")
+
 #: a bare value (no role word) is read only in a list item or a short paragraph
 _BARE_MAX = 300
 
@@ -606,11 +617,14 @@ def claims_in_text(text: str, bare: bool = False) -> Claims:
 
 # --------------------------------------------------------------------------- years
 
-_PERIOD_GAP = re.compile(
-    r"^\s*(?:-|–|—|s\.?\s?/?\s?d\.?|sampai(?:\s+dengan)?|hingga)\s*$", re.I)
+def _period_gap_re() -> re.Pattern[str]:
+    return _rx(r"^\s*(?:-|–|—|s\.?\s?/?\s?d\.?|sampai(?:\s+dengan)?|hingga)\s*$", re.I)
+
 #: what ends a clause (the year named in a clause dates its values first)
-_CLAUSE_END = re.compile(
-    r"[;:]|,(?!\d)|(?<!\d),|\b(?:sedangkan|sementara|namun|tetapi|akan\s+tetapi)\b", re.I)
+def _clause_end_re() -> re.Pattern[str]:
+    return _rx(r"[;:]|,(?!\d)|(?<!\d),|\b(?:sedangkan|sementara|namun|tetapi|akan\s+tetapi)\b",
+               re.I)
+
 
 
 @dataclass(slots=True)
@@ -626,7 +640,7 @@ class _Dating:
     """The year each value of a sentence belongs to (see the module docstring)."""
 
     def __init__(self, tokens: list[Token], sentence: str, base: int) -> None:
-        ends = [base + m.start() for m in _CLAUSE_END.finditer(sentence)]
+        ends = [base + m.start() for m in _clause_end_re().finditer(sentence)]
         self.tokens = tokens
         self.clause = [bisect.bisect_right(ends, t.start) for t in tokens]
         self.groups: list[_YearGroup] = []
@@ -636,7 +650,7 @@ class _Dating:
             if t.code not in "yv":
                 i += 1
                 continue
-            if t.code == "y" and i + 1 < n and tokens[i + 1].code == "y" and _PERIOD_GAP.match(
+            if t.code == "y" and i + 1 < n and tokens[i + 1].code == "y" and _period_gap_re().match(
                     sentence[t.start - base + len(t.text):tokens[i + 1].start - base]):
                 i += 2   # a period ("2021-2026"): nobody's year
                 continue
@@ -1167,7 +1181,7 @@ def _with_places(claims: Claims, para: Paragraph, lines: list[str]) -> Claims:
 def _build(doc: Document) -> Claims:
     out = Claims()
     for para in doc.paragraphs:
-        if _HAS_DIGIT.search(para.text) is None or _FORMULA.search(para.text):
+        if _HAS_DIGIT.search(para.text) is None or _formula_re().search(para.text):
             continue   # no number, or a formula ("$$\\frac{Realisasi}{Target} x 100$$")
         # a bare value is a percentage ("... sebesar 95% (Sangat Tinggi)")
         bare = (para.kind == "list_item" or len(para.text) <= _BARE_MAX) and (

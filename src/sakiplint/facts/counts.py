@@ -38,6 +38,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 from typing import TYPE_CHECKING
 
 from sakiplint.read.numwords import words_to_number
@@ -53,6 +54,12 @@ __all__ = [
 ]
 
 MEMO_KEY = "counts"
+
+
+@cache
+def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A pattern compiled on first use (nothing is compiled at import)."""
+    return re.compile(pattern, flags)
 
 #: counted nouns, as ``CountClaim.noun`` names them
 NOUNS = ("program", "kegiatan", "sub_kegiatan", "sasaran", "indikator", "tujuan", "orang")
@@ -611,7 +618,9 @@ def _program_count(table: Table, rows: list[Row]) -> int | None:
     return len(labels)
 
 
-_TWO_NUMBERS = re.compile(r"^\s*([\d.,]+)\s+[\d.,]+\s*$")
+def _two_numbers_re() -> re.Pattern[str]:
+    return _rx(r"^\s*([\d.,]+)\s+[\d.,]+\s*$")
+
 
 
 def _amount(row: Row, col: int) -> Decimal | None:
@@ -622,7 +631,7 @@ def _amount(row: Row, col: int) -> Decimal | None:
         return None
     if cell.number is not None:
         return cell.number
-    m = _TWO_NUMBERS.match(cell.text)
+    m = _two_numbers_re().match(cell.text)
     if m is None:
         return None
     digits = m.group(1).replace(".", "").replace(",", "")
@@ -881,8 +890,12 @@ def _build(doc: Document) -> Counts:
 
 
 _BUDGET_NOUNS = ("program", "kegiatan", "sub_kegiatan")
-_BUDGET_SENTENCE = re.compile(r"\b(?:anggaran|pagu|alokasi|dianggarkan|apbd|dpa)\b", re.I)
-_YEAR_IN = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+def _budget_sentence_re() -> re.Pattern[str]:
+    return _rx(r"\b(?:anggaran|pagu|alokasi|dianggarkan|apbd|dpa)\b", re.I)
+
+def _year_in_re() -> re.Pattern[str]:
+    return _rx(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
 
 
 def _agency_counts(doc: Document, sentence: str,
@@ -891,9 +904,9 @@ def _agency_counts(doc: Document, sentence: str,
     programs, kegiatan or sub kegiatan, when the sentence speaks of the budget."""
     from sakiplint.facts.identity import identity
 
-    if _BUDGET_SENTENCE.search(sentence) is None:
+    if _budget_sentence_re().search(sentence) is None:
         return []
-    years = set(_YEAR_IN.findall(sentence))
+    years = set(_year_in_re().findall(sentence))
     if len(years) > 1:
         return []
     year = int(years.pop()) if years else doc.report_year
@@ -964,13 +977,15 @@ def _link_people(doc: Document, para: Paragraph, starts: list[int], out: Counts)
                                   tuple(t for t, _ in found[1:])))
 
 
-_CAPTION_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+def _caption_year_re() -> re.Pattern[str]:
+    return _rx(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
 
 
 def _same_year(year: int | None, sentence: str, report_year: int | None) -> bool:
     """The table's caption year (None: none) is the sentence's (its one year, else the
     report year)."""
-    said = set(_CAPTION_YEAR.findall(sentence))
+    said = set(_caption_year_re().findall(sentence))
     if len(said) > 1:
         return False
     own = int(said.pop()) if said else report_year
@@ -989,7 +1004,7 @@ def _people_tables(doc: Document) -> list[tuple[Table, set[str], int | None, tup
             totals = people_totals(t, pieces) if pieces else ()
             if not totals:
                 continue
-            years = set(_CAPTION_YEAR.findall(t.caption))
+            years = set(_caption_year_re().findall(t.caption))
             year = int(years.pop()) if len(years) == 1 else None
             out.append((t, _caption_words(t), year, totals))
         return out

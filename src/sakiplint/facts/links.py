@@ -46,7 +46,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -58,6 +58,12 @@ __all__ = [
 ]
 
 MEMO_KEY = "links.catalogue"
+
+
+@cache
+def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A pattern compiled on first use (nothing is compiled at import)."""
+    return re.compile(pattern, flags)
 
 #: words that do not tell one indicator from another
 STOP_WORDS = (
@@ -73,23 +79,25 @@ _PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9.\- ]{1,15}?)\s*\)")
 _ABBREV = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z]{3,}$")
 _ANAPHORA = re.compile(r"\b(?:indikator|sasaran)\s+(?:kinerja\s+)?(?:ini|tersebut)\b", re.I)
 #: "indikator ke-2", "Indikator Kinerja Ke 3", "indikator ketiga"
-_ORDINAL = re.compile(
-    r"\bindikator\s+(?:kinerja\s+)?(?:utama\s+)?(?:ke\s*-?\s*(\d{1,2})\b|"
+def _ordinal_re() -> re.Pattern[str]:
+    return _rx(r"\bindikator\s+(?:kinerja\s+)?(?:utama\s+)?(?:ke\s*-?\s*(\d{1,2})\b|"
     r"(pertama|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh)\b)",
-    re.I,
-)
+    re.I,)
+
 _ORDINAL_WORDS = {
     "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6,
     "ketujuh": 7, "kedelapan": 8, "kesembilan": 9, "kesepuluh": 10,
 }
 #: a sentence speaking of something else than the paragraph's indicator
-_OTHER_SUBJECT = re.compile(r"\b(?:program|kegiatan|sasaran|tujuan|anggaran)\b", re.I)
+def _other_subject_re() -> re.Pattern[str]:
+    return _rx(r"\b(?:program|kegiatan|sasaran|tujuan|anggaran)\b", re.I)
+
 #: a paragraph citing a table it is judged against
-_CITES = re.compile(
-    r"\b(?:berdasarkan|dari|pada|melihat|menurut|sesuai(?:\s+dengan)?)\s+(?:data\s+)?"
+def _cites_re() -> re.Pattern[str]:
+    return _rx(r"\b(?:berdasarkan|dari|pada|melihat|menurut|sesuai(?:\s+dengan)?)\s+(?:data\s+)?"
     r"(?:tabel|table)\s*(?:(\d+(?:\s*\.\s*\d+)*)\s*)?(?:di\s*atas|tersebut)\b",
-    re.I,
-)
+    re.I,)
+
 _LOOKBACK = 3
 _LABEL_MAX = 220
 
@@ -262,7 +270,6 @@ def _headerless(doc: Document, entries: dict[frozenset[str], Indicator]) -> None
     three numeric columns hold capaian = realisasi / target x 100 on every row that fills
     them (at least two): those are target, realisasi and capaian, under :data:`NO_YEAR`, for
     the indicator the row names (one the catalogue knows)."""
-    from decimal import Decimal
 
     roles = ("target", "realisasi", "capaian")
     for table in doc.tables:
@@ -496,7 +503,9 @@ def _is_label(text: str) -> bool:
     return 0 < len(s) <= _LABEL_MAX and not s.endswith((":", ";", "?", "!"))
 
 
-_PARENS = re.compile(r"\([^()]*\)")
+def _parens_re() -> re.Pattern[str]:
+    return _rx(r"\([^()]*\)")
+
 _LABEL_WORDS = frozenset(("indikator", "kinerja", "utama", "ke", "sasaran", "tujuan"))
 
 
@@ -509,7 +518,7 @@ def _label_like(text: str, indicator: Indicator | None) -> bool:
         return True
     if indicator is None:
         return False
-    core = _PARENS.sub(" ", s)
+    core = _parens_re().sub(" ", s)
     words = [w for w in _sentence_words(core) if not w.isdigit()]
     extra = [w for w in words
              if w not in indicator.key and w not in _stop() and w not in _LABEL_WORDS]
@@ -530,7 +539,7 @@ def _labels(doc: Document) -> _Labels:
             if not heading and "ndikator" not in text and not any(
                     w.lower() in cat.raw_words for w in _WORD.findall(text)):
                 continue   # names nothing the catalogue knows, numbers no indicator
-            m = _ORDINAL.search(text)
+            m = _ordinal_re().search(text)
             number = None
             if m is not None and m.start() <= 12:
                 number = int(m.group(1)) if m.group(1) else _ORDINAL_WORDS[m.group(2).lower()]
@@ -563,7 +572,7 @@ def _label_before(doc: Document, line: int) -> tuple[int, _Labels]:
 def _ordinal_link(doc: Document, sentence: str, line: int) -> tuple[bool, Link | None]:
     """(whether the sentence numbers an indicator, the link by that number)."""
     numbers = set()
-    for m in _ORDINAL.finditer(sentence):
+    for m in _ordinal_re().finditer(sentence):
         numbers.add(int(m.group(1)) if m.group(1) else _ORDINAL_WORDS[m.group(2).lower()])
     if not numbers:
         return False, None
@@ -639,7 +648,7 @@ def context_of(
     continuing = sentence_number == 0 and sentence.lstrip()[:1].islower()
     cat = catalogue(doc)
     if not (anaphoric or continuing):
-        if _OTHER_SUBJECT.search(sentence):
+        if _other_subject_re().search(sentence):
             return None
         # the paragraph's lead sentence names or numbers one indicator
         if sentence_number > 0:
@@ -702,7 +711,9 @@ def _decide(cat: Catalogue, text: str, line: int) -> tuple[bool, Link | None]:
     return True, None
 
 
-_NUMBER = re.compile(r"\d[\d.,]*")
+def _number_re() -> re.Pattern[str]:
+    return _rx(r"\d[\d.,]*")
+
 
 
 def link(
@@ -722,7 +733,7 @@ def link(
         if value_at is None:
             return None
         start = 0
-        for m in _NUMBER.finditer(sentence, 0, value_at):
+        for m in _number_re().finditer(sentence, 0, value_at):
             if m.end() < value_at:
                 start = m.end()
         near, near_partly = _naming_parts(cat, sentence[start:value_at])
@@ -770,7 +781,7 @@ def _cited_table(doc: Document, paragraph_line: int) -> Table | None:
         if back and _between(bounds, paras[j].end_line, paras[j + 1].start_line):
             return None
         text = paras[j].text
-        m = _CITES.search(text) if "abel" in text or "ABEL" in text else None
+        m = _cites_re().search(text) if "abel" in text or "ABEL" in text else None
         if m is None:
             continue
         return _table_cited(doc, paras[j], m.group(1))

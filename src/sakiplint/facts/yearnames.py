@@ -22,7 +22,6 @@ All located by line and column; computed once per document; nothing here knows o
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -155,8 +154,8 @@ def _places(doc: Document) -> list[_Place]:
                     out.append(_Place(t.caption_number, "header", c.raw, c.line, c.column))
         by_table[t.index] = t
     for para in doc.paragraphs:
-        if para.start_line <= body_start or "abel" not in para.text and \
-                "berikut" not in para.text:
+        if para.start_line <= body_start or ("abel" not in para.text and \
+                "berikut" not in para.text):
             continue
         if pats["year"].search(para.text) is None:
             continue
@@ -400,17 +399,17 @@ def _name_leftovers(doc: Document) -> list[NameLeftover]:
     pat = re.compile(
         rf"(?i:\b{re.escape(kind)}\s+{words})\s+(dan)\s+([A-Z][a-z]{{3,}})"
         rf"(?=\s+[a-z]|\s*[,.;]|$)")
-    # one pass over the whole text; each match placed on its line
-    starts = [0]
-    for line in doc.lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
-    text = "\n".join(doc.lines)
+    # one pass over the whole text (its lines joined by "\n"); each match placed on its line
+    text = doc.text
     for m in pat.finditer(text):
-        i = bisect.bisect_right(starts, m.start(1)) - 1
-        if (i + 1) in doc.table_lines or "\n" in m.group(0):
+        if "\n" in m.group(0):
             continue
         word = m.group(2)
         if word.lower() in _KIND_WORDS or not word[0].isupper():
             continue
-        out.append(NameLeftover(m.group(0), f"dan {word}", i + 1, m.start(1) - starts[i] + 1))
+        line = text.count("\n", 0, m.start(1)) + 1
+        if line in doc.table_lines:
+            continue
+        column = m.start(1) - (text.rfind("\n", 0, m.start(1)) + 1) + 1
+        out.append(NameLeftover(m.group(0), f"dan {word}", line, column))
     return out
