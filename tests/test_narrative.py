@@ -346,22 +346,29 @@ def test_na006_one_value_for_two_years_is_read_for_each() -> None:
 CORPUS: dict[str, tuple[dict[str, int], dict[str, tuple[int, int]], dict[str, list[int]]]] = {
     "kedungkandang-2023": (
         {"capaian": 10, "budget": 1, "breakdown": 0, "change": 0},
-        {"sentence": (20, 20)}, {"NA002": [921]},
+        # 715: the paragraph cites Tabel 3.6 (target 80.04, capaian 113.99%) and states 81.00
+        # and 112.6%; 921: capaian 294,12% where the table says 125.02%
+        {"sentence": (38, 35)}, {"NA002": [921], "NA006": [715, 715, 921]},
     ),
     "klojen-2021": (
-        # the two linked values that differ are restated out of 100 (the table's index is
-        # 1-5): another scale, left silent
+        # 348 / 413 restate the 1-5 index out of 100 (x20): the capaian (and at 413 the
+        # realisasi) differ from the table's 140,57% / 4,40
         {"capaian": 5, "budget": 1, "breakdown": 0, "change": 1},
-        {"sentence": (5, 3), "context": (8, 8)}, {},
+        {"sentence": (18, 15), "context": (10, 10)}, {"NA006": [348, 413, 413]},
     ),
     "kotabangun-2023": (
-        # 4 capaian claims across two sentences (1245, 1249, 1271, 1293): 1271 wrong
-        {"capaian": 6, "budget": 1, "breakdown": 2, "change": 2},
-        {"sentence": (11, 11), "context": (6, 6)},
-        {"NA002": [1118, 1271], "NA004": [666], "NA005": [1862]},
+        # 4 capaian claims across two sentences (1124, 1245, 1249, 1271, 1293): 1124 and 1271
+        # wrong; the "Realisasi Target kinerja ... 100%" paragraphs under the numbered labels
+        # (1543-1582) and the conclusion's 95% (1961) contradict the tables
+        {"capaian": 7, "budget": 1, "breakdown": 2, "change": 2},
+        {"sentence": (32, 31), "context": (40, 32)},
+        {"NA002": [1118, 1124, 1271], "NA004": [666], "NA005": [1862], "NA006": [1961],
+         "NA007": [1177, 1249, 1543, 1553, 1566, 1582]},
     ),
     "kromengan-2022": (
-        {"capaian": 1, "budget": 0, "breakdown": 0, "change": 0}, {}, {},
+        # 411: "realisasinya sebesar 100%" against the table its paragraph cites (90%)
+        {"capaian": 1, "budget": 0, "breakdown": 0, "change": 0}, {"context": (2, 1)},
+        {"NA007": [411]},
     ),
 }
 

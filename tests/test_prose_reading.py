@@ -1,0 +1,289 @@
+"""Reading the prose as a reviewer does (issue 13): values with their own years and roles,
+links through the report's own structure, scale changes, agency-level statements, verdicts,
+years and names. Every mechanism has a case where it reads / links / flags and a case where
+it must not. The reports are written for these tests, modelled on the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from sakiplint.engine import Context, Settings, all_rules
+from sakiplint.engine.lint import lint_text
+from sakiplint.facts.claims import claims_in_text
+
+RULES = {r.code: r for r in all_rules()}
+
+HEAD = "# Laporan Kinerja Kecamatan Sukamaju Tahun 2024\n\n"
+
+TABLE = HEAD + """Tabel 3.1 Capaian Kinerja Tahun 2024
+
+| No | Sasaran | Indikator Kinerja | Target 2024 | Realisasi 2024 | Capaian 2024 |
+|---|---|---|---|---|---|
+| 1 | Meningkatnya kualitas pelayanan publik kecamatan | Indeks Kepuasan Masyarakat | 80 | 86,40 | 108,00 |
+| 2 | Meningkatnya akuntabilitas kinerja perangkat daerah | Nilai SAKIP Kecamatan | 70 | 71,50 | 102,14 |
+| 3 | Meningkatnya sarana prasarana wilayah | Indeks Kepuasan Layanan Prasarana Publik | 3,20 | 4,10 | 128,13 |
+
+"""
+
+
+def run(text: str, *codes: str) -> list[tuple[str, int, str | None]]:
+    _, found = lint_text(text, rules=[RULES[c] for c in codes])
+    return [(f.rule, f.line, f.actual) for f in found]
+
+
+def stated(text: str) -> list[tuple[str, str, int | None, bool]]:
+    return [(sv.role, sv.value.text, sv.year, sv.sure)
+            for sv in claims_in_text(text, bare=True).stated]
+
+
+# --------------------------------------------------------------------------- years
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # each clause its own year
+    ("Capaian tahun 2024 sebesar 102%, sedangkan capaian tahun 2023 sebesar 98%.",
+     [("capaian", "102", 2024, True), ("capaian", "98", 2023, True)]),
+    # "tahun sebelumnya" is the year before the sentence's own year
+    ("Realisasi tahun 2024 yaitu 80 dan realisasi tahun sebelumnya 75.",
+     [("realisasi", "80", 2024, True), ("realisasi", "75", 2023, True)]),
+    # two years, two values, in order
+    ("Capaian kinerja tahun 2023 dan 2024 sebesar 95% dan 104%.",
+     [("capaian", "95", 2023, False), ("capaian", "104", 2024, False)]),
+    # a year after the value, in its clause
+    ("Realisasi 80 pada tahun 2024.", [("realisasi", "80", 2024, True)]),
+])
+def test_each_value_gets_its_own_year(text: str, expected: list[tuple]) -> None:
+    assert stated(text) == expected
+
+
+def test_a_year_only_compared_with_dates_nothing() -> None:
+    (sv,) = claims_in_text("Dibandingkan tahun 2023, realisasi IKM sebesar 82.").stated
+    assert sv.other_period
+
+
+def test_a_period_is_nobodys_year() -> None:
+    (sv,) = claims_in_text("Capaian 95% sesuai Renstra 2021-2026.").stated
+    assert sv.year is None and not sv.other_period
+
+
+# --------------------------------------------------------------------------- roles
+
+@pytest.mark.parametrize(("text", "role", "sure"), [
+    ("Capaian kinerja pada indikator ke-2 sebesar 142 %.", "capaian", False),
+    ('Realisasi Target kinerja "Indikator ke-3" tahun 2024 yaitu 95 %.', "any", False),
+    ("Target 80 telah terealisasi.", "target", True),
+])
+def test_roles_in_any_word_order(text: str, role: str, sure: bool) -> None:
+    (sv,) = claims_in_text(text).stated
+    assert (sv.role, sv.sure) == (role, sure)
+
+
+def test_a_count_after_a_name_is_no_value() -> None:
+    assert claims_in_text("Target kinerja untuk wilayah ini sebanyak 3 indikator.").stated == []
+
+
+def test_a_bare_list_item_value_is_unsure() -> None:
+    (sv,) = claims_in_text("Indeks Kepuasan Masyarakat sebesar 86,40 % (Tinggi)",
+                           bare=True).stated
+    assert (sv.role, sv.bare) == ("any", True)
+    assert claims_in_text("Sasaran 2", bare=True).stated == []   # a label's number
+
+
+# --------------------------------------------------------------------------- links
+
+def test_numbered_label_links_the_paragraphs_under_it() -> None:
+    text = TABLE + (
+        "1) Indikator Kinerja ke-1 (Indeks Kepuasan Masyarakat)\n\n"
+        'Target kinerja "Indikator Kinerja ke-1" tahun 2024 yaitu 80 dan realisasinya 86,40.\n\n'
+        "2) Indikator Kinerja ke-2 (Nilai SAKIP Kecamatan)\n\n"
+        'Realisasi Target kinerja "Indikator Kinerja ke-2" tahun 2024 yaitu 150%.\n'
+    )
+    # 150% is none of 70, 71,50, 102,14: wrong whatever its role
+    assert run(text, "NA006", "NA007") == [("NA007", 17, "150%")]
+
+
+def test_a_number_no_label_of_the_run_carries_is_not_linked() -> None:
+    text = TABLE + (
+        "1) Indikator Kinerja ke-1 (Indeks Kepuasan Masyarakat)\n\n"
+        "Untuk indikator ke-5 realisasi sebesar 50.\n"
+    )
+    assert run(text, "NA006", "NA007") == []
+
+
+def test_the_lead_sentence_carries_its_indicator() -> None:
+    text = TABLE + (
+        "Indikator Nilai SAKIP Kecamatan dinilai oleh Inspektorat. Realisasi sebesar 75,50.\n"
+    )
+    assert run(text, "NA006", "NA007") == [("NA007", 11, "75,50")]
+    # a sentence turning to a program is not about the indicator
+    other = TABLE + (
+        "Indikator Nilai SAKIP Kecamatan dinilai oleh Inspektorat. Program pendukungnya "
+        "terealisasi 75,50.\n"
+    )
+    assert run(other, "NA006", "NA007") == []
+
+
+def test_a_sasaran_named_in_full_names_its_one_indicator() -> None:
+    text = TABLE + "Sasaran Meningkatnya kualitas pelayanan publik kecamatan tercapai 118,00%.\n"
+    assert run(text, "NA006", "NA007") == [("NA006", 11, "118,00%")]
+
+
+def test_noun_and_verb_forms_name_alike() -> None:
+    from sakiplint.facts.links import stem
+
+    assert stem("pelaksanaan") == stem("melaksanakan")
+    assert stem("pelayanan") == stem("melayani")
+
+
+def test_a_cited_table_is_the_reference() -> None:
+    text = HEAD + """Tabel 3.6 Keberhasilan Capaian
+
+| Meningkatnya kualitas pelayanan | Indeks Kepuasan Masyarakat | 80.04 | 91.24 | 113.99% |
+| Meningkatnya akuntabilitas | Nilai SAKIP Kecamatan | 85.2 | 86.6 | 101.64% |
+
+Tabel 3.7 Target Renstra
+
+| No | Indikator Kinerja | Target 2024 |
+|---|---|---|
+| 1 | Indeks Kepuasan Masyarakat | 81.00 |
+
+Berdasarkan tabel 3.6 di atas dapat dilihat bahwa:
+
+Indikator Indeks Kepuasan Masyarakat mencapai 112.6%, realisasi 91,24 dari target 81.00.
+"""
+    # judged against Tabel 3.6 (its header lost: read by its capaian arithmetic), not the
+    # Renstra target the sentence happens to match
+    assert run(text, "NA006") == [("NA006", 16, "112.6%"), ("NA006", 16, "81.00")]
+
+
+# --------------------------------------------------------------------------- scales, roles
+
+def test_an_index_restated_out_of_100_is_compared_by_the_factor() -> None:
+    ok = TABLE + ("Indeks Kepuasan Layanan Prasarana Publik tahun 2024 ditargetkan 64 dan "
+                  "realisasinya 82 atau capaian 128,13%.\n")
+    assert run(ok, "NA006") == []
+    wrong = TABLE + ("Indeks Kepuasan Layanan Prasarana Publik tahun 2024 ditargetkan 64 dan "
+                     "realisasinya 90 atau capaian 140,63%.\n")
+    assert run(wrong, "NA006") == [("NA006", 11, "90"), ("NA006", 11, "140,63%")]
+
+
+def test_a_phrase_is_calibrated_by_the_reports_own_usage() -> None:
+    text = TABLE + "".join(
+        f"{k}) Indikator Kinerja ke-{k} ({name})\n\n"
+        f'Realisasi Target kinerja "Indikator Kinerja ke-{k}" tahun 2024 yaitu {value}%.\n\n'
+        for k, name, value in (
+            (1, "Indeks Kepuasan Masyarakat", "108,00"),
+            (2, "Nilai SAKIP Kecamatan", "102,14"),
+            (3, "Indeks Kepuasan Layanan Prasarana Publik", "128,13"),
+        ))
+    wrong = text + (
+        "4) Indikator Kinerja ke-4 (Nilai SAKIP Kecamatan)\n\n"
+        'Realisasi Target kinerja "Indikator Kinerja ke-4" tahun 2024 yaitu 70%.\n'
+    )
+    # the phrase means the capaian in this report: 70 is the target, not the capaian
+    assert run(text, "NA006", "NA007") == []
+    assert run(wrong, "NA006", "NA007") == [("NA007", 25, "70%")]
+
+
+# --------------------------------------------------------------------------- agency level
+
+BUDGET = HEAD + """Tabel 2.8 Alokasi Anggaran per Program Tahun 2024
+
+| Uraian | Sebelum Perubahan | Sesudah Perubahan |
+|---|---|---|
+| PROGRAM PENUNJANG URUSAN PEMERINTAHAN | 300.000.000 | 320.000.000 |
+| Administrasi Keuangan Perangkat Daerah | 200.000.000 | 220.000.000 |
+| Penyediaan Gaji dan Tunjangan ASN | 150.000.000 | 170.000.000 |
+| Penyusunan Laporan Keuangan | 50.000.000 | 50.000.000 |
+| Administrasi Umum Perangkat Daerah | 100.000.000 | 100.000.000 |
+| Penyediaan Bahan Logistik Kantor | 100.000.000 | 100.000.000 |
+| PROGRAM PEMBERDAYAAN MASYARAKAT DESA | 80.000.000 | 80.000.000 |
+| Koordinasi Kegiatan Pemberdayaan Desa | 80.000.000 | 80.000.000 |
+| Peningkatan Partisipasi Masyarakat | 30.000.000 | 30.000.000 |
+| Peningkatan Efektifitas Kegiatan | 50.000.000 | 50.000.000 |
+
+"""
+
+
+def test_counts_of_kegiatan_read_from_the_amounts() -> None:
+    from sakiplint.facts.counts import table_counts
+
+    doc, _ = lint_text(BUDGET, rules=[])
+    (table,) = doc.tables
+    assert table_counts(doc, table).counts == {
+        "program": 2, "kegiatan": 3, "sub_kegiatan": 5}
+
+
+def test_budget_counts_stated_anywhere_against_the_years_tables() -> None:
+    said = ("Pada Tahun Anggaran 2024 Kecamatan Sukamaju mendapat alokasi anggaran dengan "
+            "rincian 2 (dua) program, {k} kegiatan dan {s} sub kegiatan.\n")
+    assert run(BUDGET + said.format(k="3 (tiga)", s="5 (lima)"), "NA008") == []
+    assert run(BUDGET + said.format(k="4 (empat)", s="5 (lima)"), "NA008") == [
+        ("NA008", 18, "4")]
+
+
+def test_whole_budget_stated_anywhere() -> None:
+    ok = BUDGET + ("Pada Tahun Anggaran 2024 Kecamatan Sukamaju mendapatkan alokasi anggaran "
+                   "sebesar Rp 380.000.000.\n")
+    assert run(ok, "NA009") == []
+    wrong = ok.replace("380.000.000.", "385.000.000.")
+    assert run(wrong, "NA009") == [("NA009", 18, "Rp 385.000.000")]
+
+
+def test_a_count_of_people_against_the_table_its_caption_names() -> None:
+    text = HEAD + """Penduduk Kecamatan Sukamaju pada tahun 2024 tercatat sebanyak 12.500 orang yang terdiri dari 6.300 laki-laki dan 6.200 perempuan.
+
+Tabel 1.2 Jumlah Penduduk Kecamatan Sukamaju Tahun 2024
+
+| No | Desa | Laki-laki | Perempuan | Jumlah |
+|---|---|---|---|---|
+| 1 | Desa Sukamaju | 4.000 | 3.900 | 7.900 |
+| 2 | Desa Sukamundur | 2.300 | 2.300 | 4.600 |
+| | Jumlah | 6.300 | 6.200 | 12.500 |
+"""
+    assert run(text, "NA008") == []
+    assert run(text.replace("12.500 orang", "13.500 orang"), "NA008") == [
+        ("NA008", 3, "13.500")]
+
+
+# --------------------------------------------------------------------------- verdicts
+
+def test_verdicts_against_the_numbers() -> None:
+    text = TABLE + "Dari 3 (tiga) sasaran strategis hanya 1 (satu) yang berhasil mencapai target.\n"
+    assert run(text, "NA014") == [("NA014", 11, "1")]
+    assert run(text.replace("hanya 1 (satu)", "3 (tiga)"), "NA014") == []
+
+
+def test_not_achieved_said_of_an_indicator_that_reached_its_target() -> None:
+    text = TABLE + (
+        "2) Indikator Kinerja ke-2 (Nilai SAKIP Kecamatan)\n\n"
+        "Nilai yang diperoleh sesuai harapan. Tidak tercapainya target kinerja disebabkan "
+        "kurangnya sumber daya manusia.\n"
+    )
+    assert run(text, "NA014") == [("NA014", 13, "Tidak tercapainya target")]
+
+
+# --------------------------------------------------------------------------- names
+
+def test_agency_name_read_with_kota() -> None:
+    from sakiplint.facts.identity import own_agency
+
+    doc, _ = lint_text("# Laporan Kinerja Kecamatan Kota Sukamaju Tahun 2024\n\nIsi.\n",
+                       rules=[])
+    assert own_agency(doc) == ("kecamatan", "kota sukamaju")
+    doc, _ = lint_text("# Laporan Kinerja Kecamatan Sukamaju Kota Malang Tahun 2024\n",
+                       rules=[])
+    assert own_agency(doc) == ("kecamatan", "sukamaju")
+
+
+def test_stale_and_mismatched_years_need_no_comparison_in_the_sentence() -> None:
+    text = HEAD + ("## Pengukuran\n\nPengukuran dilakukan dengan membandingkan target dan "
+                   "realisasi dalam penetapan kinerja Kecamatan Sukamaju tahun 2022.\n")
+    assert run(text, "DQ109") == [("DQ109", 5, "2022")]
+    compared = text.replace("tahun 2022.", "tahun 2022 dibandingkan tahun sebelumnya.")
+    assert run(compared, "DQ109") == []
+
+
+def test_ctx_is_built() -> None:
+    # Context is the rule runner's object: kept importable for the helpers above
+    doc, _ = lint_text(TABLE, rules=[])
+    assert Context(doc, RULES["NA006"], Settings()).document is doc
