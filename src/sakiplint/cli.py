@@ -29,12 +29,19 @@ from sakiplint.read.source import InputError, Source, expand_paths, read_source
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 def _fail(message: str) -> NoReturn:
     click.echo(f"sakiplint: {message}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _split(value: str | None) -> tuple[str, ...] | None:
@@ -56,8 +63,13 @@ class FileResult:
     error: str | None = None
 
 
-def lint_loaded(source: Source, eff: Effective, verbose: bool = False) -> FileResult:
-    """Parse, run the rules, apply inline suppressions (and report unused ones)."""
+def lint_loaded(
+    source: Source, eff: Effective, verbose: bool = False, keep_doc: bool = False
+) -> FileResult:
+    """Parse, run the rules, apply inline suppressions (and report unused ones).
+
+    The result keeps the document's lines; with ``keep_doc`` also its tables and prose (for
+    the HTML page), without the derived knowledge (so that it pickles between processes)."""
     from sakiplint.engine.lint import lint_source
     from sakiplint.engine.suppress import apply_suppressions, unused_findings
 
@@ -82,16 +94,21 @@ def lint_loaded(source: Source, eff: Effective, verbose: bool = False) -> FileRe
                 notes.append(f"{path}:{t.start_line}: {t.title}: {note}")
     lite = Document(path=doc.path, text="", lines=doc.lines, report_year=doc.report_year,
                     encoding=doc.encoding, warnings=doc.warnings)
+    if keep_doc:
+        lite.tables, lite.table_lines = doc.tables, doc.table_lines
+        lite._prose = (doc.headings, doc.paragraphs)
     return FileResult(path, lite, findings, notes, list(source.warnings), len(res.suppressed))
 
 
-def lint_path(path: str, eff: Effective, verbose: bool = False) -> FileResult:
+def lint_path(
+    path: str, eff: Effective, verbose: bool = False, keep_doc: bool = False
+) -> FileResult:
     """Lint one file (module level, so that it can run in a worker process)."""
     try:
         source = read_source(path)
     except InputError as exc:
         return FileResult(path, None, error=str(exc))
-    return lint_loaded(source, eff, verbose)
+    return lint_loaded(source, eff, verbose, keep_doc)
 
 
 def _progress(done: int, total: int, path: str) -> None:
@@ -101,7 +118,7 @@ def _progress(done: int, total: int, path: str) -> None:
 
 def lint_all(
     files: list[str], effs: list[Effective], jobs: int = 1, verbose: bool = False,
-    progress: bool = False,
+    progress: bool = False, keep_doc: bool = False,
 ) -> list[FileResult]:
     """Lint files, in parallel when ``jobs`` > 1; results in input order.
 
@@ -116,7 +133,7 @@ def lint_all(
         gc.enable()  # the workers are forked from here: each lints many files
         try:
             with ProcessPoolExecutor(max_workers=min(jobs, total)) as pool:
-                futures = {pool.submit(lint_path, f, e, verbose): i
+                futures = {pool.submit(lint_path, f, e, verbose, keep_doc): i
                            for i, (f, e) in enumerate(zip(files, effs, strict=True))}
                 for done, fut in enumerate(as_completed(futures), 1):
                     i = futures[fut]
@@ -132,7 +149,7 @@ def lint_all(
                 _progress(i + 1, total, f)
             if i and collector_off:
                 gc.collect()
-            results[i] = lint_path(f, e, verbose)
+            results[i] = lint_path(f, e, verbose, keep_doc)
     if progress:
         click.echo("\r\x1b[K", err=True, nl=False)
     return [r for r in results if r is not None]
@@ -184,11 +201,13 @@ def _resolver(config_file: str | None, isolated: bool, cli: Config = EMPTY) -> R
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Lint files in N parallel processes.")
 @click.option("-v", "--verbose", is_flag=True, help="Also say which tables were skipped.")
+@click.option("-o", "--output-file", default=None, metavar="PATH",
+              help="Write the output to this file instead of stdout.")
 def check(
     paths: tuple[str, ...], fmt: str, lang: str | None, select: str | None,
     extend_select: str | None, ignore: str | None, config_file: str | None, isolated: bool,
     report_unused: bool | None, statistics: bool, quiet: bool, exit_zero: bool, fail_on: str,
-    jobs: int, verbose: bool,
+    jobs: int, verbose: bool, output_file: str | None,
 ) -> None:
     """Lint report files or directories (recursively: .md, .txt)."""
     from sakiplint.engine.suppress import UNUSED_CODE, UNUSED_RULE
@@ -208,8 +227,10 @@ def check(
         effs = [resolver.for_file(Path(f)) for f in files]
     except (InputError, RulePackError, ConfigError) as exc:
         _fail(str(exc))
+    if output_file and any(_same_file(output_file, f) for f in files):
+        _fail(f"{output_file}: is one of the files to check (sakiplint never writes to them)")
     progress = sys.stderr.isatty() and not quiet and len(files) > 1
-    results = lint_all(files, effs, jobs, verbose, progress)
+    results = lint_all(files, effs, jobs, verbose, progress, keep_doc=fmt == "html")
     for r in results:
         if not quiet:
             for w in r.warnings:
@@ -242,10 +263,21 @@ def check(
         text = render_sarif(out, langs, rules.values())
     elif fmt == "github":
         text = render_github(out, langs)
+    elif fmt == "html":
+        from sakiplint.report.html import render_html
+
+        meta = {r.path: {"agency": e.agency} for r, e in zip(results, effs, strict=True)
+                if e.agency}
+        text = render_html(out, langs, meta)
     else:
         color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         text = render_text(out, langs, color=color, quiet=quiet)
-    if text:
+    if output_file:
+        try:
+            Path(output_file).write_text(text + "\n" if text else "", "utf-8")
+        except OSError as exc:
+            _fail(f"{output_file}: cannot write: {exc.strerror or exc}")
+    elif text:
         click.echo(text)
 
     threshold = SEVERITY_RANK[fail_on]
