@@ -565,7 +565,7 @@ _TRIGGER_STEMS = (
     "target", "realis", "capai", "anggaran", "pagu", "belanja", "alokasi", "serapan",
     "terdiri", "naik", "turun", "meningkat", "peningkatan", "bertambah", "penambahan",
     "berkurang", "pengurangan", "peroleh", "dicapai", "nargetkan", "nyerapan", "nurun",
-    "efisiensi", "banding", "melebihi",
+    "efisiensi", "banding", "melebihi", "bawah",
 )
 
 
