@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from sakiplint.checks.common import short
+from sakiplint.checks.common import related_cell, short
 from sakiplint.engine import Context, Issue
 from sakiplint.engine.findings import Related
 from sakiplint.facts.counts import counts_of
@@ -39,5 +39,6 @@ def count_vs_table(ctx: Context, doc: Document) -> Iterator[Issue]:
             related=[Related(
                 line=t.caption_line if t.caption_line is not None else t.start_line,
                 message=f"tabel: {short(t.title, 80)} (baris {t.start_line}-{t.end_line})",
-            ) for t in (table, *link.tables)],
+            ) for t in (table, *link.tables)] + [related_cell(cell, "jumlah")
+                                                 for cell in link.cells],
         )

@@ -915,7 +915,8 @@ def _stated(
         for y in (years or [None]):
             previous = years is not None and y is None and not unknown
             key = (rd.role, y, previous)
-            seen[key] = seen.get(key, 0) + 1
+            if rd.sure:
+                seen[key] = seen.get(key, 0) + 1
             found.append((rd, y, previous, unknown))
     for rd, y, previous, unknown in found:
         if rd.sure and seen[(rd.role, y, previous)] > 1:

@@ -207,6 +207,7 @@ class LinkedClaim:
     #: counting the same people): it agrees with any of them
     others: tuple[int, ...] = ()
     tables: tuple[Table, ...] = ()     # the tables of ``others`` (beside ``table``)
+    cells: tuple[Cell, ...] = ()       # the total cells the counts of people are read from
 
     @property
     def agrees(self) -> bool | None:
@@ -821,19 +822,25 @@ def people_totals(table: Table, pieces: list[Table]) -> tuple[int, ...]:
     in each "Jumlah" column (a staff table broken down by education, rank and eselon totals
     each breakdown: "13 | 13 | 7"); whole numbers only; () when the table has no one total
     row."""
+    return tuple(int(c.number) for c in people_total_cells(table, pieces)
+                 if c.number is not None)
+
+
+def people_total_cells(table: Table, pieces: list[Table]) -> tuple[Cell, ...]:
+    """The cells of :func:`people_totals`."""
     jumlah = [c for c in table.columns if c.role == "jumlah" or _own_header(c) in (
         "jumlah", "total", "jumlah total")]
     totals = [r for t in pieces for r in t.rows if r.kind == "total"]
     if not jumlah or len(totals) != 1:
         return ()
-    out: list[int] = []
+    out: list[Cell] = []
     for col in jumlah:
         cell = totals[0].cell(col.index)
         if cell is None or cell.number is None or cell.decimals or cell.number <= 0:
             continue
         if cell.value is not None and cell.value.kind not in ("number",):
             continue
-        out.append(int(cell.number))
+        out.append(cell)
     return tuple(out)
 
 
@@ -960,9 +967,10 @@ def _link_people(doc: Document, para: Paragraph, starts: list[int], out: Counts)
     table = introduced_table(doc, para, starts, labels=True)
     if table is not None and not table.skipped and _caption_words(table) & sentence_words:
         pieces = _pieces(doc, table)
-        totals = people_totals(table, pieces) if pieces else ()
+        cells = people_total_cells(table, pieces) if pieces else ()
+        totals = [int(c.number) for c in cells if c.number is not None]
         out.linked.append(LinkedClaim(claim, table, totals[0] if totals else None,
-                                      totals[1:]))
+                                      tuple(totals[1:]), (), cells))
         return
     # anywhere in the report: the count tables whose caption's every word the sentence
     # holds ("Jumlah Penduduk Kecamatan Sukamaju Tahun 2024" for "Penduduk Kecamatan
@@ -973,8 +981,9 @@ def _link_people(doc: Document, para: Paragraph, starts: list[int], out: Counts)
     if not found:
         return
     counts = tuple(n for _, totals in found for n in totals)
+    cells = tuple(c for t, _ in found for c in people_total_cells(t, _pieces(doc, t) or [t]))
     out.linked.append(LinkedClaim(claim, found[0][0], counts[0], counts[1:],
-                                  tuple(t for t, _ in found[1:])))
+                                  tuple(t for t, _ in found[1:]), cells))
 
 
 def _caption_year_re() -> re.Pattern[str]:
