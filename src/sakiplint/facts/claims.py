@@ -494,7 +494,7 @@ def _parse_with_lark(code: str) -> tuple[tuple[str, int, int], ...]:
 # (priority, then longest). Below they are as Lark compiles grammar/claims.lark with the
 # digest that follows (tests/test_claims.py derives them from Lark and checks that the scan
 # equals Lark's parse); when the grammar changes, Lark parses until they are derived again.
-_CLAIMS_GRAMMAR_DIGEST = "c6da4edb57a50ff0"
+_CLAIMS_GRAMMAR_DIGEST = "bba7e85d17b4ecf9"
 _SCAN_TERMINALS: tuple[tuple[str, str], ...] = (
     ('BREAKDOWN',
      'n[wlf](?:[wlftrchgsdjoy()])*k(?:d)?(?:n(?:[wlf])*(?:\\(p\\))?)+an(?:[wlf])*(?:\\(p\\))?'),
@@ -515,7 +515,7 @@ _SCAN_TERMINALS: tuple[tuple[str, str], ...] = (
     ('REALISASI', 'r[npm]'),
     ('TARGET', 't[npm]'),
     ('BUDGET', 'gm'),
-    ('ROLE_NAMED', '[trc]{1,3}[wa]{0,8}(?:[yv](?:a[yv])*)?w{0,2}(?:h)?[npm]'),
+    ('ROLE_NAMED', '[trc]{1,3}[wa]{0,8}(?:[yv](?:a[yv])*(?:\\(y\\))?)?w{0,2}(?:h)?[npm]'),
     ('_ANY', '.'),
 )
 
@@ -603,6 +603,11 @@ def claims_in_text(text: str, bare: bool = False) -> Claims:
                 _bare(tokens, sentence, number, out)
             continue
         slots = _slots(tokens)
+        if not slots and bare:
+            # "Penurunan Prevalensi stunting sebesar 76,36 % (Tinggi)": a name holding a
+            # key word, no claim read: the list item's bare value
+            _bare(tokens, sentence, number, out, relaxed=True)
+            continue
         dating = _Dating(tokens, sentence, base)
         _stated(_drop_relative(slots, tokens), tokens, dating, sentence, out, number)
         _budget(tokens, slots, sentence, out)
@@ -941,11 +946,20 @@ _LABEL_WORDS = frozenset((
 _ROLE_CODES = frozenset("trchgsuexbkmAB")
 
 
-def _bare(tokens: list[Token], sentence: str, number: int, out: Claims) -> None:
+#: codes that keep a value from being a list item's bare value even when no claim is read:
+#: budget, absorption, efficiency, comparison, breakdown words, money
+_NOT_BARE = frozenset("gsxbkmAB")
+
+
+def _bare(tokens: list[Token], sentence: str, number: int, out: Claims,
+          relaxed: bool = False) -> None:
     """A list item's one value with no role word ("Indeks Keluarga Sehat (IKS) sebesar
-    82,5 % (Tinggi)"): kept with its role unsure, dated by the year it names."""
+    82,5 % (Tinggi)"): kept with its role unsure, dated by the year it names. ``relaxed``:
+    the sentence holds key words but the grammar read no claim from them (a name such as
+    "Penurunan Prevalensi stunting")."""
     values = [i for i, t in enumerate(tokens) if t.value is not None]
-    if len(values) != 1 or any(t.code in _ROLE_CODES for t in tokens):
+    forbidden = _NOT_BARE if relaxed else _ROLE_CODES
+    if len(values) != 1 or any(t.code in forbidden for t in tokens):
         return
     index = values[0]
     v = tokens[index].value
