@@ -247,7 +247,7 @@ def test_scan_terminals_are_the_grammars_as_lark_compiles_them() -> None:
     assert list(claims._SCAN_TERMINALS) == _lark_terminals()
 
 
-CODES = "npmytrchgsdjoaklfue();w"
+CODES = "npmyvtrchgsxbdjoaklfueAB();w"
 
 
 @settings(max_examples=400, deadline=None)
