@@ -642,10 +642,10 @@ def _agency_values(doc: Document, kind: str, year: int) -> list[TableAmount]:
             continue
         cols = [c for c in _money_columns(table) if c.role == kind
                 and (c.year or info.year) == year and not _PLAN_HEADER.search(c.header)]
-        if not cols:
-            continue
-        totals = [r for r in table.rows if r.kind == "total"]
         progs = [c for c in table.columns if c.role == "program"]
+        if not cols or not progs:
+            continue   # a table of villages or of spending kinds holds no program budget
+        totals = [r for r in table.rows if r.kind == "total"]
         programs = [r for r in table.rows if r.kind == "data" and _program_row(r, progs)]
         for col in cols:
             stage = (col.stage or info.stage) if kind == ANGGARAN else None
