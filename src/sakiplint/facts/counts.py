@@ -897,12 +897,14 @@ def _build(doc: Document) -> Counts:
 
 
 _BUDGET_NOUNS = ("program", "kegiatan", "sub_kegiatan")
+
+
 def _budget_sentence_re() -> re.Pattern[str]:
     return _rx(r"\b(?:anggaran|pagu|alokasi|dianggarkan|apbd|dpa)\b", re.I)
 
+
 def _year_in_re() -> re.Pattern[str]:
     return _rx(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-
 
 
 def _agency_counts(doc: Document, sentence: str,
