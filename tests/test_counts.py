@@ -519,8 +519,9 @@ CORPUS = {
     # unmarked kegiatan / sub kegiatan rows are read from the amounts: 5 program, 13
     # kegiatan, 33 sub kegiatan (12 and 30 still funded after the revision). 430 and 742
     # state 5 / 13 / 30 (no reading gives 13 with 30): 30 reported; 1795 states 5 / 12 / 38:
-    # 12 and 38 reported. 1356: Tabel 3.8's header was not understood (no count).
-    "kotabangun-2023.md": (26, 12, 11, 5, [286, 387, 430, 742, 1795, 1795]),
+    # 12 and 38 reported (Tabel 3.15, read whole, lists 13 and 33 as well). 1356: "15 (lima
+    # belas) indikator" -> Tabel 3.8 (three page parts) lists 6 + 11 + 8 = 25: TRUE.
+    "kotabangun-2023.md": (26, 12, 11, 4, [286, 387, 430, 742, 1356, 1795, 1795]),
     # 337: "Jumlah Pegawai ... sebanyak 17 orang, adapun pangkat dan golongan pegawai dapat
     # dilihat dalam tabel berikut": Tabel 1.1's Jumlah columns give 13 (pendidikan,
     # pangkat) and 7 (eselon): 17 is none, TRUE; 441-443: per service, no table introduced

@@ -354,7 +354,7 @@ CORPUS: dict[str, tuple[dict[str, int], dict[str, tuple[int, int]], dict[str, li
         # 348 / 413 restate the 1-5 index out of 100 (x20): the capaian (and at 413 the
         # realisasi) differ from the table's 140,57% / 4,40
         {"capaian": 5, "budget": 1, "breakdown": 0, "change": 1},
-        {"sentence": (18, 15), "context": (10, 10)}, {"NA006": [348, 413, 413]},
+        {"sentence": (19, 16), "context": (10, 10)}, {"NA006": [348, 413, 413]},
     ),
     "kotabangun-2023": (
         # 4 capaian claims across two sentences (1124, 1245, 1249, 1271, 1293): 1124 and 1271
@@ -363,9 +363,12 @@ CORPUS: dict[str, tuple[dict[str, int], dict[str, tuple[int, int]], dict[str, li
         {"capaian": 7, "budget": 1, "breakdown": 2, "change": 2},
         # the closing list (1948-1975) restates capaian per indicator: its items link and
         # agree with Tabel 3.x (e.g. 1954 "sebesar 100%", 1973 stunting 76,36 %)
-        {"sentence": (36, 35), "context": (40, 32)},
+        # the paragraphs under the numbered labels 1405-1582 compare 2023 with 2022 against
+        # Tabel 3.8 (read whole): 1452 (indicator 7, 57,11% where 2022 gives 100) and 1488
+        # (Jumlah Inovasi: 2022 realisasi 0, capaian 0.00; the text says 1 and 100%) contradict
+        {"sentence": (36, 35), "context": (55, 43)},
         {"NA002": [1118, 1124, 1271], "NA004": [666], "NA005": [1862], "NA006": [1961],
-         "NA007": [1177, 1249, 1543, 1553, 1566, 1582]},
+         "NA007": [1177, 1249, 1452, 1452, 1488, 1488, 1543, 1553, 1566, 1582]},
     ),
     "kromengan-2022": (
         # 411: "realisasinya sebesar 100%" against the table its paragraph cites (90%)

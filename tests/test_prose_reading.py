@@ -184,6 +184,54 @@ def test_a_phrase_is_calibrated_by_the_reports_own_usage() -> None:
     assert run(wrong, "NA006", "NA007") == [("NA007", 25, "70%")]
 
 
+TWO_YEARS = HEAD + """Tabel 3.8 Perbandingan Realisasi Kinerja Tahun 2024 dan Tahun 2023
+
+""" + "| Indikator Kinerja | " + " | ".join(
+    f"{role} {year}" for year in (2023, 2024) for role in ("Target", "Realisasi", "Capaian")
+) + """ |
+|---|---|---|---|---|---|---|
+| Indeks Kepuasan Masyarakat | 80 | 76 | 95,00 | 80 | 86,40 | 108,00 |
+| Nilai SAKIP Kecamatan | 70 | 63 | 90,00 | 70 | 71,50 | 102,14 |
+| Indeks Kepuasan Layanan Prasarana Publik | 3,20 | 3,04 | 95,00 | 3,20 | 4,10 | 128,13 |
+| Jumlah Inovasi | 1 | 0 | 0,00 | 1 | 1 | 100 |
+
+"""
+
+
+def _labelled(previous: str) -> str:
+    return TWO_YEARS + "".join(
+        f"{k}) Indikator Kinerja ke-{k} ({name})\n\n"
+        f'Realisasi Target kinerja "Indikator Kinerja ke-{k}" tahun 2024 yaitu {value}% dan '
+        f"realisasi tahun sebelumnya sebesar {before}%.\n\n"
+        for k, name, value, before in (
+            (1, "Indeks Kepuasan Masyarakat", "108,00", "95,00"),
+            (2, "Nilai SAKIP Kecamatan", "102,14", previous),
+            (3, "Indeks Kepuasan Layanan Prasarana Publik", "128,13", "95,00"),
+        ))
+
+
+def test_a_role_word_repeating_a_calibrated_phrase_means_what_it_means() -> None:
+    """'Realisasi Target kinerja ... 2024 yaitu A% dan realisasi tahun sebelumnya B%': the
+    phrase states the capaian in this report, and its first word repeated for the year
+    before states the capaian of that year."""
+    assert run(_labelled("90,00"), "NA006", "NA007") == []   # the 2023 capaian
+    assert run(_labelled("63"), "NA006", "NA007") == []      # the 2023 realisasi itself
+    assert run(_labelled("85,00"), "NA006", "NA007") == [("NA007", 18, "85,00%")]
+    # without the calibrated phrase, a realisasi is the realisasi
+    plain = TWO_YEARS + "Nilai SAKIP Kecamatan tahun 2023 realisasinya sebesar 90,00.\n"
+    assert run(plain, "NA006", "NA007") == [("NA006", 12, "90,00")]
+
+
+def test_a_one_word_name_is_named_by_all_its_words() -> None:
+    """'Jumlah Inovasi' has one distinguishing word: the whole name, in order, names it;
+    the word alone does not."""
+    label = ("1) Indikator Kinerja ke-1 (Jumlah Inovasi yang telah dilakukan)\n\n"
+             'Pada "Indikator Kinerja ke-1" tahun 2023 realisasinya sebesar 1.\n')
+    assert run(TWO_YEARS + label, "NA006", "NA007") == [("NA007", 14, "1")]
+    alone = "Pada inovasi pelayanan tahun 2023 realisasinya sebesar 1.\n"
+    assert run(TWO_YEARS + alone, "NA006", "NA007") == []
+
+
 # --------------------------------------------------------------------------- agency level
 
 BUDGET = HEAD + """Tabel 2.8 Alokasi Anggaran per Program Tahun 2024

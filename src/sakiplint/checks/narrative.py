@@ -464,16 +464,42 @@ def _link_stated(doc: Document, ctx: Context) -> Iterator[StatedLink]:
     (x20, x25, x10, x100) gives the factor its realisasi is compared by."""
     candidates = list(_candidates(doc, ctx))
     roles_of = _calibrate(candidates, ctx)
+    # per sentence, the calibrated phrases its values were stated with, by their offset
+    phrased: dict[tuple[int, int], list[tuple[int, str]]] = {}
+    for cand in candidates:
+        sv = cand.stated
+        if not sv.sure and sv.phrase in roles_of:
+            phrased.setdefault(sv.where, []).append((sv.value.offset, sv.phrase))
     for cand in candidates:
         sv = cand.stated
         if sv.sure and sv.role in ROLES:
-            roles: tuple[str, ...] = (sv.role,)
+            # a role word the report itself uses for another role names either: the word
+            # of an earlier phrase of the sentence, repeated for another year ("Realisasi
+            # Target kinerja 2023 yaitu 114,29% dan realisasi tahun sebelumnya 95,24%",
+            # the phrase calibrated to the capaian), or a word the report's own sentences
+            # use for another role
+            more = list(roles_of.get(_SURE + sv.role, ()))
+            for offset, phrase in phrased.get(sv.where, ()):
+                if offset < sv.value.offset and _role_word(phrase) == sv.role:
+                    more += roles_of[phrase]
+            roles: tuple[str, ...] = tuple(dict.fromkeys((sv.role, *more)))
         else:
             roles = roles_of.get(sv.phrase, ROLES) if not sv.bare else ROLES
         cells = [r[(role, cand.year)] for r in cand.rows for role in roles
                  if (role, cand.year) in r]
-        if cells:
-            yield _judge(sv, cells, cand.link, cand.year, cand.factor, roles, cand.cited, ctx)
+        if not cells:
+            continue
+        yield _judge(sv, cells, cand.link, cand.year, cand.factor, roles, cand.cited, ctx)
+
+
+def _role_word(phrase: str) -> str:
+    """The role the first word of a phrase names ("realisasi target kinerja": realisasi)."""
+    first = phrase.split(" ", 1)[0]
+    for role, stem in (("realisasi", "realisasi"), ("realisasi", "terealisasi"),
+                       ("target", "target"), ("capaian", "capai"), ("capaian", "tercapai")):
+        if first.startswith(stem):
+            return role
+    return ""
 
 
 def _candidates(doc: Document, ctx: Context) -> Iterator[_Candidate]:
@@ -531,6 +557,8 @@ def _offset_in(doc: Document, sv: StatedValue) -> int | None:
 #: sentences a phrase must be calibrated by (each matching exactly one role), and the share
 #: of them that must match the same role (a wrong value among them matches another, or none)
 _CALIBRATE_MIN = 3
+#: the key a role word the sentence names (a sure role) is calibrated under
+_SURE = "\x00"
 _CALIBRATE_SHARE = Decimal("0.75")
 
 
@@ -542,8 +570,9 @@ def _calibrate(candidates: list[_Candidate], ctx: Context) -> dict[str, tuple[st
     tally: dict[str, dict[str, int]] = {}
     for cand in candidates:
         sv = cand.stated
-        if sv.sure or sv.bare or not sv.phrase:
+        if sv.bare or not (sv.phrase or (sv.sure and sv.role in ROLES)):
             continue
+        key = _SURE + sv.role if sv.sure else sv.phrase
         matched = set()
         for role in ROLES:
             cells = [r[(role, cand.year)] for r in cand.rows if (role, cand.year) in r]
@@ -551,7 +580,7 @@ def _calibrate(candidates: list[_Candidate], ctx: Context) -> dict[str, tuple[st
             if cells and any(_same(sv.value, c, ctx, f) for c in cells):
                 matched.add(role)
         if len(matched) == 1:
-            counts = tally.setdefault(sv.phrase, {})
+            counts = tally.setdefault(key, {})
             role = matched.pop()
             counts[role] = counts.get(role, 0) + 1
     out: dict[str, tuple[str, ...]] = {}

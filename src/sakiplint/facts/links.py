@@ -199,6 +199,10 @@ class Catalogue:
     named: dict[str, tuple[list[Indicator], list[Indicator]]] = field(default_factory=dict)
     #: every word of every name and abbreviation as written, lower case (a cheap first look)
     raw_words: set[str] = field(default_factory=set)
+    #: names of one distinguishing word ("Jumlah Inovasi"), named only by the whole name
+    #: (every word, in order): its first stem -> (the name's stems, the indicator)
+    whole_names: dict[str, list[tuple[tuple[str, ...], Indicator]]] = field(
+        default_factory=dict)
 
 
 def _build(doc: Document) -> Catalogue:
@@ -232,6 +236,10 @@ def _build(doc: Document) -> Catalogue:
         if len(entry.key) >= 2 or _single_acronym(entry):
             for w in entry.key:
                 out.by_word.setdefault(w, []).append(entry)
+        else:
+            name = _norm_tuple(entry.name)
+            if len(name) >= 2:
+                out.whole_names.setdefault(name[0], []).append((name, entry))
         for a in entry.abbreviations:
             out.by_abbreviation.setdefault(a, []).append(entry)
     # an abbreviation shared by indicators with different names names none of them
@@ -411,6 +419,12 @@ def _naming_uncached(cat: Catalogue, sentence: str
         for entry in cat.by_word.get(w, ()):
             hits.setdefault(id(entry), (entry, set()))[1].add(w)
     full = [e for e, got in hits.values() if got == e.key]
+    if cat.whole_names:
+        for i, w in enumerate(ordered):
+            for name, entry in cat.whole_names.get(w, ()):
+                if tuple(ordered[i:i + len(name)]) == name and all(entry is not f
+                                                                    for f in full):
+                    full.append(entry)
     for t in _WORD.findall(sentence):
         if _ABBREV.match(t):
             for entry in cat.by_abbreviation.get(t.lower(), ()):
