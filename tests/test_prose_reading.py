@@ -332,6 +332,23 @@ def test_stale_and_mismatched_years_need_no_comparison_in_the_sentence() -> None
     assert run(compared, "DQ109") == []
 
 
+def _daftar_report(daftar: str) -> str:
+    return HEAD + "DAFTAR TABEL\n\n" + daftar + "\n\n## BAB I\n\n" + "".join(
+        f"Tabel {n} {title} Tahun 2024\n\n| Uraian | Nilai |\n|---|---|\n| a | 1 |\n\n"
+        for n, title in (("1.1", "Data Pegawai"), ("1.2", "Data Penduduk"))) + "Penutup.\n" * 12
+
+
+def test_daftar_entries_a_converter_joined_on_one_line_are_each_read() -> None:
+    """A PDF converter may join the Daftar Tabel lines into one: each entry still counts."""
+    lines = ("Tabel 1.1 Data Pegawai Tahun 2024 .......... 2",
+             "Tabel 1.2 Data Penduduk Tahun 2023 .......... 3")
+    apart = run(_daftar_report("\n\n".join(lines)), "DQ110")
+    joined = run(_daftar_report(" ".join(lines)), "DQ110")
+    assert [(r, a) for r, _, a in apart] == [("DQ110", "2023")]
+    assert joined == [("DQ110", 5, "2023")]
+    assert run(_daftar_report(" ".join(lines).replace("2023", "2024")), "DQ110") == []
+
+
 def test_ctx_is_built() -> None:
     # Context is the rule runner's object: kept importable for the helpers above
     doc, _ = lint_text(TABLE, rules=[])

@@ -81,7 +81,7 @@ def _all(a: AllAchieved) -> Iterator[Issue]:
         return
     shown = "; ".join(f"{short(label, 50)}: {c.text}" for label, c in below)
     yield Issue(
-        at=(a.line, a.column, a.line, a.column + len(a.text.split()[-1])),
+        at=(a.line, a.column, a.line, a.column + (a.span or len(a.text.split()[-1]))),
         actual=short(a.text, 60),
         expected=shown,
         args={"said": short(a.text, 80),

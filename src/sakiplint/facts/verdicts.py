@@ -48,6 +48,7 @@ class AllAchieved:
     column: int
     table: Table         # the table the paragraph cites
     year: int | None
+    span: int = 0        # characters marked from ``column`` (the words, or their verb)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,10 +220,13 @@ def _all(doc: Document, para: Paragraph, sentence: str, base: int,
     table = cited_table(doc, para.start_line)
     if table is None:
         return
-    line, column = _place(doc, para, m.group(2))
+    # the whole verdict where it stands on one line, else its verb
+    marked = m.group(0) if any(m.group(0) in doc.lines[ln - 1] for ln in range(
+        para.start_line, min(para.end_line, len(doc.lines)) + 1)) else m.group(2)
+    line, column = _place(doc, para, marked)
     out.all_achieved.append(AllAchieved(
         _NOUNS[m.group(1).lower()], m.group(0), line, column, table,
-        _year(sentence, doc.report_year)))
+        _year(sentence, doc.report_year), len(marked)))
 
 
 def _count(doc: Document, para: Paragraph, sentence: str, base: int,

@@ -82,6 +82,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                 re.I),
         "markup": re.compile(r"<[^>]*>|\*\*|__|`|^#+\s*"),
         "leader": re.compile(r"\s*\.{3,}\s*\w{0,6}\s*$|\t+\w{0,6}\s*$"),
+        # where entries joined on one line meet: a leader and page, then the next entry
+        "joined": re.compile(r"\.{3,}\s*\w{0,6}\s+(?=(?:\*\*)?(?:tabel|table|gambar|grafik)"
+                             r"\s*\.?\s*\d)", re.I),
     }
 
 
@@ -210,12 +213,18 @@ def _build_daftar(doc: Document) -> list[_Place]:
         if (i + 1) in doc.table_lines:
             continue
         line = doc.lines[i]
-        m = pats["item"].match(pats["markup"].sub("", line))
-        if m is None or not m.group(3):
+        if "..." not in line and "\t" not in line:
             continue
-        if pats["leader"].search(line) is None:
-            continue
-        out.append(_Place(m.group(2), "daftar", line, i + 1, 1))
+        # entries a converter joined into one line ("Tabel 1.1 ... 2 Tabel 1.2 ... 3") each
+        start = 0
+        ends = [m.end() for m in pats["joined"].finditer(line)] + [len(line)]
+        for end in ends:
+            part = line[start:end].rstrip()
+            start = end
+            m = pats["item"].match(pats["markup"].sub("", part))
+            if m is None or not m.group(3) or pats["leader"].search(part) is None:
+                continue
+            out.append(_Place(m.group(2), "daftar", part, i + 1, 1))
     return out
 
 
