@@ -300,6 +300,12 @@ def test_verdicts_against_the_numbers() -> None:
     text = TABLE + "Dari 3 (tiga) sasaran strategis hanya 1 (satu) yang berhasil mencapai target.\n"
     assert run(text, "NA014") == [("NA014", 11, "1")]
     assert run(text.replace("hanya 1 (satu)", "3 (tiga)"), "NA014") == []
+    # a row printed twice is one row: the same finding, against the same table
+    row = ("| Meningkatnya akuntabilitas perangkat daerah | Nilai SAKIP Kecamatan | 70 | 71,50 "
+           "| 102,14 |\n")
+    twice = text.replace(row, row + row)
+    _, found = lint_text(twice, rules=[RULES["NA014"]])
+    assert [(f.line, f.actual, f.expected) for f in found] == [(12, "1", "3")]
 
 
 def test_not_achieved_said_of_an_indicator_that_reached_its_target() -> None:

@@ -61,12 +61,16 @@ def _capaian_cells(table: Table, year: int | None) -> list[tuple[str, Cell]]:
     if len(cols) != 1:
         return []
     out = []
+    seen: set[tuple[str, str]] = set()
     for row in table.rows:
         if row.kind != "data":
             continue
         cell = row.cell(cols[0].index)
         if cell is not None and cell.number is not None and cell.value is not None \
                 and cell.value.kind in ("number", "percent"):
+            if row.label and (row.label, cell.text) in seen:
+                continue   # a row repeated (a page break, a slip) is one row
+            seen.add((row.label, cell.text))
             out.append((row.label, cell))
     return out
 
