@@ -359,3 +359,43 @@ def test_ctx_is_built() -> None:
     # Context is the rule runner's object: kept importable for the helpers above
     doc, _ = lint_text(TABLE, rules=[])
     assert Context(doc, RULES["NA006"], Settings()).document is doc
+
+
+# --------------------------------------------------------------------------- outvoted tables
+
+def _copy(number: str, real: str, capaian: str) -> str:
+    return f"""Tabel {number} Capaian Kinerja Tahun 2024
+
+| Sasaran | Indikator Kinerja | Target 2024 | Realisasi 2024 | Capaian 2024 |
+|---|---|---|---|---|
+| Meningkatnya pelayanan publik kecamatan | Indeks Kepuasan Masyarakat | 80 | 86,40 | 108,00 |
+| Meningkatnya akuntabilitas perangkat daerah | Nilai SAKIP Kecamatan | 70 | {real} | {capaian} |
+
+"""
+
+
+_SAYS = "Realisasi Nilai SAKIP Kecamatan tahun 2024 sebesar 65.\n"
+
+
+def test_a_value_only_an_outvoted_table_gives_is_judged_by_the_others() -> None:
+    # Tabel 3.1, 3.2 and 3.3 give realisasi 71,50; only Tabel 3.4 gives 65: the sentence
+    # repeats that one table's slip
+    text = (TABLE + _copy("3.2", "71,50", "102,14") + _copy("3.3", "71,50", "102,14")
+            + _copy("3.4", "65", "92,86") + _SAYS)
+    assert run(text, "NA006") == [("NA006", text.count("\n"), "65")]
+    _, (f,) = lint_text(text, rules=[RULES["NA006"]])
+    assert f.related[0].message == "hanya satu tabel: realisasi 65"
+
+
+@pytest.mark.parametrize("copies", [
+    # one table against one: either may be right, the sentence agrees with one
+    ("3.4",),
+    # two tables against two
+    ("3.2", "3.4", "3.5"),
+])
+def test_a_value_a_table_gives_is_not_outvoted_without_a_majority(copies: tuple) -> None:
+    text = TABLE
+    for i, number in enumerate(copies):
+        low = i > 0 or len(copies) == 1
+        text += _copy(number, "65" if low else "71,50", "92,86" if low else "102,14")
+    assert run(text + _SAYS, "NA006") == []

@@ -379,6 +379,7 @@ class StatedLink:
     roles: tuple[str, ...] = ()             # the roles compared (several: the role is unsure)
     judged: bool = True                     # every cell on a scale the value can be read in
     cited: bool = False                     # judged against the table its paragraph cites
+    outvoted: tuple[Cell, ...] = ()         # agreeing cells of a table the others outvote
 
 
 def link_stated(doc: Document, ctx: Context) -> list[StatedLink]:
@@ -605,6 +606,10 @@ def _judge(
                      for c in cells)
         return StatedLink(sv, cells, agrees, found, year, factor, roles, True, cited)
     if any(_same(v, c, ctx) for c in cells):
+        kept = None if cited else _without_outvoted(v, cells, found, ctx)
+        if kept is not None:
+            gone = tuple(c for c in cells if all(c is not k for k in kept))
+            return StatedLink(sv, kept, False, found, year, _ONE, roles, True, cited, gone)
         return StatedLink(sv, cells, True, found, year, _ONE, roles, True, cited)
     if sv.unit:   # "4 kegiatan": a count, never an index on another scale
         return StatedLink(sv, cells, False, found, year, _ONE, roles, True, cited)
@@ -616,6 +621,33 @@ def _judge(
             return StatedLink(sv, cells, True, found, year, f, roles, True, cited)
     return StatedLink(sv, cells, False, found, year, _ONE, roles,
                       _scale_known(v, cells, roles, found), cited)
+
+
+def _without_outvoted(v: Value, cells: list[Cell], found: Link, ctx: Context
+                      ) -> list[Cell] | None:
+    """The cells to judge the value by when every cell it agrees with is outvoted: the one
+    table giving that value for its role, while two or more other tables agree among
+    themselves on another (an uncaptioned copy of a table with one value changed: the
+    sentence repeats the copy's slip); the outvoted cells are left out. None when some
+    agreeing cell is not outvoted (two tables against two, one against one: the sentence
+    agrees with a reading)."""
+    table_of = {id(c): t for (t, _), r in found.indicator.rows.items() for c in r.values()}
+    by_role: dict[str, list[Cell]] = {}
+    for c in cells:
+        by_role.setdefault(_role_of(c, found), []).append(c)
+
+    def outvoted(c: Cell) -> bool:
+        peers = by_role[_role_of(c, found)]
+        if len({table_of.get(id(p)) for p in peers if cells_agree([c, p])}) != 1:
+            return False
+        others = [p for p in peers if not cells_agree([c, p])]
+        return max((len({table_of.get(id(q)) for q in others if cells_agree([p, q])})
+                    for p in others), default=0) >= 2
+
+    if not all(outvoted(c) for c in cells if _same(v, c, ctx)):
+        return None
+    kept = [c for c in cells if not outvoted(c)]
+    return kept or None
 
 
 def _scale_known(v: Value, cells: list[Cell], roles: tuple[str, ...], found: Link) -> bool:
@@ -675,6 +707,9 @@ def _contradictions(ctx: Context, doc: Document, how: str) -> Iterator[Issue]:
         suffix = "%" if sv.value.kind == "percent" else ""
         roles = sl.roles
         related = [related_cell(c, _role_of(c, sl.link) or "nilai") for c in cells]
+        related[:0] = [Related(line=c.line, column=c.value_column,
+                               message=f"hanya satu tabel: {_role_of(c, sl.link)} {c.text}")
+                       for c in sl.outvoted]
         if how == "context":
             related.insert(0, Related(
                 line=sl.link.line, column=1,

@@ -113,6 +113,8 @@ TERMS: dict[str, dict[str, str]] = {
     "pembilang": {"id": "pembilang", "en": "numerator"},
     "penyebut": {"id": "penyebut", "en": "denominator"},
     "dibandingkan dengan": {"id": "dibandingkan dengan", "en": "compared with"},
+    # a table value the other tables outvote (NA006 / NA007)
+    "hanya satu tabel": {"id": "hanya satu tabel", "en": "only one table"},
 }
 #: whole notes without a value
 NOTES: dict[str, dict[str, str]] = {
