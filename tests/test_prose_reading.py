@@ -399,3 +399,27 @@ def test_a_value_a_table_gives_is_not_outvoted_without_a_majority(copies: tuple)
         low = i > 0 or len(copies) == 1
         text += _copy(number, "65" if low else "71,50", "92,86" if low else "102,14")
     assert run(text + _SAYS, "NA006") == []
+
+
+# --------------------------------------------------------------------------- list introductions
+
+_INTRO = TABLE + """Indikator Nilai SAKIP Kecamatan tahun 2024 berhasil. Sebabnya{colon}
+
+{items}
+"""
+_ITEMS = ("- Realisasi tahun 2024 sebesar 65 karena pendampingan intensif.",
+          "- Target tahun 2024 sebesar 75.")
+
+
+@pytest.mark.parametrize(("colon", "first", "expected"), [
+    # the list the paragraph introduces speaks of its indicator: both items are judged
+    (":", [], [("NA007", 13, "65"), ("NA007", 14, "75")]),
+    # no colon: the paragraph introduces no list
+    (".", [], []),
+    # an item naming another indicator ends what the introduction names
+    (":", ["- Indeks Kepuasan Masyarakat dibahas tersendiri."], []),
+])
+def test_a_list_speaks_of_what_its_introduction_names(
+        colon: str, first: list[str], expected: list[tuple]) -> None:
+    text = _INTRO.format(colon=colon, items="\n".join([*first, *_ITEMS]))
+    assert run(text, "NA006", "NA007") == expected

@@ -677,6 +677,10 @@ def context_of(
                 return by_number
             if partly:
                 return None
+        if para.kind == "list_item":
+            decided, by_intro = _list_intro_link(doc, at)
+            if decided:
+                return by_intro
         return _label_link(doc, at)
     # earlier sentences of the paragraph, nearest first
     for a2, b2 in reversed(spans[:sentence_number]):
@@ -712,6 +716,40 @@ def context_of(
         if not anaphoric and len(all_spans) > 1:
             return None
     return None
+
+
+#: list items looked back over to the paragraph introducing the list
+_LIST_LOOKBACK = 12
+
+
+def _list_intro_link(doc: Document, at: int) -> tuple[bool, Link | None]:
+    """(whether the list item stands under an introducing paragraph, the one indicator that
+    paragraph names): a list introduced by a paragraph ending with a colon ("... indikator
+    kinerja persentase X mengalami keberhasilan. Adapun penyebabnya antara lain:") speaks
+    of what the introduction names, as long as no item before names something else and no
+    heading or table stands between."""
+    paras = doc.paragraphs
+    cat = catalogue(doc)
+    bounds = _boundaries(doc)
+    j = at
+    for _ in range(_LIST_LOOKBACK):
+        if j == 0:
+            return False, None
+        prev = paras[j - 1]
+        if _between(bounds, prev.end_line, paras[j].start_line):
+            return False, None
+        if prev.kind != "list_item":
+            if not prev.text.rstrip().endswith(":"):
+                return False, None
+            found, partly = _naming_parts(cat, prev.text)
+            if len(found) == 1 and not partly:
+                return True, Link(found[0], "context", prev.start_line, "lead")
+            return bool(found or partly), None
+        found, partly = _naming_parts(cat, prev.text)
+        if found or partly:
+            return True, None
+        j -= 1
+    return False, None
 
 
 def _decide(cat: Catalogue, text: str, line: int) -> tuple[bool, Link | None]:
