@@ -423,3 +423,40 @@ def test_a_list_speaks_of_what_its_introduction_names(
         colon: str, first: list[str], expected: list[tuple]) -> None:
     text = _INTRO.format(colon=colon, items="\n".join([*first, *_ITEMS]))
     assert run(text, "NA006", "NA007") == expected
+
+
+# --------------------------------------------------------------------------- one-sided changes
+
+_WHOLE = HEAD + """Realisasi anggaran Tahun Anggaran 2024 Kecamatan Sukamaju sebesar 93,10%, \
+dari pagu sebesar Rp 2.000.000.000 dan terealisasi sebesar Rp 1.862.000.000.
+
+"""
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # 93,10 - 88,40 = 4,70 points, not 5,70
+    ("Realisasi anggaran tahun 2024 meningkat dari tahun sebelumnya, dimana pada tahun 2023 "
+     "realisasi anggaran Kecamatan Sukamaju sebesar 88,40% atau terjadi peningkatan sebesar 5,70%.",
+     [("NA005", 5, "5,70%")]),
+    # in points: holds
+    ("Realisasi anggaran tahun 2024 meningkat dari tahun sebelumnya, dimana pada tahun 2023 "
+     "realisasi anggaran Kecamatan Sukamaju sebesar 88,40% atau terjadi peningkatan sebesar 4,70%.",
+     []),
+    # as a relative change (4,70 / 88,40 = 5,32%): holds
+    ("Realisasi anggaran tahun 2024 meningkat dari tahun sebelumnya, dimana pada tahun 2023 "
+     "realisasi anggaran Kecamatan Sukamaju sebesar 88,40% atau terjadi peningkatan sebesar 5,32%.",
+     []),
+    # a program's absorption: not the agency's whole
+    ("Realisasi anggaran Program Penunjang tahun 2024 meningkat, dimana pada tahun 2023 "
+     "realisasinya sebesar 88,40% atau terjadi peningkatan sebesar 5,70%.", []),
+])
+def test_a_change_stated_with_one_value_takes_the_other_from_the_report(
+        sentence: str, expected: list[tuple]) -> None:
+    assert run(_WHOLE + sentence + "\n", "NA005") == expected
+
+
+def test_a_change_stated_with_one_value_is_silent_without_the_other_year() -> None:
+    text = HEAD + ("Realisasi anggaran tahun 2024 meningkat dari tahun sebelumnya, dimana pada "
+                   "tahun 2023 realisasi anggaran Kecamatan Sukamaju sebesar 88,40% atau "
+                   "terjadi peningkatan sebesar 5,70%.\n")
+    assert run(text, "NA005") == []

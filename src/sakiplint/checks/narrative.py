@@ -179,6 +179,70 @@ def change_sentence(ctx: Context, doc: Document) -> Iterator[Issue]:
             args={"first": ch.first.text + suffix, "second": ch.second.text + suffix},
             related=[_rel(ch.first, "nilai"), _rel(ch.second, "nilai")],
         )
+    yield from _one_sided_changes(ctx, doc)
+
+
+def _absorptions(doc: Document, year: int) -> list[tuple[Decimal, str, list[Related]]]:
+    """The agency's budget absorption of ``year`` as the report gives it: each budget
+    table's whole spending / whole budget x 100, and each sentence on the whole budget that
+    names that year alone and states the absorption (as printed, and as its spending / its
+    budget x 100). (value, where, related cells)."""
+    from sakiplint.facts.budget_links import agency_absorptions, whole_budget_sentence
+
+    out: list[tuple[Decimal, str, list[Related]]] = []
+    for b, r, a in agency_absorptions(doc, year):
+        where = short(r.table.title, 40) if r.table.title else f"tabel baris {r.table.start_line}"
+        out.append((b, where, [related_cell(r.cell, "realisasi anggaran"),
+                               related_cell(a.cell, "anggaran")]))
+    for bc in claims_of(doc).budget:
+        if {int(y) for y in _year_re().findall(bc.sentence)} != {year} \
+                or not whole_budget_sentence(doc, bc.sentence):
+            continue
+        rel = [_rel(bc.serapan, "serapan"), _rel(bc.realisasi, "realisasi anggaran"),
+               _rel(bc.anggaran, "anggaran")]
+        where = f"kalimat baris {bc.serapan.line}"
+        out.append((bc.serapan.value, where, rel))
+        if bc.anggaran.value > 0:
+            out.append((bc.realisasi.value * _HUNDRED / bc.anggaran.value, where, rel))
+    return out
+
+
+def _one_sided_changes(ctx: Context, doc: Document) -> Iterator[Issue]:
+    """A change of the agency's budget absorption stated with one year's value: the other
+    year's value is what the report gives elsewhere for that year (:func:`_absorptions`);
+    the change is wrong only if it fits none of them."""
+    from sakiplint.facts.budget_links import whole_budget_sentence
+
+    for o in claims_of(doc).one_sided:
+        if not whole_budget_sentence(doc, o.sentence):
+            continue
+        found = _absorptions(doc, o.other_year)
+        if not found:
+            continue
+        holds = False
+        for value, _ in o.known.readings:
+            for b, _where, _rel_cells in found:
+                for other in (b, b.quantize(Decimal(1).scaleb(-o.known.decimals))):
+                    diff = abs(other - value)
+                    rel = safe_div(diff * _HUNDRED, min(abs(value), abs(other)))
+                    rel2 = safe_div(diff * _HUNDRED, max(abs(value), abs(other)))
+                    if any(_ok(o.delta, x, ctx) for x in (diff, rel, rel2)):
+                        holds = True
+        if holds:
+            continue
+        b, where, related = found[0]
+        b = b.quantize(Decimal(1).scaleb(-o.known.decimals))
+        shown = f"{fmt(b, o.known.decimals, o.known.notation)}%"
+        yield Issue(
+            at=_at(o.delta),
+            actual=o.delta.text + "%",
+            expected=fmt(abs(b - o.known.value), o.delta.decimals, o.delta.notation) + "%",
+            args={"first": f"{o.known.text}% ({o.known_year})",
+                  "second": f"{shown} ({o.other_year}, {where})",
+                  "second_en": f"{shown} ({o.other_year}, "
+                               f"{where.replace('kalimat baris', 'the sentence on line')})"},
+            related=[_rel(o.known, "nilai"), *related],
+        )
 
 
 def change_direction(ctx: Context, doc: Document) -> Iterator[Issue]:

@@ -87,6 +87,7 @@ TERMS: dict[str, dict[str, str]] = {
     "capaian": {"id": "capaian", "en": "capaian"},
     "anggaran": {"id": "anggaran", "en": "budget"},
     "realisasi anggaran": {"id": "realisasi anggaran", "en": "spending"},
+    "serapan": {"id": "serapan", "en": "absorption"},
     "bagian": {"id": "bagian", "en": "part"},
     "jumlah": {"id": "jumlah", "en": "total"},
     "nilai": {"id": "nilai", "en": "value"},

@@ -674,6 +674,29 @@ def _agency_values(doc: Document, kind: str, year: int) -> list[TableAmount]:
     return out
 
 
+def whole_budget_sentence(doc: Document, sentence: str) -> bool:
+    """The sentence speaks of the agency's whole budget (a total marker or the agency's
+    own name, no other agency or area, no program or kegiatan named)."""
+    if _LEVEL_WORD.search(_GENERIC_LEVEL.sub(" ", sentence)) is not None:
+        return False
+    return _whole_budget(sentence, own_agency(doc))
+
+
+def agency_absorptions(doc: Document, year: int) -> list[tuple[Decimal, TableAmount,
+                                                                   TableAmount]]:
+    """The agency's budget absorption of ``year`` as each budget table gives it: its whole
+    spending / its whole budget x 100, both from the same table (each budget stage)."""
+    spent = agency_values(doc, REALISASI, year)
+    out: list[tuple[Decimal, TableAmount, TableAmount]] = []
+    for a in agency_values(doc, ANGGARAN, year):
+        for r in spent:
+            if r.table.index != a.table.index or a.cell.number is None \
+                    or r.cell.number is None or a.cell.number <= 0:
+                continue
+            out.append((r.cell.number * 100 / a.cell.number, r, a))
+    return out
+
+
 def _program_row(row: Row, progs: list[Column]) -> bool:
     named = [row.cells[c.index] for c in progs
              if c.index < len(row.cells) and row.cells[c.index].text]

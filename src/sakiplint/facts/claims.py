@@ -138,6 +138,20 @@ class ChangeClaim:
 
 
 @dataclass(slots=True)
+class OneSidedChange:
+    """"pada tahun 2022 realisasi anggaran ... sebesar 91,89% atau terjadi peningkatan
+    sebesar 0,52%" in a sentence about 2023: a change of which the sentence gives one value
+    (``known``, of ``known_year``) and leaves the other, of ``other_year``, to the tables."""
+
+    delta: Value
+    known: Value
+    known_year: int
+    other_year: int
+    direction: str       # "up" or "down"
+    sentence: str
+
+
+@dataclass(slots=True)
 class EfficiencyClaim:
     """"capaian kinerja 105,61% dan capaian anggaran 98,47%, ... ratio efisiensi 107,14%"."""
 
@@ -202,10 +216,12 @@ class Claims:
     efficiency: list[EfficiencyClaim] = field(default_factory=list)
     derived: list[DerivedClaim] = field(default_factory=list)
     compare: list[CompareClaim] = field(default_factory=list)
+    one_sided: list[OneSidedChange] = field(default_factory=list)
 
     def __len__(self) -> int:
         return (len(self.capaian) + len(self.budget) + len(self.breakdown) + len(self.change)
-                + len(self.efficiency) + len(self.derived) + len(self.compare))
+                + len(self.efficiency) + len(self.derived) + len(self.compare)
+                + len(self.one_sided))
 
     def values(self) -> list[Value]:
         """Every value a claim reads."""
@@ -224,6 +240,8 @@ class Claims:
             vals += [dv.percent, dv.first, dv.second]
         for cm in self.compare:
             vals += [cm.first, cm.second]
+        for o in self.one_sided:
+            vals += [o.delta, o.known]
         vals += [sv.value for sv in self.stated]
         return vals
 
@@ -243,6 +261,7 @@ class Claims:
         self.efficiency += other.efficiency
         self.derived += other.derived
         self.compare += other.compare
+        self.one_sided += other.one_sided
 
 
 # --------------------------------------------------------------------------- tokens
@@ -1087,6 +1106,9 @@ def _change(tokens: list[Token], slots: list[Slot], sentence: str, out: Claims) 
         t.value for t in tokens
         if t.value is not None and t.value is not delta and t.value.kind == delta.kind
     ]
+    if len(others) == 1:
+        _one_sided(tokens, delta, others[0], direction, sentence, out)
+        return
     if len(others) != 2 or any(t.value.kind == "money" for t in tokens if t.value):
         return
     if any(t.value is not None and t.value.kind != delta.kind for t in tokens):
@@ -1099,6 +1121,28 @@ def _change(tokens: list[Token], slots: list[Slot], sentence: str, out: Claims) 
     if any(sl.kind in ("target", "real_of_target", "capaian") for sl in slots):
         return
     out.change.append(ChangeClaim(delta, others[0], others[1], direction, sentence))
+
+
+def _one_sided(tokens: list[Token], delta: Value, known: Value, direction: str,
+               sentence: str, out: Claims) -> None:
+    """A change stated with one of its two values: a percentage change of a budget word's
+    quantity (codes g / s), the sentence naming exactly two years, the known value's the
+    nearest year before it (else after it), the other value's the other year."""
+    if delta.kind != "percent" or known.kind != "percent":
+        return
+    if any(t.value is not None and t.value.kind not in ("percent",) for t in tokens):
+        return
+    if not any(t.code in ("g", "s") for t in tokens):
+        return
+    years = [(i, int(t.text)) for i, t in enumerate(tokens) if t.code == "y"]
+    if len({y for _, y in years}) != 2:
+        return
+    at = next(i for i, t in enumerate(tokens) if t.value is known)
+    before = [y for i, y in years if i < at]
+    known_year = before[-1] if before else next(y for i, y in years if i > at)
+    other_year = next(y for _, y in years if y != known_year)
+    out.one_sided.append(OneSidedChange(delta, known, known_year, other_year, direction,
+                                        sentence))
 
 
 def _efficiency(slots: list[Slot], sentence: str, out: Claims) -> None:
@@ -1190,6 +1234,9 @@ def _with_places(claims: Claims, para: Paragraph, lines: list[str]) -> Claims:
          for d in claims.derived],
         [CompareClaim(p(c.first), p(c.second), c.relation, c.sentence)
          for c in claims.compare],
+        [OneSidedChange(p(o.delta), p(o.known), o.known_year, o.other_year, o.direction,
+                        o.sentence)
+         for o in claims.one_sided],
     )
 
 
