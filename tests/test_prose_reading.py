@@ -460,3 +460,24 @@ def test_a_change_stated_with_one_value_is_silent_without_the_other_year() -> No
                    "tahun 2023 realisasi anggaran Kecamatan Sukamaju sebesar 88,40% atau "
                    "terjadi peningkatan sebesar 5,70%.\n")
     assert run(text, "NA005") == []
+
+
+# --------------------------------------------------------------------------- "dengan indikator"
+
+_SASARAN_WORDS = TABLE.replace(
+    "| Meningkatnya sarpras wilayah | Indeks Kepuasan Layanan Prasarana Publik | 3,20 | 4,10 "
+    "| 128,13 |",
+    "| Meningkatnya sarpras wilayah | Indeks Kepuasan Layanan Prasarana Publik | 3,20 | 4,10 "
+    "| 128,13 |\n| Meningkatnya pembangunan wilayah | Jumlah Prasarana Publik Terbangun | 10 "
+    "| 12 | 120,00 |")
+
+
+@pytest.mark.parametrize(("value", "expected"), [("128,13", []), ("138,13", ["138,13%"])])
+def test_the_words_after_indikator_name_the_indicator(value: str, expected: list) -> None:
+    # the sasaran's name ("Pembangunan Prasarana Publik") holds every word of another
+    # indicator; the words after "dengan indikator kinerja" name the one meant
+    text = _SASARAN_WORDS + (
+        "Sasaran “Meningkatnya Pembangunan Prasarana Publik” dengan indikator kinerja Indeks "
+        f"Kepuasan Layanan Prasarana Publik telah tercapai sebesar {value}% karena dukungan "
+        "masyarakat.\n")
+    assert [a for _, _, a in run(text, "NA006")] == expected

@@ -763,6 +763,10 @@ def _decide(cat: Catalogue, text: str, line: int) -> tuple[bool, Link | None]:
     return True, None
 
 
+def _indikator_re() -> re.Pattern[str]:
+    return _rx(r"\bindikator\b", re.I)
+
+
 def _number_re() -> re.Pattern[str]:
     return _rx(r"\d[\d.,]*")
 
@@ -791,6 +795,17 @@ def link(
         near, near_partly = _naming_parts(cat, sentence[start:value_at])
         if len(near) == 1 and not near_partly:
             return Link(near[0], "sentence", paragraph_line, "clause")
+        if len(near) > 1:
+            # the words after the last "indikator" before the value name the indicator
+            # ("Sasaran “Meningkatnya Pembangunan Sarpras” dengan indikator kinerja Nilai
+            # Kepuasan Layanan Prasarana tercapai 122%": the sasaran's words name no other)
+            last = None
+            for last in _indikator_re().finditer(sentence, start, value_at):
+                pass
+            if last is not None:
+                named, named_partly = _naming_parts(cat, sentence[last.end():value_at])
+                if len(named) == 1 and not named_partly:
+                    return Link(named[0], "sentence", paragraph_line, "clause")
         return None
     numbered, by_number = _ordinal_link(doc, sentence, paragraph_line)
     if numbered:
