@@ -800,8 +800,8 @@ def link(
             # ("Sasaran “Meningkatnya Pembangunan Sarpras” dengan indikator kinerja Nilai
             # Kepuasan Layanan Prasarana tercapai 122%": the sasaran's words name no other)
             last = None
-            for last in _indikator_re().finditer(sentence, start, value_at):
-                pass
+            for m in _indikator_re().finditer(sentence, start, value_at):
+                last = m
             if last is not None:
                 named, named_partly = _naming_parts(cat, sentence[last.end():value_at])
                 if len(named) == 1 and not named_partly:
