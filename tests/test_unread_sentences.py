@@ -1,7 +1,7 @@
 """The sentences of the corpus that state numbers and that no claim reads
 (``benchmarks/unread_sentences.py``): their number must not grow back. 164 before issue 13's
 grammar and links (claims read in any word order, role words across names, years per clause,
-verdicts, averages, derived percentages, agency-level counts and budgets); 111 after."""
+verdicts, averages, derived percentages, agency-level counts and budgets, changes stated with one value); 110 after."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from sakiplint.engine.lint import lint_text
 UNREAD = {
     "kedungkandang-2023": 31,
     "klojen-2021": 13,
-    "kotabangun-2023": 45,
+    "kotabangun-2023": 44,
     "kromengan-2022": 22,
 }
 
