@@ -363,13 +363,13 @@ def test_ctx_is_built() -> None:
 
 # --------------------------------------------------------------------------- outvoted tables
 
-def _copy(number: str, real: str, capaian: str) -> str:
+def _copy(number: str, real: str, capaian: str, t: str = "70") -> str:
     return f"""Tabel {number} Capaian Kinerja Tahun 2024
 
 | Sasaran | Indikator Kinerja | Target 2024 | Realisasi 2024 | Capaian 2024 |
 |---|---|---|---|---|
 | Meningkatnya pelayanan publik kecamatan | Indeks Kepuasan Masyarakat | 80 | 86,40 | 108,00 |
-| Meningkatnya akuntabilitas perangkat daerah | Nilai SAKIP Kecamatan | 70 | {real} | {capaian} |
+| Meningkatnya akuntabilitas perangkat daerah | Nilai SAKIP Kecamatan | {t} | {real} | {capaian} |
 
 """
 
@@ -481,3 +481,12 @@ def test_the_words_after_indikator_name_the_indicator(value: str, expected: list
         f"Kepuasan Layanan Prasarana Publik telah tercapai sebesar {value}% karena dukungan "
         "masyarakat.\n")
     assert [a for _, _, a in run(text, "NA006")] == expected
+
+
+def test_a_target_or_a_capaian_on_another_target_is_never_outvoted() -> None:
+    # one table (a Renstra, an RKT) may set another target, and its capaian follows it
+    text = (TABLE + _copy("3.2", "71,50", "102,14") + _copy("3.3", "71,50", "102,14")
+            + _copy("3.4", "71,50", "110,00", t="65"))
+    assert run(text + "Target Nilai SAKIP Kecamatan tahun 2024 sebesar 65.\n", "NA006") == []
+    assert run(text + "Capaian Nilai SAKIP Kecamatan tahun 2024 sebesar 110,00%.\n",
+               "NA006") == []

@@ -1,7 +1,8 @@
 """The sentences of the corpus that state numbers and that no claim reads
 (``benchmarks/unread_sentences.py``): their number must not grow back. 164 before issue 13's
 grammar and links (claims read in any word order, role words across names, years per clause,
-verdicts, averages, derived percentages, agency-level counts and budgets, changes stated with one value); 110 after."""
+verdicts, averages, derived percentages, agency-level counts and budgets, changes stated
+with one value); 110 after."""
 
 from __future__ import annotations
 

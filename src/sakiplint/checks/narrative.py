@@ -690,23 +690,40 @@ def _judge(
 def _without_outvoted(v: Value, cells: list[Cell], found: Link, ctx: Context
                       ) -> list[Cell] | None:
     """The cells to judge the value by when every cell it agrees with is outvoted: the one
-    table giving that value for its role, while two or more other tables agree among
-    themselves on another (an uncaptioned copy of a table with one value changed: the
-    sentence repeats the copy's slip); the outvoted cells are left out. None when some
-    agreeing cell is not outvoted (two tables against two, one against one: the sentence
-    agrees with a reading)."""
-    table_of = {id(c): t for (t, _), r in found.indicator.rows.items() for c in r.values()}
+    table giving that realisasi (or that capaian against the same target) for the year,
+    while two or more other tables agree among themselves on another (an uncaptioned copy
+    of a table with one value changed: the sentence repeats the copy's slip); the outvoted
+    cells are left out. Targets are never outvoted (a Renstra, a PK and an RKT may set
+    different ones). None when some agreeing cell is not outvoted (two tables against two,
+    one against one: the sentence agrees with a reading)."""
+    table_of: dict[int, int] = {}
+    target_of: dict[int, Cell | None] = {}
+    for (t, _), r in found.indicator.rows.items():
+        for (_role, year), c in r.items():
+            table_of[id(c)] = t
+            target_of[id(c)] = r.get(("target", year))
     by_role: dict[str, list[Cell]] = {}
     for c in cells:
         by_role.setdefault(_role_of(c, found), []).append(c)
 
+    def same_target(c: Cell, q: Cell) -> bool:
+        tc, tq = target_of.get(id(c)), target_of.get(id(q))
+        return tc is not None and tq is not None and cells_agree([tc, tq])
+
     def outvoted(c: Cell) -> bool:
-        peers = by_role[_role_of(c, found)]
+        role = _role_of(c, found)
+        if role not in ("realisasi", "capaian"):
+            return False
+        peers = by_role[role]
         if len({table_of.get(id(p)) for p in peers if cells_agree([c, p])}) != 1:
             return False
         others = [p for p in peers if not cells_agree([c, p])]
-        return max((len({table_of.get(id(q)) for q in others if cells_agree([p, q])})
-                    for p in others), default=0) >= 2
+        for p in others:
+            group = [q for q in others if cells_agree([p, q])]
+            if len({table_of.get(id(q)) for q in group}) >= 2 and (
+                    role == "realisasi" or all(same_target(c, q) for q in group)):
+                return True
+        return False
 
     if not all(outvoted(c) for c in cells if _same(v, c, ctx)):
         return None
