@@ -340,7 +340,14 @@ def test_total_sentence_not_linked_when_unclear(variant):
     else:
         text = HEAD + bad + "\n\n" + tab
     assert [lk for lk in links(text) if lk[0] == "total"] == []
-    assert findings(text) == []
+    # Not the total row of a table next to it; a sentence about the whole agency budget
+    # is still judged against the year's agency-level figures (total row or program rows).
+    agency = {"gap": "2.418.601.325", "no_total": "2.418.601.325",
+              "between": "2.418.601.325 / 1.250.000.000"}
+    if variant in agency:
+        assert [f[2:] for f in findings(text)] == [("Rp 9.999.999.999", agency[variant])]
+    else:
+        assert findings(text) == []
 
 
 def test_total_of_a_table_without_program_rows_is_not_the_agency_budget():
@@ -425,16 +432,25 @@ def test_rounded_billions_agree_with_the_value_they_round(value, digits):
 #: - kromengan-2022 line 703: "anggaran Tahun 2022 sebesar Rp.2.910.568.737,00 dapat terserap
 #:   92,46% sebagaimana tabel berikut" introduces the table at 705-722 whose Jumlah row (722)
 #:   gives anggaran 2.910.568.737: agrees.
-#: - klojen-2021 line 389 and kedungkandang-2023 line 974 state the agency total, but the
-#:   tables they introduce have no total row: not linked.
-#: - kotabangun-2023 lines 430 and 1795: line 430 introduces no budget table; the table
-#:   introduced by 1795 (Tabel 3.15) has no total row; not linked. Line 714's amount is not
-#:   given a role ("bersumber dari APBD sebesar": no budget word near it; the sentence's
-#:   second amount is lost in a broken paragraph).
+#: - klojen-2021 line 389 states the agency's realisasi 37.354.300.278 and anggaran
+#:   40.353.401.000; the tables it introduces have no total row, but the 2021 program rows
+#:   (the agency-level figures) sum to exactly these: both agree.
+#: - kedungkandang-2023 line 974 states the agency budget Rp 57.389.082.949; the 2023 budget
+#:   tables give 57.169.683.949 (murni) and 57.389.683.949 (perubahan): the printed amount
+#:   matches neither (082 for 683, a typing slip): finding.
+#: - kotabangun-2023 line 430 states the 2023 budget Rp 31.404.151.565; the report's tables
+#:   give Rp 31.824.349.565 (PK murni) and Rp 54.401.966.922 (perubahan): matches neither:
+#:   finding. Line 1795's Rp 54.401.966.922,00 agrees with the perubahan figure. Line 714's
+#:   amount is not given a role ("bersumber dari APBD sebesar": no budget word near it).
 CORPUS = {
-    "kedungkandang-2023.md": (2, 0, 0, []),
-    "klojen-2021.md": (2, 0, 0, []),
-    "kotabangun-2023.md": (3, 0, 0, []),
+    "kedungkandang-2023.md": (2, 1, 0, [
+        (974, 119, "Rp 57.389.082.949",
+         "57.169.683.949 (sebelum perubahan) / 57.389.683.949 (sesudah perubahan)")]),
+    "klojen-2021.md": (2, 2, 2, []),
+    "kotabangun-2023.md": (3, 2, 1, [
+        (430, 242, "Rp 31.404.151.565",
+         "Rp. 31.824.349.565 (sebelum perubahan) / Rp. 54.401.966.922 (sesudah perubahan) / "
+         "54.401.966.922")]),
     "kromengan-2022.md": (1, 1, 1, []),
 }
 
@@ -480,8 +496,11 @@ def test_total_of_one_stage_table_when_the_report_has_both(amount, stage, expect
     sentence = f"Total anggaran{stage} Kecamatan Sukamaju tahun 2024 sebesar Rp {amount}.\n\n"
     text = HEAD + PK_MURNI + sentence + "Perjanjian kinerja kemudian diubah.\n\n" + PK_PERUBAHAN
     assert [lk[0] for lk in links(text)] == ["total"]
-    # between the two tables, the sentence belongs to neither
-    assert links(HEAD + PK_MURNI + sentence + PK_PERUBAHAN) == []
+    # between the two tables, the sentence belongs to neither table's total row; as a
+    # statement about the whole agency it agrees when it matches either stage
+    agrees = amount != "3.300.000.000"
+    assert links(HEAD + PK_MURNI + sentence + PK_PERUBAHAN) == [
+        ("agency", "agency", amount, agrees)]
     assert [f[2:] for f in findings(text)] == expected
 
 
@@ -555,8 +574,10 @@ def _mutate(digits: str) -> str:
 @needs_corpus
 @pytest.mark.parametrize("path", corpus_reports(), ids=lambda p: p.name)
 def test_corpus_mutated_sentence_amount_is_reported(path):
-    """Each linked amount of a real report, changed in memory, gives one finding there."""
-    doc, _ = lint_file(path, rules=[RULES["NA009"]])
+    """Each linked amount of a real report, changed in memory, gives a finding there and
+    nowhere else (amounts already wrong in the report stay reported)."""
+    doc, before = lint_file(path, rules=[RULES["NA009"]])
+    before = {(f.line, f.column) for f in before}
     for lk in budget_links(doc).links:
         v = lk.amount.value
         lines = doc.text.split("\n")
@@ -565,5 +586,6 @@ def test_corpus_mutated_sentence_amount_is_reported(path):
         assert line[start:start + len(v.text)] == v.text
         lines[v.line - 1] = line[:start] + _mutate(v.text) + line[start + len(v.text):]
         _, found = lint_text("\n".join(lines), rules=[RULES["NA009"]])
-        assert [(f.line, f.column, f.expected) for f in found] == [
-            (v.line, v.column, lk.values[0].cell.text)]
+        got = {(f.line, f.column) for f in found}
+        assert (v.line, v.column) in got
+        assert got - before <= {(v.line, v.column)}

@@ -247,7 +247,7 @@ def test_scan_terminals_are_the_grammars_as_lark_compiles_them() -> None:
     assert list(claims._SCAN_TERMINALS) == _lark_terminals()
 
 
-CODES = "npmytrchgsdjoaklfue();w"
+CODES = "npmyvtrchgsxbdjoaklfueAB();w"
 
 
 @settings(max_examples=400, deadline=None)
@@ -290,3 +290,21 @@ def test_a_changed_grammar_is_parsed_by_lark(monkeypatch: pytest.MonkeyPatch) ->
     finally:
         claims._parse.cache_clear()
     assert calls and len(found) == 1
+
+
+def test_a_long_sentence_of_breakdowns_is_read_in_linear_time() -> None:
+    """Each "terdiri dari" list is checked for completeness with one pass over the sentence,
+    not a rescan of the rest of it per list (quadratic on fuzzed input)."""
+    import time
+
+    def run(n: int) -> float:
+        text = "Total " + " ".join(
+            f"{k % 90 + 5} orang terdiri dari 2 orang laki-laki dan 3 orang perempuan"
+            for k in range(n)) + "."
+        t0 = time.perf_counter()
+        claims_in_text(text)
+        return time.perf_counter() - t0
+
+    run(50)   # warm up
+    small, large = min(run(200) for _ in range(3)), min(run(2000) for _ in range(2))
+    assert large < 30 * small

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import corpus_reports, needs_corpus
-from sakiplint.checks.narrative import cells_agree, judgeable, link_stated
+from sakiplint.checks.narrative import _same, cells_agree, judgeable, link_stated
 from sakiplint.engine import Context, Settings, all_rules
 from sakiplint.engine.lint import lint_text
 
@@ -261,8 +261,10 @@ def test_corpus_stated_values_changed_one_at_a_time_are_caught(report) -> None:
                 (_reading(bumped, r[1]), r[1]) for r in v.readings
             ),
         )))
-        if not judgeable(moved):
-            continue   # another scale: silent by design
+        if not judgeable(moved) or sl.factor != 1:
+            continue   # another scale: silent by design (or within the table's rounding)
+        if any(_same(moved.stated.value, c, ctx) for c in sl.cells):
+            continue   # the changed value still rounds to a table value
         tried += 1
         lines[v.line - 1] = line[:v.column - 1] + bumped + line[v.column - 1 + len(v.text):]
         _, after = lint_text("\n".join(lines), rules=rules)
@@ -273,6 +275,7 @@ def test_corpus_stated_values_changed_one_at_a_time_are_caught(report) -> None:
             caught += 1
         # nothing else changes
         assert new <= {(rule, v.line, v.column)}, (v.line, v.text, new)
-        assert baseline <= got
+        # a changed target may change which rows its sentence's capaian is judged by
+        assert all(f[1] == v.line for f in baseline - got), (v.line, baseline - got)
     print(f"{report.stem}: {caught}/{tried} changed stated values caught")
     assert caught == tried

@@ -22,7 +22,13 @@ _KIND = {
 _STAGE = {"sebelum": "sebelum perubahan", "sesudah": "sesudah perubahan"}
 
 
-def _label(link: BudgetLink) -> str:
+def _label(link: BudgetLink, doc: Document) -> str:
+    if link.target == "agency":   # the agency's whole budget
+        from sakiplint.facts.identity import own_agency
+
+        own = own_agency(doc)
+        return " ".join(w.capitalize() for part in own for w in part.split()) if own \
+            else "Perangkat Daerah"
     if link.target == "total":
         table = link.values[0].table
         return short(f"{link.name}, {table.title}", 70)
@@ -50,7 +56,7 @@ def budget_sentence_vs_table(ctx: Context, doc: Document) -> Iterator[Issue]:
             actual=a.shown,
             expected=" / ".join(texts),
             args={
-                "name": _label(link), "kind": _KIND["id"][kind], "kind_en": _KIND["en"][kind],
+                "name": _label(link, doc), "kind": _KIND["id"][kind], "kind_en": _KIND["en"][kind],
                 "year": a.year if a.year is not None else "",
             },
             related=[

@@ -4,12 +4,14 @@ table ("5 (lima) program ... pada tabel berikut" followed by a table of four pro
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
-from sakiplint.checks.common import short
+from sakiplint.checks.common import related_cell, short
 from sakiplint.engine import Context, Issue
 from sakiplint.engine.findings import Related
 from sakiplint.facts.counts import counts_of
 from sakiplint.model import Document
+from sakiplint.read.numfmt import fmt
 
 _NOUN_ID = {
     "program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan",
@@ -25,17 +27,18 @@ _NOUN_EN = {
 def count_vs_table(ctx: Context, doc: Document) -> Iterator[Issue]:
     """A whole count in a table's introducing paragraph that the table contradicts."""
     for link in counts_of(doc).linked:
-        if link.count is None or link.count == link.claim.value:
+        if link.count is None or link.agrees:
             continue
         c, table = link.claim, link.table
         caption = short(table.title, 80)
         yield Issue(
             at=(c.line, c.column, c.line, c.end_column),
-            actual=str(c.value),
-            expected=str(link.count),
+            actual=fmt(Decimal(c.value), 0, "id"),
+            expected=" / ".join(fmt(Decimal(n), 0, "id") for n in link.counts),
             args={"noun": _NOUN_ID[c.noun], "noun_en": _NOUN_EN[c.noun], "table": caption},
             related=[Related(
-                line=table.caption_line if table.caption_line is not None else table.start_line,
-                message=f"tabel: {caption} (baris {table.start_line}-{table.end_line})",
-            )],
+                line=t.caption_line if t.caption_line is not None else t.start_line,
+                message=f"tabel: {short(t.title, 80)} (baris {t.start_line}-{t.end_line})",
+            ) for t in (table, *link.tables)] + [related_cell(cell, "jumlah")
+                                                 for cell in link.cells],
         )

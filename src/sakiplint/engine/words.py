@@ -87,6 +87,7 @@ TERMS: dict[str, dict[str, str]] = {
     "capaian": {"id": "capaian", "en": "capaian"},
     "anggaran": {"id": "anggaran", "en": "budget"},
     "realisasi anggaran": {"id": "realisasi anggaran", "en": "spending"},
+    "serapan": {"id": "serapan", "en": "absorption"},
     "bagian": {"id": "bagian", "en": "part"},
     "jumlah": {"id": "jumlah", "en": "total"},
     "nilai": {"id": "nilai", "en": "value"},
@@ -105,6 +106,16 @@ TERMS: dict[str, dict[str, str]] = {
     "rpjmd": {"id": "RPJMD", "en": "RPJMD"},
     "rpjmn": {"id": "RPJMN", "en": "RPJMN"},
     "rkt": {"id": "RKT", "en": "RKT"},
+    # the places a table's year is named (DQ110) and the parts of a sentence (NA012, NA013)
+    "Daftar Tabel/Gambar": {"id": "Daftar Tabel/Gambar", "en": "list of tables/figures"},
+    "judul": {"id": "judul", "en": "caption"},
+    "kepala kolom": {"id": "kepala kolom", "en": "column header"},
+    "kalimat pengantar": {"id": "kalimat pengantar", "en": "introducing sentence"},
+    "pembilang": {"id": "pembilang", "en": "numerator"},
+    "penyebut": {"id": "penyebut", "en": "denominator"},
+    "dibandingkan dengan": {"id": "dibandingkan dengan", "en": "compared with"},
+    # a table value the other tables outvote (NA006 / NA007)
+    "hanya satu tabel": {"id": "hanya satu tabel", "en": "only one table"},
 }
 #: whole notes without a value
 NOTES: dict[str, dict[str, str]] = {

@@ -73,6 +73,7 @@ class BudgetAmount:
     sentence: str
     offset: int               # start of the sentence in its paragraph text
     whole: bool = False       # "total" / "keseluruhan" / "jumlah" just before the amount
+    whole_of_part: bool = False   # reserved: an amount stated as a part of another whole
 
     @property
     def shown(self) -> str:
@@ -102,6 +103,9 @@ class BudgetLink:
     name: str                 # the program's name as the table writes it
     values: list[TableAmount]  # the table values the amount is compared with (non-empty)
     stages: frozenset[str] = frozenset()   # the budget stages the report's tables show
+    #: the values are the agency-level tables' wholes (each a total row or a sum of program
+    #: rows): the amount is wrong only if it equals none of them
+    any_of: bool = False
 
 
 @dataclass(slots=True)
@@ -225,7 +229,8 @@ _GENERIC_LEVEL = re.compile(
     r"(?:program|kegiatan)\b(?:\s*(?:,|dan|serta)\s*sub\s*-?\s*kegiatan\b)?"
     r"|\b\d+\s*(?:\([a-z\s-]+\)\s*)?(?:sub\s*-?\s*)?(?:program|kegiatan)\b"
     r"|\b(?:seluruh|semua|setiap|tiap|beberapa|pelaksanaan)\s+(?:sub\s*-?\s*)?"
-    r"(?:program|kegiatan)\b",
+    r"(?:program|kegiatan)\b"
+    r"|\b(?:sub\s*-?\s*)?(?:program|kegiatan)\s+(?:pendukung|prioritas|unggulan|lain|lainnya)\b",
     re.I,
 )
 _LEVEL_WORD = re.compile(r"\b(?:program|kegiatan)\b", re.I)
@@ -603,6 +608,103 @@ def _total_values(doc: Document, near: _Near, kind: str, year: int) -> list[Tabl
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+#: tables that hold the agency's whole budget: the budget tables, the Perjanjian Kinerja's
+#: program part, the efficiency and capaian tables with their pagu / realisasi columns
+_AGENCY_ROLES = frozenset(("anggaran", "pk", "pk_perubahan", "efisiensi", "capaian", "other"))
+
+
+def agency_values(doc: Document, kind: str, year: int | None) -> list[TableAmount]:
+    """The agency's whole budget (``kind`` anggaran) or spending (realisasi_anggaran) for
+    ``year`` as each budget table of that year gives it: the one total row's value, or
+    where a table has no total row the sum of its program rows (a program's row, not its
+    kegiatan). A sum is given as a cell standing for the first program row's cell (its
+    ``text`` the sum, its line and column that cell's). Computed once per document."""
+    if year is None:
+        return []
+    known: dict[tuple[str, int], list[TableAmount]] = doc.memo(
+        "budget_links.agency", lambda d: {})
+    if (kind, year) not in known:
+        known[(kind, year)] = _agency_values(doc, kind, year)
+    return known[(kind, year)]
+
+
+def _agency_values(doc: Document, kind: str, year: int) -> list[TableAmount]:
+    from sakiplint.model import Cell as CellModel
+    from sakiplint.read.numfmt import fmt
+
+    ident = identity(doc)
+    out: list[TableAmount] = []
+    for table in doc.tables:
+        info = ident.infos.get(table.index)
+        if table.skipped or info is None or info.role not in _AGENCY_ROLES:
+            continue
+        if _scaled(table, info.context):
+            continue
+        cols = [c for c in _money_columns(table) if c.role == kind
+                and (c.year or info.year) == year and not _PLAN_HEADER.search(c.header)]
+        progs = [c for c in table.columns if c.role == "program"]
+        if not cols or not progs:
+            continue   # a table of villages or of spending kinds holds no program budget
+        totals = [r for r in table.rows if r.kind == "total"]
+        programs = [r for r in table.rows if r.kind == "data" and _program_row(r, progs)]
+        for col in cols:
+            stage = (col.stage or info.stage) if kind == ANGGARAN else None
+            if len(totals) == 1:
+                cell = totals[0].cell(col.index)
+                if cell is not None and cell.number is not None and \
+                        _CLEAN_AMOUNT.match(cell.text):
+                    out.append(TableAmount(cell, table, totals[0], totals[0].label or "Jumlah",
+                                           kind, stage, year))
+                continue
+            names = [" ".join(r.label.lower().split()) for r in programs]
+            if totals or not programs or len(set(names)) != len(names):
+                continue   # no total row, and programs listed once each: their sum
+            cells = [r.cell(col.index) for r in programs]
+            if any(c is None or c.number is None or not _CLEAN_AMOUNT.match(c.text)
+                   for c in cells):
+                continue
+            first = cells[0]
+            assert first is not None
+            total = sum((c.number for c in cells if c is not None and c.number is not None),
+                        Decimal(0))
+            shown = fmt(total, 0, "id")
+            summed = CellModel(first.raw, shown, first.line, first.column, number=total)
+            name = f"jumlah {len(cells)} program (baris {programs[0].line}-{programs[-1].line})"
+            out.append(TableAmount(summed, table, programs[0], name, kind, stage, year))
+    return out
+
+
+def whole_budget_sentence(doc: Document, sentence: str) -> bool:
+    """The sentence speaks of the agency's whole budget (a total marker or the agency's
+    own name, no other agency or area, no program or kegiatan named)."""
+    if _LEVEL_WORD.search(_GENERIC_LEVEL.sub(" ", sentence)) is not None:
+        return False
+    return _whole_budget(sentence, own_agency(doc))
+
+
+def agency_absorptions(doc: Document, year: int) -> list[tuple[Decimal, TableAmount,
+                                                                   TableAmount]]:
+    """The agency's budget absorption of ``year`` as each budget table gives it: its whole
+    spending / its whole budget x 100, both from the same table (each budget stage)."""
+    spent = agency_values(doc, REALISASI, year)
+    out: list[tuple[Decimal, TableAmount, TableAmount]] = []
+    for a in agency_values(doc, ANGGARAN, year):
+        for r in spent:
+            if r.table.index != a.table.index or a.cell.number is None \
+                    or r.cell.number is None or a.cell.number <= 0:
+                continue
+            out.append((r.cell.number * 100 / a.cell.number, r, a))
+    return out
+
+
+def _program_row(row: Row, progs: list[Column]) -> bool:
+    named = [row.cells[c.index] for c in progs
+             if c.index < len(row.cells) and row.cells[c.index].text]
+    if named:
+        return budget_level(named[0].text, None) == "program" and len(named) == 1
+    if row.label_column is None or row.label_column >= len(row.cells):
+        return False
+    return budget_level(row.cells[row.label_column].text, None) == "program"
 def _build(doc: Document) -> BudgetLinks:
     out = BudgetLinks()
     index: _Index | None = None
@@ -647,18 +749,23 @@ def _build(doc: Document) -> BudgetLinks:
                 elif not keys and not other and _whole_budget(sentence, own):
                     if near is False:
                         near = _near_table(doc, para, starts, tables)
+                    vals = []
                     if isinstance(near, _Near):
                         vals = _total_values(doc, near, a.role or "", a.year)
                         if vals:
                             found.append((a, "total", f"total:{near.table.index}",
                                           near.row.label or "Jumlah", vals))
+                    if not vals and not a.whole_of_part:
+                        vals = agency_values(doc, a.role or "", a.year)
+                        if vals:
+                            found.append((a, "agency", "agency", "", vals))
         if not amounts:
             continue
         placed = {v.offset: v for v in locate([a.value for a in amounts], para, doc.lines)}
         out.amounts += [replace(a, value=placed[a.value.offset]) for a in amounts]
         stages = frozenset(index.stages) if index is not None else frozenset()
         out.links += [BudgetLink(replace(a, value=placed[a.value.offset]), target, key, name, vals,
-                                 stages)
+                                 stages, target == "agency")
                       for a, target, key, name, vals in found]
     return out
 
@@ -721,6 +828,8 @@ def judge(link: BudgetLink, scale: Decimal = Decimal(1)) -> Verdict:
         return Verdict(True, True, compared)
     if any(_other_unit(a, v.cell.number) for v in vals if v.cell.number is not None):
         return Verdict(False, False, compared)
+    if link.any_of:
+        return Verdict(False, True, compared)
     by_stage: dict[str | None, set[Decimal]] = {}
     for v in vals:
         assert v.cell.number is not None

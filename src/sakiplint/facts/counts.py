@@ -37,20 +37,29 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
 from typing import TYPE_CHECKING
 
 from sakiplint.read.numwords import words_to_number
 from sakiplint.read.prose import LINE_MARKERS
 
 if TYPE_CHECKING:
-    from sakiplint.model import Cell, Document, Paragraph, Row, Table
+    from sakiplint.model import Cell, Column, Document, Paragraph, Row, Table
 
 __all__ = [
     "NOUNS", "CountClaim", "Counts", "LinkedClaim", "TableCounts", "claims_in_paragraph",
-    "counts_of", "introduced_table", "people_in_paragraph", "people_total", "table_counts",
+    "counts_of", "introduced_table", "people_in_paragraph", "people_total", "people_totals",
+    "table_counts",
 ]
 
 MEMO_KEY = "counts"
+
+
+@cache
+def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A pattern compiled on first use (nothing is compiled at import)."""
+    return re.compile(pattern, flags)
 
 #: counted nouns, as ``CountClaim.noun`` names them
 NOUNS = ("program", "kegiatan", "sub_kegiatan", "sasaran", "indikator", "tujuan", "orang")
@@ -184,6 +193,9 @@ class TableCounts:
     table: Table
     counts: dict[str, int] = field(default_factory=dict)
     pieces: list[Table] = field(default_factory=list)   # the table and its continuations
+    #: the same counts of only the rows still funded in the table's last budget column
+    #: (a kegiatan cut to 0 by the revision): the other reading of "N kegiatan"
+    funded: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,10 +203,21 @@ class LinkedClaim:
     claim: CountClaim
     table: Table
     count: int | None    # the table's count of the claim's noun (None: the table does not say)
+    #: other counts the claim may mean (a staff table totalled per breakdown; other tables
+    #: counting the same people): it agrees with any of them
+    others: tuple[int, ...] = ()
+    tables: tuple[Table, ...] = ()     # the tables of ``others`` (beside ``table``)
+    cells: tuple[Cell, ...] = ()       # the total cells the counts of people are read from
 
     @property
     def agrees(self) -> bool | None:
-        return None if self.count is None else self.count == self.claim.value
+        if self.count is None:
+            return None
+        return self.claim.value in (self.count, *self.others)
+
+    @property
+    def counts(self) -> tuple[int, ...]:
+        return () if self.count is None else tuple(dict.fromkeys((self.count, *self.others)))
 
 
 @dataclass(slots=True)
@@ -329,6 +352,9 @@ def people_in_paragraph(para: Paragraph, lines: list[str]) -> list[CountClaim]:
     if not found:
         return []
     starts = [sp[0] for sp in spans]
+    spans_of = _sentences(text)
+    shown: dict[int, str] = {}   # sentence index -> its text, built once (many counts may
+    #                             share one long sentence: one copy, not one per count)
     out: list[CountClaim] = []
     for m in found:
         value = int(m["num"].replace(".", ""))
@@ -350,15 +376,27 @@ def people_in_paragraph(para: Paragraph, lines: list[str]) -> list[CountClaim]:
         k = bisect.bisect_right(starts, offset) - 1
         line_off, ln, col0 = spans[k]
         column = col0 + (offset - line_off) + 1
-        sentence = next(
-            (" ".join(text[a:b].split()) for a, b in _sentences(text) if a <= offset < b), ""
-        )
+        sentence = _sentence_at(text, spans_of, shown, offset)
         out.append(CountClaim(
             value=value, noun="orang", text=" ".join(m.group().split()), line=ln,
             column=column, end_column=column + len(m["num"]), paragraph_line=para.start_line,
             sentence=sentence, whole=not part, words=words.strip() if words else None,
         ))
     return out
+
+
+def _sentence_at(
+    text: str, spans: list[tuple[int, int]], shown: dict[int, str], offset: int
+) -> str:
+    """The sentence of ``text`` holding ``offset``, whitespace collapsed (found by bisection,
+    each sentence's text built once)."""
+    k = bisect.bisect_right(spans, (offset, len(text) + 1)) - 1
+    if k < 0 or not spans[k][0] <= offset < spans[k][1]:
+        return ""
+    if k not in shown:
+        a, b = spans[k]
+        shown[k] = " ".join(text[a:b].split())
+    return shown[k]
 
 
 #: a count of people that is a part of a whole (by sex, age, status ...): a word just before
@@ -370,7 +408,7 @@ _PART_BEFORE = re.compile(
 )
 #: ... or right after
 _PART_AFTER = re.compile(
-    r"^\s*(?:laki|perempuan|wanita|pria|terdiri|yang\s+terdiri|\()",
+    r"^\s*(?:laki|perempuan|wanita|pria|\()",
     re.IGNORECASE,
 )
 
@@ -581,6 +619,82 @@ def _program_count(table: Table, rows: list[Row]) -> int | None:
     return len(labels)
 
 
+def _two_numbers_re() -> re.Pattern[str]:
+    return _rx(r"^\s*([\d.,]+)\s+[\d.,]+\s*$")
+
+
+
+def _amount(row: Row, col: int) -> Decimal | None:
+    """A row's amount in column ``col``; of two numbers run together by the converter
+    ("428.654.837 428.654.837"), the first."""
+    cell = row.cell(col)
+    if cell is None:
+        return None
+    if cell.number is not None:
+        return cell.number
+    m = _two_numbers_re().match(cell.text)
+    if m is None:
+        return None
+    digits = m.group(1).replace(".", "").replace(",", "")
+    return Decimal(digits) if digits.isdigit() else None
+
+
+def _levels_by_sums(table: Table, rows: list[Row]) -> tuple[dict[str, int], dict[str, int]]:
+    """Kegiatan and sub kegiatan of a budget table whose rows below each program are not
+    marked: read from the amounts (first budget column). Under each program the first row
+    is a kegiatan, the rows after it its sub kegiatan until their amounts add up to the
+    kegiatan's; then the next kegiatan. With every amount above zero the split is the only
+    one possible; the kegiatan must add up to their program, and a trailing row equal to
+    the sum of the programs is their total. Returns (counts, counts of the rows still
+    funded in the last budget column); ({}, {}) when any step fails."""
+    cols = [c for c in table.columns if c.role == "anggaran" and c.numeric]
+    progs = [c for c in table.columns if c.role == "program"]
+    if not cols or not progs or len(progs) != 1:
+        return {}, {}
+    first, last = cols[0].index, cols[-1].index
+    data = [r for r in rows if r.kind == "data"]
+    blocks: list[tuple[Row, list[Row]]] = []
+    for r in data:
+        if r.level == 1 and _PROGRAM_LABEL.match(r.label):
+            blocks.append((r, []))
+        elif blocks:
+            blocks[-1][1].append(r)
+        else:
+            return {}, {}
+    if len(blocks) < 1:
+        return {}, {}
+    total = sum((_amount(p, first) or Decimal(0) for p, _ in blocks), Decimal(0))
+    kegiatan = sub = kegiatan_funded = sub_funded = 0
+    for n, (program, members) in enumerate(blocks):
+        target = _amount(program, first)
+        if n == len(blocks) - 1 and members and _amount(members[-1], first) == total:
+            members = members[:-1]   # the grand total after the last program
+        amounts = [_amount(r, first) for r in members]
+        if target is None or not amounts or any(a is None or a <= 0 for a in amounts):
+            return {}, {}
+        i, got = 0, Decimal(0)
+        while i < len(members):
+            head = amounts[i]
+            assert head is not None
+            j, s = i + 1, Decimal(0)
+            while j < len(members) and s < head:
+                s += amounts[j] or Decimal(0)
+                j += 1
+            if s != head or j == i + 1:
+                return {}, {}
+            kegiatan += 1
+            sub += j - i - 1
+            if (_amount(members[i], last) or 0) > 0:
+                kegiatan_funded += 1
+            sub_funded += sum(1 for r in members[i + 1:j] if (_amount(r, last) or 0) > 0)
+            got += head
+            i = j
+        if got != target:
+            return {}, {}
+    return ({"kegiatan": kegiatan, "sub_kegiatan": sub},
+            {"kegiatan": kegiatan_funded, "sub_kegiatan": sub_funded})
+
+
 def _level_counts(table: Table, rows: list[Row]) -> dict[str, int]:
     """Kegiatan / sub kegiatan rows, when every data row's level is marked (by "Kegiatan" /
     "Sub Kegiatan" prefixes or 1 / 1.1 / 1.1.1 numbering) and the top level is programs."""
@@ -658,7 +772,12 @@ def table_counts(doc: Document, table: Table) -> TableCounts:
     program = _program_count(table, rows)
     if program:
         out.counts["program"] = program
-    out.counts.update(_level_counts(table, rows))
+    levels = _level_counts(table, rows)
+    if not levels and program:
+        levels, funded = _levels_by_sums(table, rows)
+        if funded != levels:
+            out.funded = dict(funded, program=program)
+    out.counts.update(levels)
     mixed = False
     for noun, role, word, exclude in (
         ("sasaran", "sasaran", "sasaran", ("indikator", "tujuan")),
@@ -684,20 +803,45 @@ def table_counts(doc: Document, table: Table) -> TableCounts:
 def people_total(table: Table, pieces: list[Table]) -> int | None:
     """The people a count table totals: the one total row's value in the one "Jumlah"
     column (whole numbers only); None when the table does not say so plainly."""
-    jumlah = [c for c in table.columns if c.role == "jumlah" or _norm(c.header) in (
+    totals = people_totals(table, pieces)
+    return totals[0] if len(totals) == 1 else None
+
+
+def _own_header(col: Column) -> str:
+    """A column's header without the group header spanning it ("Pendidikan Jumlah" under
+    "Pendidikan": "jumlah")."""
+    head = _norm(col.header)
+    group = _norm(col.group)
+    if group and head.startswith(group + " "):
+        head = head[len(group) + 1:]
+    return head
+
+
+def people_totals(table: Table, pieces: list[Table]) -> tuple[int, ...]:
+    """Every total a count table gives for the people it counts: the one total row's value
+    in each "Jumlah" column (a staff table broken down by education, rank and eselon totals
+    each breakdown: "13 | 13 | 7"); whole numbers only; () when the table has no one total
+    row."""
+    return tuple(int(c.number) for c in people_total_cells(table, pieces)
+                 if c.number is not None)
+
+
+def people_total_cells(table: Table, pieces: list[Table]) -> tuple[Cell, ...]:
+    """The cells of :func:`people_totals`."""
+    jumlah = [c for c in table.columns if c.role == "jumlah" or _own_header(c) in (
         "jumlah", "total", "jumlah total")]
-    if len(jumlah) != 1:
-        return None
-    idx = jumlah[0].index
     totals = [r for t in pieces for r in t.rows if r.kind == "total"]
-    if len(totals) != 1:
-        return None
-    cell = totals[0].cell(idx)
-    if cell is None or cell.number is None or cell.decimals or cell.number <= 0:
-        return None
-    if cell.value is not None and cell.value.kind not in ("number",):
-        return None
-    return int(cell.number)
+    if not jumlah or len(totals) != 1:
+        return ()
+    out: list[Cell] = []
+    for col in jumlah:
+        cell = totals[0].cell(col.index)
+        if cell is None or cell.number is None or cell.decimals or cell.number <= 0:
+            continue
+        if cell.value is not None and cell.value.kind not in ("number",):
+            continue
+        out.append(cell)
+    return tuple(out)
 
 
 def _caption_words(table: Table) -> set[str]:
@@ -734,14 +878,81 @@ def _build(doc: Document) -> Counts:
         if not whole:
             continue
         table = introduced_table(doc, para, starts)
-        if table is None:
+        tcs: list[TableCounts] = []
+        if table is not None:
+            if table.index not in cache:
+                cache[table.index] = table_counts(doc, table)
+            tcs = [cache[table.index]]
+        budget = [c for c in whole if c.noun in _BUDGET_NOUNS]
+        if budget and not any(c.noun in tc.counts for tc in tcs for c in budget):
+            # the counts of the year's budget, wherever they are stated: every budget table
+            # of the sentence's year that counts them
+            tcs += [tc for tc in _agency_counts(doc, budget[0].sentence, cache)
+                    if tc.table is not table]
+        if not tcs:
             continue
-        if table.index not in cache:
-            cache[table.index] = table_counts(doc, table)
-        tc = cache[table.index]
         for c in whole:
-            out.linked.append(LinkedClaim(c, table, tc.counts.get(c.noun)))
+            out.linked.append(_reading(c, [x for x in whole if x.sentence == c.sentence], tcs))
     return out
+
+
+_BUDGET_NOUNS = ("program", "kegiatan", "sub_kegiatan")
+
+
+def _budget_sentence_re() -> re.Pattern[str]:
+    return _rx(r"\b(?:anggaran|pagu|alokasi|dianggarkan|apbd|dpa)\b", re.I)
+
+
+def _year_in_re() -> re.Pattern[str]:
+    return _rx(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def _agency_counts(doc: Document, sentence: str,
+                   cache: dict[int, TableCounts]) -> list[TableCounts]:
+    """The budget tables of the sentence's year (its one year, else the report's) that count
+    programs, kegiatan or sub kegiatan, when the sentence speaks of the budget."""
+    from sakiplint.facts.identity import identity
+
+    if _budget_sentence_re().search(sentence) is None:
+        return []
+    years = set(_year_in_re().findall(sentence))
+    if len(years) > 1:
+        return []
+    year = int(years.pop()) if years else doc.report_year
+    ident = identity(doc)
+    out: list[TableCounts] = []
+    for t in doc.tables:
+        info = ident.infos.get(t.index)
+        if t.skipped or info is None or info.year != year or info.role not in (
+                "anggaran", "pk", "pk_perubahan"):
+            continue
+        if not any(c.role == "anggaran" and c.money for c in t.columns):
+            continue
+        if t.index not in cache:
+            cache[t.index] = table_counts(doc, t)
+        if any(n in cache[t.index].counts for n in _BUDGET_NOUNS):
+            out.append(cache[t.index])
+    return out
+
+
+def _reading(claim: CountClaim, together: list[CountClaim],
+             tcs: list[TableCounts]) -> LinkedClaim:
+    """The claim against the tables' counts. The counts a sentence states together are
+    one reading of a table: when some table, as listed or counting only what is still
+    funded after the revision, gives every one of them, they all agree; otherwise the claim
+    is compared with the tables as listed."""
+    for tc in tcs:
+        for counts in (tc.counts, tc.funded):
+            shared = [x for x in together if x.noun in counts]
+            if shared and claim.noun in counts and all(
+                    counts[x.noun] == x.value for x in shared):
+                return LinkedClaim(claim, tc.table, claim.value)
+    found = [(tc.table, tc.counts[claim.noun]) for tc in tcs if claim.noun in tc.counts]
+    if not found:
+        return LinkedClaim(claim, tcs[0].table, None)
+    counts = tuple(n for _, n in found)
+    return LinkedClaim(claim, found[0][0], counts[0], counts[1:],
+                       tuple(t for t, _ in found[1:]))
 
 
 def _link_people(doc: Document, para: Paragraph, starts: list[int], out: Counts) -> None:
@@ -753,16 +964,62 @@ def _link_people(doc: Document, para: Paragraph, starts: list[int], out: Counts)
     whole = [c for c in claims if c.whole]
     if len(whole) != 1:
         return
-    table = introduced_table(doc, para, starts, labels=True)
-    if table is None or table.skipped:
-        return
     claim = whole[0]
     sentence_words = {w.lower() for w in _WORDS.findall(claim.sentence)}
-    if not _caption_words(table) & sentence_words:
+    table = introduced_table(doc, para, starts, labels=True)
+    if table is not None and not table.skipped and _caption_words(table) & sentence_words:
+        pieces = _pieces(doc, table)
+        cells = people_total_cells(table, pieces) if pieces else ()
+        totals = [int(c.number) for c in cells if c.number is not None]
+        out.linked.append(LinkedClaim(claim, table, totals[0] if totals else None,
+                                      tuple(totals[1:]), (), cells))
         return
-    pieces = _pieces(doc, table)
-    count = people_total(table, pieces) if pieces else None
-    out.linked.append(LinkedClaim(claim, table, count))
+    # anywhere in the report: the count tables whose caption's every word the sentence
+    # holds ("Jumlah Penduduk Kecamatan Sukamaju Tahun 2024" for "Penduduk Kecamatan
+    # Sukamaju pada tahun 2024 tercatat sebanyak ..."), of the sentence's year
+    found = [(t, totals) for t, words, year, totals in _people_tables(doc)
+             if words and words <= sentence_words and _same_year(year, claim.sentence,
+                                                                 doc.report_year)]
+    if not found:
+        return
+    counts = tuple(n for _, totals in found for n in totals)
+    cells = tuple(c for t, _ in found for c in people_total_cells(t, _pieces(doc, t) or [t]))
+    out.linked.append(LinkedClaim(claim, found[0][0], counts[0], counts[1:],
+                                  tuple(t for t, _ in found[1:]), cells))
+
+
+def _caption_year_re() -> re.Pattern[str]:
+    return _rx(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+
+def _same_year(year: int | None, sentence: str, report_year: int | None) -> bool:
+    """The table's caption year (None: none) is the sentence's (its one year, else the
+    report year)."""
+    said = set(_caption_year_re().findall(sentence))
+    if len(said) > 1:
+        return False
+    own = int(said.pop()) if said else report_year
+    return year is None or year == own
+
+
+def _people_tables(doc: Document) -> list[tuple[Table, set[str], int | None, tuple[int, ...]]]:
+    """(table, its caption's words, its caption's one year, its totals) of every captioned
+    count table with one total row (computed once per document)."""
+    def build(d: Document) -> list[tuple[Table, set[str], int | None, tuple[int, ...]]]:
+        out = []
+        for t in d.tables:
+            if t.skipped or not t.caption:
+                continue
+            pieces = _pieces(d, t)
+            totals = people_totals(t, pieces) if pieces else ()
+            if not totals:
+                continue
+            years = set(_caption_year_re().findall(t.caption))
+            year = int(years.pop()) if len(years) == 1 else None
+            out.append((t, _caption_words(t), year, totals))
+        return out
+    return doc.memo("counts.people_tables", build)
 
 
 def counts_of(doc: Document) -> Counts:

@@ -1031,12 +1031,23 @@ class Agencies:
     paragraphs: list[AgencyParagraph] = field(default_factory=list)   # those naming one
 
 
+#: words that start the name of a region when they stand first ("Kecamatan Kota Bangun",
+#: "Kecamatan Kabupaten ..."), and end the agency's name when they follow it ("Kecamatan
+#: Klojen Kota Malang")
+_REGION_FIRST = frozenset(("kota", "kabupaten"))
+
+
 def _agency_name(words: str) -> str:
-    out = []
-    for w in words.split():
-        if w.lower() in _NOT_NAME:
+    out: list[str] = []
+    split = words.split()
+    for k, w in enumerate(split):
+        low = w.lower()
+        if low in _REGION_FIRST and not out and k + 1 < len(split) and split[k + 1][:1].isupper():
+            out.append(low)   # "Kota Bangun": the region's own name
+            continue
+        if low in _NOT_NAME:
             break
-        out.append(w.lower())
+        out.append(low)
     return " ".join(out)
 
 
