@@ -205,14 +205,18 @@ def run(
     if jobs > 1 and total > 1:
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        from sakiplint.read.resources import caches_enabled, set_caches
+        from sakiplint.read.resources import caches_enabled
 
         workers = min(jobs, total)
         size = max(1, min(32, total // (workers * 4)))
         batches = [list(range(k, min(k + size, total))) for k in range(0, total, size)]
-        gc.enable()  # the workers are forked from here: each lints many files
+        # the workers are forked from here: what exists now is frozen (shared with them
+        # untouched, and never walked by their collections), and each runs with the
+        # collector on, as it lints many files; this process keeps it as it is (a collector
+        # turned on here would walk every result received, again and again)
+        gc.freeze()
         try:
-            with ProcessPoolExecutor(max_workers=workers, initializer=set_caches,
+            with ProcessPoolExecutor(max_workers=workers, initializer=_worker_start,
                                      initargs=(caches_enabled(),)) as pool:
                 futures = {pool.submit(_lint_batch, [files[i] for i in b],
                                        [effs[i] for i in b], verbose, keep_doc, max_bytes): b
@@ -232,8 +236,7 @@ def run(
                         if progress:
                             progress(done, total, files[i])
         finally:
-            if collector_off:
-                gc.disable()
+            gc.unfreeze()
     else:
         for i, (f, e) in enumerate(zip(files, effs, strict=True)):
             if progress:
@@ -245,6 +248,14 @@ def run(
     if collector_off and total > 1:
         gc.unfreeze()
     return [r for r in results if r is not None]
+
+
+def _worker_start(caches: bool) -> None:
+    """A worker process: the parent's caches setting, the cyclic garbage collector on."""
+    from sakiplint.read.resources import set_caches
+
+    set_caches(caches)
+    gc.enable()
 
 
 def _lint_batch(files: list[str], effs: list[Effective], verbose: bool, keep_doc: bool,
