@@ -161,7 +161,7 @@ class Row:
 @dataclass(slots=True)
 class Table:
     index: int
-    style: str                       # "tsv", "pipe", "html"
+    style: str                       # "tsv", "pipe", "html", "plain"
     start_line: int
     end_line: int
     caption: str | None = None
@@ -206,6 +206,9 @@ class Document:
     lines: list[str]
     tables: list[Table] = field(default_factory=list)
     table_lines: frozenset[int] = frozenset()
+    #: lines holding page furniture (running headers / footers, page numbers, viewer
+    #: banners); ``lines`` has it blanked, ``text`` keeps it
+    furniture_lines: frozenset[int] = frozenset()
     report_year: int | None = None
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)

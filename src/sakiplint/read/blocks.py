@@ -33,6 +33,8 @@ class RawBlock:
     end_line: int              # 1-based, inclusive
     rows: list[list[RawCell]] = field(default_factory=list)
     separator_after: int | None = None   # pipe tables: index of the row before the first |---| row
+    header_rows: int | None = None       # rows known to be the header (plain tables)
+    notes: list[str] = field(default_factory=list)   # what the reader could not decide
 
 
 def _tsv_row(line: str, lineno: int) -> list[RawCell]:
@@ -70,8 +72,9 @@ def is_pipe_line(line: str) -> bool:
     return s.startswith("|") and s.count("|") >= 2
 
 
-def find_blocks(lines: list[str]) -> list[RawBlock]:
-    """Find table blocks. ``lines`` are the report's lines without their line ends."""
+def find_blocks(lines: list[str], skip: frozenset[int] | set[int] = frozenset()) -> list[RawBlock]:
+    """Find table blocks. ``lines`` are the report's lines without their line ends; lines in
+    ``skip`` (page furniture) do not interrupt a plain-text table."""
     blocks: list[RawBlock] = []
     n = len(lines)
     i = 0
@@ -110,6 +113,11 @@ def find_blocks(lines: list[str]) -> list[RawBlock]:
             i = end + 1
             continue
         i += 1
+    from sakiplint.read.plain import find_plain_blocks  # plain-text tables, among the rest
+
+    plain = find_plain_blocks(lines, blocks, skip)
+    if plain:
+        blocks = sorted(blocks + plain, key=lambda b: b.start_line)
     return blocks
 
 

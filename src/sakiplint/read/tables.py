@@ -412,7 +412,7 @@ def build_tables(blocks: list[RawBlock], lines: list[str]) -> list[Table]:
     prev_block: RawBlock | None = None
     for k, b in enumerate(blocks):
         rows = [[_mk_cell(rc) for rc in r] for r in b.rows]
-        nhead = _header_count(rows)
+        nhead = b.header_rows if b.header_rows is not None else _header_count(rows)
         header, body = rows[:nhead], rows[nhead:]
         cap = captions[k]
         if (
@@ -426,6 +426,7 @@ def build_tables(blocks: list[RawBlock], lines: list[str]) -> list[Table]:
             same_width = _width(rows) == len(prev.columns)
             if (header and _same_header(prev.header_rows, header)) or (not header and same_width):
                 _append_rows(prev, body)
+                prev.notes.extend(b.notes)
                 prev.end_line = b.end_line
                 prev.parts.append((b.start_line, b.end_line))
                 prev_block = b
@@ -437,6 +438,7 @@ def build_tables(blocks: list[RawBlock], lines: list[str]) -> list[Table]:
             table.caption_number, title, table.caption_line = cap
             table.caption = f"Tabel {table.caption_number}" + (f" {title}" if title else "")
         table.header_rows = header
+        table.notes.extend(b.notes)
         table.columns = _build_columns(header, width)
         _append_rows(table, body)
         tables.append(table)
