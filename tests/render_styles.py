@@ -204,7 +204,10 @@ def _header_rows(rows: list[list[str]]) -> int:
     is not a year or a column number."""
     num = re.compile(r"^[\d.,%]+$")
     for k, r in enumerate(rows):
-        if any(num.match(c) and not re.fullmatch(r"(19|20)\d\d|\d{1,2}", c) for c in r if c):
+        cells = [c for c in r if c]
+        colnums = len(cells) >= 3 and all(re.fullmatch(r"\(?\d{1,2}\)?", c) for c in cells)
+        if not colnums and any(num.match(c) and not re.fullmatch(r"(19|20)\d\d", c)
+                               for c in cells):
             return k
     return min(1, len(rows))
 

@@ -86,6 +86,8 @@ _COMPOUND = {
     "faktor": {"pendukung", "penghambat"},
     "analisis": {"efisiensi", "keberhasilan"},
     "luas": {"wilayah"},
+    "jenjang": {"pendidikan", "jabatan"},
+    "unit": {"kerja", "layanan", "organisasi"},
 }
 #: words that never start a column name (they finish the name before them)
 _MODIFIERS = frozenset([
@@ -141,7 +143,7 @@ _SQUASH = re.compile(r"[^a-z0-9%]+")
 #: cost of each way of reading a cell (integers; the least total cost wins)
 _SKIP_VALUE = 10          # a value cell left empty
 _SKIP_LABEL = 8           # a label cell left empty inside a row
-_SKIP_LEAD = 3            # a label cell left empty before the first cell of a row (merged)
+_SKIP_LEAD = 2            # a label cell left empty before the first cell of a row (merged)
 _SKIP_TRAIL = 2           # a label cell left empty after the last cell of a row
 _SKIP_TRAIL_VALUE = 10    # a value cell left empty after the last cell of a row
 _NUM_IN_LABEL = 15        # a number alone in a label column
@@ -157,10 +159,17 @@ _HEADER_TYPE = 8          # a small number in an amount column, an amount in a %
 _WRAP_LINE = 6            # a cell continued on the next line
 _WRAP_LOWER = 2           # ... when the next line starts in lower case
 _WRAP_GAP = 12            # one cell over a run of spaces (aligned layout)
+_SOFT_CUT = 3             # a run of words cut in two cells where a column's text may start
+_STRONG_KEPT = 5          # ... not cut before a sasaran statement or a program name
 _ROW_MIDLINE = 25         # a row ending in the middle of a line
-_ROW_CONTINUED = 6        # a row going on over a line break (joined / aligned layouts)
+_ROW_CONTINUED = 80       # a row going on over a line break (joined / aligned layouts)
+_ROW_WRAPPED = 4          # ... when the line goes on in lower case or has words only
 _X_OFF = 5                # aligned layout: a cell away from its column's place
-_MAX_ITEMS = 4000         # a body longer than this is read in parts
+_MAX_ITEMS = 4000
+#: words after which a year belongs to the label ("Jumlah Penduduk Tahun 2023")
+_YEAR_WORDS = ("tahun", "th", "th.", "thn", "januari", "februari", "maret", "april", "mei",
+               "juni", "juli", "agustus", "september", "oktober", "november", "desember",
+               "periode", "ta", "ta.")         # a body longer than this is read in parts
 _INF = 1 << 40
 
 
@@ -329,9 +338,10 @@ def _ranges(toks: list[tuple[str, int]], line: str) -> list[tuple[str, int]]:
     return out
 
 
-def _starts_column(w: str, prev: str, before: str, last: bool) -> bool:
+def _starts_column(w: str, prev: str, before: str, last: bool) -> str | None:
     """Whether a capitalised word may start another column's text (the cases of
-    :func:`_split_words`)."""
+    :func:`_split_words`): "strong" before a sasaran statement or a program / kegiatan name
+    (keeping it in the cell before costs something), "soft" otherwise, None when not."""
     low, plow = w.lower(), prev.lower()
     sasaran = low.endswith("nya") and len(low) > 5
     indicator = low in _INDICATOR_HEADS and plow not in _INDICATOR_HEADS
@@ -339,7 +349,9 @@ def _starts_column(w: str, prev: str, before: str, last: bool) -> bool:
         plow not in ("program", "kegiatan")
     unit = last and low in _UNITS
     capitals = prev.isupper() and len(prev) > 2 and not w.isupper() and before.isupper()
-    return sasaran or indicator or program or unit or capitals
+    if sasaran or program:
+        return "strong"
+    return "soft" if indicator or unit or capitals else None
 
 
 def _split_words(words: list[tuple[str, int]], first: str) -> list[tuple[str, int, str]]:
@@ -347,6 +359,7 @@ def _split_words(words: list[tuple[str, int]], first: str) -> list[tuple[str, in
     ("Meningkatnya ..."), an indicator ("Persentase ...", "Indeks ..."), a program or kegiatan,
     a trailing unit word ("... persen"), or where capitals give way to mixed case."""
     cuts = [0]
+    strength: dict[int, str] = {}
     n = len(words)
     for k in range(1, n):
         w = words[k][0]
@@ -359,14 +372,17 @@ def _split_words(words: list[tuple[str, int]], first: str) -> list[tuple[str, in
         if prev.lower() in ("dan", "/", "&", "atau", "di", "dengan", "yang", "pada", "dari",
                             "ke", "untuk", "oleh") or prev.endswith(("/", "-", ",")):
             continue
-        if k >= 2 and _starts_column(w, prev, words[k - 2][0], last=k == n - 1):
+        cue = _starts_column(w, prev, words[k - 2][0], last=k == n - 1) if k >= 2 else None
+        if cue is not None:
             cuts.append(k)
+            strength[k] = cue
     cuts.append(n)
     out: list[tuple[str, int, str]] = []
     for a, b in itertools.pairwise(cuts):
         if a == b:
             continue
-        out.append((" ".join(w for w, _ in words[a:b]), words[a][1], first if a == 0 else "soft"))
+        out.append((" ".join(w for w, _ in words[a:b]), words[a][1],
+                    first if a == 0 else strength.get(a, "soft")))
     return out
 
 
@@ -390,7 +406,11 @@ def _squash(text: str) -> str:
 
 
 def _word_kind(word: str) -> str:
-    low = word.lower().strip(":;,.")
+    low = word.lower().strip(":;,./")
+    if low.startswith("(") and low.endswith(")") and low not in ("(rp)", "(%)"):
+        low = low[1:-1]
+    if low not in _HEADS and ("/" in low or "-" in low) and not low.startswith("laki"):
+        low = re.split(r"[/-]", low)[0]
     if low in _HEADS or _YEAR.match(low):
         return "head"
     if low in _MODIFIERS:
@@ -440,6 +460,10 @@ def _merge_split_words(toks: list[tuple[str, int]]) -> list[tuple[str, int]]:
     they make a column word that neither part is."""
     out: list[tuple[str, int]] = []
     for tok, col in toks:
+        if len(out) >= 2 and out[-1][0] in ("-", "–", "—") and tok.lower() == out[-2][0].lower():
+            # "Laki – Laki": one word written with spaces around its dash
+            out[-2:] = [(f"{out[-2][0]}-{tok}", out[-2][1])]
+            continue
         if out:
             prev, pcol = out[-1]
             joined = (prev + tok).lower()
@@ -513,7 +537,7 @@ _STRONG_VALUES = frozenset([
     "laki-laki", "perempuan", "bertambah", "berkurang", "sebelum", "sesudah", "setelah", "skor",
     "proporsi", "(rp)", "volume"
 ])
-_STOPWORDS = frozenset({"dan", "/", "-", "(", ")", "&", "atau", "per", "pada", "ke", "di",
+_STOPWORDS = frozenset({"dan", "/", "-", "–", "—", "(", ")", "&", "atau", "per", "pada", "ke", "di",
                         "yang", "s/d", "sd", "s.d"})
 _MIDSENTENCE = re.compile(r"[,;]\s+[a-z]|\.\s+[A-Za-z]|\w\.\s*$")
 
@@ -638,21 +662,42 @@ def _combine(levels: list[list[Column]], layout: str) -> list[list[Column]]:
 
 
 def _combine_by_position(top: list[Column], sub: list[Column]) -> list[Column]:
-    """Aligned layout: each name of the lower line belongs to the name above whose stretch
-    (halfway to its neighbours) holds it; a group name gets its sub names as columns, a label
-    name wrapped onto the lower line gets the rest of its words."""
-    bounds = _territories(top)
+    """Aligned layout: the names of the lower line go under the name above them. A name
+    right under a top name is its; the names in the gap between two top names go to the
+    one that is a group (over values), and between two groups they are shared so that each
+    group name stays centred over its own (as a merged header cell is printed). A group gets
+    its sub names as columns; a label name wrapped onto the lower line gets the rest."""
     under: list[list[Column]] = [[] for _ in top]
-    alone: list[Column] = []
+    gaps: list[list[Column]] = [[] for _ in range(len(top) + 1)]   # gap k: before top k
     for s in sub:
-        mid = (s.x0 + s.x1) // 2
-        k = next((k for k, (lo, hi) in enumerate(bounds) if lo <= mid < hi), None)
-        if k is None:
-            alone.append(s)
-        else:
+        mid = (s.x0 + s.x1) / 2
+        k = next((k for k, t in enumerate(top) if s.x0 < t.x1 and s.x1 > t.x0), None)
+        if k is not None:
             under[k].append(s)
+            continue
+        g = next((k for k, t in enumerate(top) if mid < t.x0), len(top))
+        gaps[g].append(s)
+    alone: list[Column] = []
+    for g, subs in enumerate(gaps):
+        if not subs:
+            continue
+        left = g - 1 if g >= 1 and _groupable(top[g - 1]) else None
+        right = g if g < len(top) and _groupable(top[g]) else None
+        if left is None and right is None:
+            alone.extend(subs)
+        elif right is None:
+            under[left].extend(subs)                       # type: ignore[index]
+        elif left is None:
+            under[right][:0] = subs
+        else:
+            p = min(range(len(subs) + 1), key=lambda p: _off_centre(
+                top[left], under[left] + subs[:p]) + _off_centre(top[right],
+                                                                 subs[p:] + under[right]))
+            under[left].extend(subs[:p])
+            under[right][:0] = subs[p:]
     out: list[Column] = []
     for t, subs in zip(top, under, strict=True):
+        subs.sort(key=lambda x: x.x0)
         values = [x for x in subs if x.kind == "value" or _YEAR.match(x.name)
                   or _GOLONGAN.match(x.name)]
         if not subs:
@@ -672,6 +717,14 @@ def _combine_by_position(top: list[Column], sub: list[Column]) -> list[Column]:
         pos = next((i for i, c in enumerate(out) if c.x0 > s.x0), len(out))
         out.insert(pos, s)
     return out
+
+
+def _off_centre(name: Column, subs: list[Column]) -> float:
+    if not subs:
+        return 0.0
+    lo = min(x.x0 for x in subs)
+    hi = max(x.x1 for x in subs)
+    return abs((name.x0 + name.x1) / 2 - (lo + hi) / 2)
 
 
 def _territories(cols: list[Column]) -> list[tuple[int, int]]:
@@ -881,7 +934,14 @@ def _align(items: list[Item], cols: list[Column], layout: str,
     place = [[_place_cost(it, c, learned, k, spans[k]) for k, c in enumerate(cols)]
              for it in items]
     trail = [_trail_cost(cols, j) for j in range(ncol + 1)]
-    cont = 0 if layout == "cells" else _ROW_CONTINUED
+    # what it costs to go on with a row on the item's line instead of starting a new row
+    cont = [0] * n
+    if layout != "cells":
+        numbers: set[int] = {it.line for it in items if it.kind == "N"}
+        for i, it in enumerate(items):
+            if it.boundary == "line":
+                lower = it.kind == "T" and it.text[:1].islower()
+                cont[i] = _ROW_WRAPPED if lower or it.line not in numbers else _ROW_CONTINUED
 
     def moves(i: int, j: int, e: int) -> list[tuple[int, int, _Step]]:
         """(cost, next state, step) out of state (i, j, e)."""
@@ -890,13 +950,15 @@ def _align(items: list[Item], cols: list[Column], layout: str,
             it = items[i]
             newline = it.boundary == "line"
             row_open = not (j == 0 and e == 0)
-            line_cost = cont if (newline and row_open) else 0
+            line_cost = cont[i] if (newline and row_open) else 0
             # place the item in column k >= j
             skip = 0
             for k in range(j, ncol):
                 pc = place[i][k]
                 if it.boundary == "cont":
                     pc += _WRAP_GAP
+                elif it.boundary in ("soft", "strong"):
+                    pc += _SOFT_CUT
                 if pc < _INF:
                     nxt = sid(i + 1, k + 1, 1 if it.kind == "T" else 2)
                     out.append((skip + pc + line_cost, nxt, _Step("place", i, k)))
@@ -912,10 +974,11 @@ def _align(items: list[Item], cols: list[Column], layout: str,
             if e == 1 and it.kind == "T":
                 # the same cell goes on
                 b = it.boundary
-                w = (0 if b in ("soft", "cont") else _WRAP_GAP if b == "gap" else
+                w = (0 if b in ("soft", "cont") else _STRONG_KEPT if b == "strong" else
+                     _WRAP_GAP if b == "gap" else
                      _WRAP_LOWER if it.text[:1].islower() else _WRAP_LINE)
-                if b == "line" and layout != "cells":
-                    w += cont
+                if b == "line":
+                    w += cont[i]
                 out.append((w, sid(i + 1, j, 1), _Step("wrap", i, j - 1)))
             if e == 2 and it.kind == "T" and it.boundary == "none" and len(it.text) <= 14 \
                     and " " not in it.text and cols[j - 1].kind != "label":
@@ -924,8 +987,10 @@ def _align(items: list[Item], cols: list[Column], layout: str,
                 trailing = all(c.kind != "value" for c in cols[j:])
                 nxt_text = i + 1 < n and items[i + 1].kind == "T" and \
                     items[i + 1].boundary != "line"
-                if nxt_text or trailing:
-                    cost = _NUMBER_IN_TRAILING_TEXT if trailing else _NUMBER_IN_TEXT
+                year = _YEAR.match(it.text) is not None and i > 0 and \
+                    items[i - 1].text.lower().endswith(_YEAR_WORDS)
+                if nxt_text or trailing or year:
+                    cost = _NUMBER_IN_TRAILING_TEXT if trailing or year else _NUMBER_IN_TEXT
                     out.append((cost, sid(i + 1, j, 1), _Step("absorb", i, j - 1)))
             # end the row before this item
             if row_open:
@@ -1169,6 +1234,8 @@ def find_plain_tables(lines: list[str], taken: set[int],
         header = _header_block(view, i, taken)
         if tail is not None:
             header = [i]
+        elif _group_line(lines, i - 1, taken) and (not out or out[-1].block.end_line < i - 1):
+            header = [i - 1, *header]
         table = _read_table(view, header, taken, skip, tail, lines)
         if table is None:
             i = header[-1] + 1
@@ -1179,6 +1246,18 @@ def find_plain_tables(lines: list[str], taken: set[int],
 
 
 _GLUED_ROW = re.compile(r"\s(?=\d{1,2}\.\s+[A-Z])")
+
+
+def _group_line(lines: list[str], k: int, taken: set[int]) -> bool:
+    """Line ``k`` names groups of the header line below it ("Pendidikan Pangkat Eselon"
+    over "Jenjang Jumlah Jenjang Jumlah ..."): column words only."""
+    if k < 1 or k in taken:
+        return False
+    s = lines[k - 1].strip()
+    if not s or _line_filter(s) or _number_line(s):
+        return False
+    heads, _, other = _headerish(s)
+    return heads >= 2 and other == 0
 
 
 def _glued_header(line: str) -> int | None:
@@ -1310,7 +1389,7 @@ def _templates(lines: list[str], header: list[int], layout: str) -> list[list[Co
         return []
     if layout != "cells":
         out = _combine(levels, layout)
-        if len(levels) > 1:
+        if len(levels) > 1 and not out:
             out.append([c for lv in levels for c in lv])
         if any("%" in lines[h - 1].split() for h in header):
             split = _header_levels(lines, header, layout, split_pct=True)
@@ -1420,7 +1499,7 @@ def _read_table(lines: list[str], header: list[int], taken: set[int],
                  if len(t) >= 2 and any(c.kind in ("value", "any") for c in t)]
     if not templates:
         return None
-    best: tuple[tuple[int, float], list[Column], list[_Row], list[str]] | None = None
+    best: tuple[tuple[int, int], list[Column], list[_Row], list[str]] | None = None
     if items and len(items) <= _MAX_ITEMS and any(
             (it.kind == "N" and it.cls != "empty") or it.cls == "range" for it in items):
         for cols in templates:
@@ -1428,10 +1507,10 @@ def _read_table(lines: list[str], header: list[int], taken: set[int],
             if result is None:
                 continue
             rows, notes, cost = result
-            decided = sum(1 for r in rows if r.decided)
-            # most rows decided; then the cheapest reading per row
-            score = (decided, -cost / max(len(rows), 1))
-            if best is None or score > best[0]:
+            unsure = sum(len(r.items) for r in rows if not r.decided)
+            # the fewest items left undecided; then the cheapest reading
+            score = (unsure, cost)
+            if best is None or score < best[0]:
                 best = (score, cols, rows, notes)
     if best is not None and _has_values(best[2], best[1], items):
         _, cols, rows, notes = best
