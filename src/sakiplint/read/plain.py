@@ -515,7 +515,15 @@ def _segment(line: str, lineno: int, layout: str, split_pct: bool = False) -> li
     prev_end = -1
     for tok, col in toks:
         gap = prev_end >= 0 and col - prev_end >= 2 and layout == "aligned"
-        start = not names or gap or _starts_name(tok, names[-1], split_pct)
+        if layout == "aligned" and names and not gap:
+            # names are parted by runs of spaces; within one, only a second value word
+            # squeezed against the first starts another ("Target Realisasi")
+            low = tok.lower()
+            start = low in _STRONG_VALUES and low not in ("%", "(%)", "(rp)") and any(
+                t.lower() in _STRONG_VALUES for t, _ in names[-1]) and _starts_name(
+                tok, names[-1], split_pct)
+        else:
+            start = not names or gap or _starts_name(tok, names[-1], split_pct)
         if start:
             names.append([(tok, col)])
         else:
@@ -678,6 +686,7 @@ def _combine_by_position(top: list[Column], sub: list[Column]) -> list[Column]:
         g = next((k for k, t in enumerate(top) if mid < t.x0), len(top))
         gaps[g].append(s)
     alone: list[Column] = []
+    shared: list[tuple[int, int, int, list[Column]]] = []
     for g, subs in enumerate(gaps):
         if not subs:
             continue
@@ -690,11 +699,14 @@ def _combine_by_position(top: list[Column], sub: list[Column]) -> list[Column]:
         elif left is None:
             under[right][:0] = subs
         else:
-            p = min(range(len(subs) + 1), key=lambda p: _off_centre(
-                top[left], under[left] + subs[:p]) + _off_centre(top[right],
-                                                                 subs[p:] + under[right]))
-            under[left].extend(subs[:p])
-            under[right][:0] = subs[p:]
+            shared.append((g, left, right, subs))
+    # gaps between two groups last, when each group has the rest of its own
+    for _, left, right, subs in shared:
+        lsubs, rsubs = under[left], under[right]
+        p = min(range(len(subs) + 1), key=lambda p: _off_centre(top[left], lsubs + subs[:p])
+                + _off_centre(top[right], subs[p:] + rsubs))
+        lsubs.extend(subs[:p])
+        rsubs[:0] = subs[p:]
     out: list[Column] = []
     for t, subs in zip(top, under, strict=True):
         subs.sort(key=lambda x: x.x0)
