@@ -87,6 +87,7 @@ _COMPOUND = {
     "analisis": {"efisiensi", "keberhasilan"},
     "luas": {"wilayah"},
     "jenjang": {"pendidikan", "jabatan"},
+    "uraian": {"program", "kegiatan", "sub"},
     "unit": {"kerja", "layanan", "organisasi"},
 }
 #: words that never start a column name (they finish the name before them)
@@ -155,7 +156,8 @@ _LABEL_KIND = 14          # "Program ..." in an indicator column, "Meningkatnya 
 _VOCAB_OTHER = 8          # a label whose first word belongs to another column
 _VOCAB_NEW = 3            # a label whose first word the column has not had
 _TYPE_SOFT = 6            # a percentage in a column of plain numbers, or the reverse
-_HEADER_TYPE = 8          # a small number in an amount column, an amount in a % column
+_HEADER_TYPE = 8          # a small number in an amount column, a percentage in it
+_MONEY_IN_VALUE = 20      # an amount in a target / realisasi / capaian column
 _WRAP_LINE = 6            # a cell continued on the next line
 _WRAP_LOWER = 2           # ... when the next line starts in lower case
 _WRAP_GAP = 12            # one cell over a run of spaces (aligned layout)
@@ -446,6 +448,8 @@ def _column_hint(name: str) -> tuple[str, str]:
         hint = "money"
     elif any(w in sq for w in ("capaian", "serapan", "efisiensi", "%", "persen")):
         hint = "pct"
+    elif any(w in sq for w in ("target", "realisasi", "kondisi", "nilai")):
+        hint = "value"
     label = ""
     for w in ("indikator", "sasaran", "tujuan", "program", "kegiatan", "uraian", "satuan",
               "keterangan"):
@@ -485,6 +489,8 @@ _GOLONGAN = re.compile(r"^[IV]{1,3}/[a-e]$")
 def _starts_name(tok: str, last: list[tuple[str, int]], split_pct: bool) -> bool:
     """Whether header word ``tok`` starts a new column name after the name ``last``."""
     low = tok.lower()
+    if "/" in low and not low.startswith("/"):
+        low = low.split("/")[0]
     head = last[0][0].lower()
     prev = last[-1][0].lower()
     words = [t.lower() for t, _ in last]
@@ -609,6 +615,8 @@ _ENUMERATION = re.compile(r"^(?:[A-Za-z]|\d{1,2}|[IVX]{1,4})[.)]\s")
 def _is_name_line(line: str) -> bool:
     """A line holding one column name (one cell per line)."""
     s = line.strip()
+    if s.lower() in ("no", "no.", "n0", "nomor", "no urut"):
+        return True
     if not s or len(s) > 60 or _line_filter(s) or s.endswith("."):
         return False
     heads, _, other = _headerish(s)
@@ -648,6 +656,8 @@ _GROUP_WORDS = ("realisasi", "capaian", "target", "kinerja", "anggaran", "tahun"
 
 def _groupable(c: Column) -> bool:
     low = c.name.lower()
+    if any(_YEAR.match(w) for w in low.split()) and not low.startswith(("tahun", "ta ")):
+        return False   # "Target 2023" is a column, not a group
     return c.kind in ("value", "any") and (any(w in low for w in _GROUP_WORDS)
                                            or c.kind == "any")
 
@@ -881,8 +891,8 @@ def _place_cost_of(item: Item, col: Column, learned: _Learned | None, idx: int) 
                     cost += _TYPE_SOFT
         if col.hint == "money" and item.cls in ("pct",):
             cost += _HEADER_TYPE
-        if col.hint == "pct" and item.cls == "money":
-            cost += _HEADER_TYPE
+        if col.hint in ("pct", "value") and item.cls == "money":
+            cost += _MONEY_IN_VALUE
         if _YEAR.match(col.name.split()[-1] if col.name.split() else "") is None and \
                 col.hint == "money" and item.cls == "int" and len(item.text) <= 3:
             cost += _HEADER_TYPE
@@ -1301,8 +1311,13 @@ def _is_header_start(lines: list[str], i: int, taken: set[int]) -> bool:
     if _is_header_line(s):
         return True
     # one name per line: three or more name lines in a row (blank lines between allowed)
-    if not _is_name_line(s):
-        return False
+    return _names_run(lines, i, taken) >= 3
+
+
+def _names_run(lines: list[str], i: int, taken: set[int]) -> int:
+    """How many column-name lines follow each other from line ``i`` (at most 3 counted)."""
+    if not _is_name_line(lines[i - 1]):
+        return 0
     count, k, blanks = 1, i + 1, 0
     while k <= len(lines) and count < 3 and blanks <= 1 and k not in taken:
         t = lines[k - 1].strip()
@@ -1313,7 +1328,7 @@ def _is_header_start(lines: list[str], i: int, taken: set[int]) -> bool:
         else:
             break
         k += 1
-    return count >= 3
+    return count
 
 
 def _header_block(lines: list[str], i: int, taken: set[int]) -> list[int]:
@@ -1410,10 +1425,20 @@ def _templates(lines: list[str], header: list[int], layout: str) -> list[list[Co
     names = levels[0]
     out = [names]
     for p in range(1, len(names)):
+        if not all(_sub_name(c) for c in names[p:]):
+            continue
         for merged in _combine_in_order(names[:p], names[p:]):
             if len(merged) != len(names):
                 out.append(merged)
     return out[:24]
+
+
+def _sub_name(c: Column) -> bool:
+    """A name that can stand under a group name: a year, a rank code, or a short value name
+    without a year of its own ("Target", "Realisasi", "Capaian (%)", "Pagu")."""
+    if _YEAR.match(c.name) or _GOLONGAN.match(c.name) or _COLNUM.match(c.name):
+        return True
+    return len(c.name.split()) <= 3 and not any(_YEAR.match(w) for w in c.name.split())
 
 
 def _body_lines(lines: list[str], start: int, taken: set[int], layout: str,
@@ -1452,7 +1477,10 @@ def _body_lines(lines: list[str], start: int, taken: set[int], layout: str,
             break
         if (blanks or gap) and layout != "cells" and (not _tabular(s) or _enumerated_title(s)):
             break
-        if _is_header_line(s) and not _number_line(s) and not any(
+        if layout == "cells":
+            if _names_run(lines, k, taken) >= 3:
+                break      # the header of another table
+        elif _is_header_line(s) and not _number_line(s) and not any(
                 _is_number(t) and not _YEAR.match(t) for t in s.split()):
             break
         blanks = 0
@@ -1509,6 +1537,12 @@ def _read_table(lines: list[str], header: list[int], taken: set[int],
         lines = source
     templates = [t for t in _templates(lines, header, layout)
                  if len(t) >= 2 and any(c.kind in ("value", "any") for c in t)]
+    for t in templates:
+        if any(c.hint == "money" for c in t):
+            # beside amounts, "Realisasi" is the amount spent
+            for c in t:
+                if c.hint == "value" and "realisasi" in c.name.lower():
+                    c.hint = ""
     if not templates:
         return None
     best: tuple[tuple[int, int], list[Column], list[_Row], list[str]] | None = None
