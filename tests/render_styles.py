@@ -8,7 +8,9 @@ are rewritten in one layout, the prose is kept line for line:
 - ``joined``: the non-empty cells of a row joined by single spaces, as text copied out of a PDF
   viewer or a document-sharing site gives it (empty cells vanish);
 - ``aligned``: columns padded with spaces to a common width, as ``pdftotext -layout`` does;
-- ``cells``: one non-empty cell per line, as ``pdftotext`` without ``-layout`` gives it.
+- ``cells``: one cell per line, an empty cell an empty line, as a PDF viewer's copy gives it
+  (``pdftotext`` without ``-layout`` is the other one-cell-per-line form: empty cells vanish
+  and blank lines part the cells; ``--pdf`` makes samples of it).
 
 Page furniture (a running header with the page number and a lone page number) can be
 inserted every ``page`` lines, inside tables too. Every rendering returns the new text and,
@@ -80,7 +82,8 @@ def _row_text(cells: list[str], style: str, widths: list[int]) -> list[str]:
     if style == "aligned":
         return ["  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()]
     if style == "cells":
-        return [c for c in cells if c]
+        # an empty cell is an empty line: every row has the header's number of lines
+        return list(cells)
     raise ValueError(style)
 
 

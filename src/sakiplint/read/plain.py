@@ -148,7 +148,7 @@ _SKIP_LEAD = 2            # a label cell left empty before the first cell of a r
 _SKIP_TRAIL = 2           # a label cell left empty after the last cell of a row
 _SKIP_TRAIL_VALUE = 10    # a value cell left empty after the last cell of a row
 _NUM_IN_LABEL = 15        # a number alone in a label column
-_TEXT_IN_VALUE = 15       # words alone in a value column
+_TEXT_IN_VALUE = 30       # words alone in a value column
 _UNIT_AFTER_NUMBER = 4    # "85 Indek": the word is the number's unit
 _NUMBER_IN_TEXT = 12      # "Pertanggal 31 Maret": the number is part of the words
 _NUMBER_IN_TRAILING_TEXT = 4
@@ -561,6 +561,8 @@ def _headerish(line: str) -> tuple[int, int, int]:
     heads = values = other = 0
     for m in _TOKEN.finditer(line):
         w = m.group().lower().strip(":;,")
+        if w.startswith("(") and w.endswith(")") and w not in ("(rp)", "(%)"):
+            w = w[1:-1]
         sq = _squash(w)
         if w in _HEADS or _YEAR.match(w):
             heads += 1
@@ -1342,7 +1344,7 @@ def _header_block(lines: list[str], i: int, taken: set[int]) -> list[int]:
         s = lines[k - 1].strip()
         if not s:
             blanks += 1
-            if blanks > (1 if cells else 0):
+            if blanks > (8 if cells else 0):
                 break
             k += 1
             continue
@@ -1450,8 +1452,10 @@ def _body_lines(lines: list[str], start: int, taken: set[int], layout: str,
     repeats: list[int] = []
     blanks = 0
     k = start
-    max_blanks = 3 if layout == "cells" else 2
+    # one cell per line: a run of empty cells is a run of blank lines (not a whole row)
+    max_blanks = max(3, len(header_texts) - 1) if layout == "cells" else 2
     gap = False
+    in_repeat = False
     while k <= len(lines) and k not in taken:
         if k in skip:
             # page furniture inside the table: passed over, with the blank lines around it
@@ -1467,11 +1471,15 @@ def _body_lines(lines: list[str], start: int, taken: set[int], layout: str,
                 break
             k += 1
             continue
-        if " ".join(s.split()) in header_texts:
+        if " ".join(s.split()) in header_texts and (
+                layout != "cells" or in_repeat or _header_run(lines, k, header_texts) >= 3):
+            # the header again (after a page break); one cell per line, the whole header
             repeats.append(k)
+            in_repeat = True
             blanks = 0
             k += 1
             continue
+        in_repeat = False
         if _CAPTION.match(s) or _HEADING.match(raw) or _prose(s) or \
                 s.lower().startswith(("sumber", "keterangan :", "keterangan:", "catatan")):
             break
@@ -1491,6 +1499,19 @@ def _body_lines(lines: list[str], start: int, taken: set[int], layout: str,
     while body and not any(_is_number(t) for t in lines[body[-1] - 1].split()):
         body.pop()
     return body, repeats
+
+
+def _header_run(lines: list[str], k: int, header_texts: set[str]) -> int:
+    """How many lines from ``k`` repeat header names (blank lines passed over; at most 3)."""
+    count = 0
+    while k <= len(lines) and count < 3:
+        s = " ".join(lines[k - 1].split())
+        if s:
+            if s not in header_texts:
+                break
+            count += 1
+        k += 1
+    return count
 
 
 def _enumerated_title(s: str) -> bool:
@@ -1546,6 +1567,15 @@ def _read_table(lines: list[str], header: list[int], taken: set[int],
     if not templates:
         return None
     best: tuple[tuple[int, int], list[Column], list[_Row], list[str]] | None = None
+    if layout == "cells" and body:
+        # every row as many lines as the header has names (an empty cell an empty line):
+        # when that reading fits every line, it is the reading
+        for cols in templates:
+            counted = _counted_rows(lines, header[-1] + 1, body[-1], cols, skip,
+                                    set(repeats))
+            if counted is not None:
+                rows, citems = counted
+                return PlainTable(_block(lines, header, body, cols, rows, citems, []), [])
     if items and len(items) <= _MAX_ITEMS and any(
             (it.kind == "N" and it.cls != "empty") or it.cls == "range" for it in items):
         for cols in templates:
@@ -1575,6 +1605,55 @@ def _read_table(lines: list[str], header: list[int], taken: set[int],
                          header_rows=1, notes=[note])
         return PlainTable(block, [note])
     return None
+
+
+def _counted_rows(lines: list[str], start: int, end: int, cols: list[Column],
+                  skip: frozenset[int] | set[int],
+                  repeats: set[int]) -> tuple[list[_Row], list[Item]] | None:
+    """One cell per line with empty cells as empty lines: rows of exactly ``len(cols)``
+    lines. None when the lines do not fit (a number in a label column, a sentence in a
+    value column, a count that does not divide)."""
+    out_of_table = skip | repeats
+    slots: list[int] = []
+    for k in range(start, end + 1):
+        if k in out_of_table:
+            continue
+        if not lines[k - 1].strip() and ((k - 1) in out_of_table or (k + 1) in out_of_table):
+            continue      # the blank line around page furniture or a repeated header
+        slots.append(k)
+    n = len(cols)
+    if len(slots) < 2 * n or len(slots) % n:
+        return None
+    items: list[Item] = []
+    rows: list[_Row] = []
+    for r in range(0, len(slots), n):
+        row = _Row()
+        for c in range(n):
+            k = slots[r + c]
+            s = lines[k - 1]
+            if not s.strip():
+                continue
+            its = _line_items(s, k, "joined")
+            whole = len(its) == 1
+            col = cols[c]
+            if whole and its[0].kind == "N" and its[0].cls != "empty" and col.kind == "label":
+                return None
+            if col.kind == "value" and not (whole and its[0].kind == "N") and \
+                    len(s.split()) > 3:
+                return None
+            if col.kind == "no" and not (whole and _place_cost_of(its[0], col, None, c) < _INF):
+                return None
+            cell_items = its if whole else [Item("T", s.strip(), k, len(s) - len(s.lstrip()),
+                                                 "line")]
+            row.cells[c] = _Cell(cell_items)
+            for it in cell_items:
+                row.items.append(len(items))
+                items.append(it)
+        if row.cells:
+            rows.append(row)
+    if not rows or not any(it.kind == "N" and it.cls != "empty" for it in items):
+        return None
+    return rows, items
 
 
 def _has_values(rows: list[_Row], cols: list[Column], items: list[Item]) -> bool:
