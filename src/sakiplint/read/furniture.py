@@ -120,9 +120,11 @@ def find_furniture(lines: list[str]) -> Furniture:
         if not _DIGITS.search(low) and len(low) <= 100 and not _SENTENCE_MARK.search(low):
             plain_same[low].append(i)
         _inline(found, i, raw)
-    # running headers / footers: one shape, a page number rising through the document
-    for occ in shapes.values():
-        if _rising(occ, 3):
+    # running headers / footers: one shape, a page number rising through the document, and
+    # words enough to be a title ("12 Dokumen", "3 Dokumen" are cells of a table)
+    for shape, occ in shapes.items():
+        words = _WORD.findall(shape)
+        if _rising(occ, 3) and (len(words) >= 3 or (len(words) >= 2 and len(occ) >= 3)):
             found.lines.update(ln for ln, _ in occ)
     _banner_block(found, lines)
     # lone page numbers and "(n)" markers: rising across the document, away from other
@@ -154,7 +156,7 @@ def _lone_numbers(found: Furniture, lone: list[tuple[int, int, bool]],
         # a run joins the page sequence when it rises by one inside and continues the run
         # before it
         good = [r for r in chain if all(b[1] - a[1] == 1 for a, b in itertools.pairwise(r))
-                and (paren or len(r) == 1)]
+                and (paren or (len(r) == 1 and _apart(r[0][0], lines)))]
         seq: list[list[tuple[int, int, bool]]] = []
         for r in good:
             if seq and 1 <= r[0][1] - seq[-1][-1][1] <= 20 and r[0][0] - seq[-1][-1][0] >= 5:
@@ -170,6 +172,18 @@ def _lone_numbers(found: Furniture, lone: list[tuple[int, int, bool]],
         if ln not in found.lines and _near(found.lines, ln, lines, 1) and not _numeric_near(
                 ln, lines, found.lines):
             found.lines.add(ln)
+
+
+def _apart(ln: int, lines: list[str]) -> bool:
+    """A bare number standing apart from table cells: the nearest text above and below it is
+    a long line (a paragraph) or the edge of the text."""
+    for step in (-1, 1):
+        k = ln + step
+        while 1 <= k <= len(lines) and not lines[k - 1].strip():
+            k += step
+        if 1 <= k <= len(lines) and len(lines[k - 1].strip()) < 40:
+            return False
+    return True
 
 
 def _take(found: Furniture, seq: list[list[tuple[int, int, bool]]], lines: list[str]) -> None:

@@ -622,7 +622,7 @@ def _is_name_line(line: str) -> bool:
     if not s or len(s) > 60 or _line_filter(s) or s.endswith("."):
         return False
     heads, _, other = _headerish(s)
-    return heads >= 1 and other <= min(1, heads - 1) and not _number_line(s)
+    return heads >= 1 and other <= min(1, heads) and not _number_line(s)
 
 
 def _number_line(s: str) -> bool:
@@ -1340,6 +1340,7 @@ def _header_block(lines: list[str], i: int, taken: set[int]) -> list[int]:
     k = i + 1
     cells = not _is_header_line(lines[i - 1])
     blanks = 0
+    colnum = 0
     while k <= len(lines) and k not in taken and len(block) < 40:
         s = lines[k - 1].strip()
         if not s:
@@ -1354,7 +1355,8 @@ def _header_block(lines: list[str], i: int, taken: set[int]) -> list[int]:
             block.append(k)
             k += 1
             continue
-        if cells and (_COLNUM.match(s) or _YEAR.match(s)) and not _number_line(s):
+        if cells and (_YEAR.match(s) or (_COLNUM.match(s) and int(s.strip("()")) == colnum + 1)):
+            colnum = int(s.strip("()")) if _COLNUM.match(s) else colnum
             block.append(k)
             k += 1
             continue
@@ -1569,13 +1571,21 @@ def _read_table(lines: list[str], header: list[int], taken: set[int],
     best: tuple[tuple[int, int], list[Column], list[_Row], list[str]] | None = None
     if layout == "cells" and body:
         # every row as many lines as the header has names (an empty cell an empty line):
-        # when that reading fits every line, it is the reading
-        for cols in templates:
-            counted = _counted_rows(lines, header[-1] + 1, body[-1], cols, skip,
-                                    set(repeats))
-            if counted is not None:
-                rows, citems = counted
-                return PlainTable(_block(lines, header, body, cols, rows, citems, []), [])
+        # when that reading fits every line, it is the reading; the header may end before
+        # the last line that looks like a name ("Golongan IV" is a cell)
+        cuts = [(header[:cut], templates if cut == len(header) else [
+            t for t in _templates(lines, header[:cut], layout) if len(t) >= 2])
+            for cut in range(len(header), 1, -1)]
+        # the last lines may be the text after the table ("Sidorejo, 3 Januari 2022")
+        for end in [k for k in body if k >= body[-1] - 12][::-1]:
+            for head, heads in cuts:
+                for cols in heads:
+                    counted = _counted_rows(lines, head[-1] + 1, end, cols, skip,
+                                            set(repeats))
+                    if counted is not None:
+                        rows, citems = counted
+                        kept = [k for k in body if k <= end]
+                        return PlainTable(_block(lines, head, kept, cols, rows, citems, []), [])
     if items and len(items) <= _MAX_ITEMS and any(
             (it.kind == "N" and it.cls != "empty") or it.cls == "range" for it in items):
         for cols in templates:
@@ -1618,8 +1628,9 @@ def _counted_rows(lines: list[str], start: int, end: int, cols: list[Column],
     for k in range(start, end + 1):
         if k in out_of_table:
             continue
-        if not lines[k - 1].strip() and ((k - 1) in out_of_table or (k + 1) in out_of_table):
-            continue      # the blank line around page furniture or a repeated header
+        if not lines[k - 1].strip() and (((k - 1) in out_of_table and (k + 1) in out_of_table)
+                                         or (k + 1) in repeats):
+            continue      # the blank line inside page furniture, or before a repeated header
         slots.append(k)
     n = len(cols)
     if len(slots) < 2 * n or len(slots) % n:
@@ -1653,7 +1664,23 @@ def _counted_rows(lines: list[str], start: int, end: int, cols: list[Column],
             rows.append(row)
     if not rows or not any(it.kind == "N" and it.cls != "empty" for it in items):
         return None
+    # each column holds one kind of cell: numbers in a value column, words in a label one
+    for c, col in enumerate(cols):
+        cells = [r.cells[c].items for r in rows if c in r.cells]
+        numbers = sum(1 for its in cells if len(its) == 1 and its[0].kind == "N")
+        led = sum(1 for its in cells if _led_by_number(its))
+        if col.kind == "value" and cells and led * 5 < len(cells) * 4:
+            return None
+        if col.kind == "label" and numbers * 5 > len(cells):
+            return None
     return rows, items
+
+
+def _led_by_number(its: list[Item]) -> bool:
+    """A cell that is a number, or a number and its unit ("3 Dokumen", "85 Indek")."""
+    if len(its) == 1:
+        return its[0].kind == "N" or bool(re.match(r"^\d", its[0].text))
+    return its[0].kind == "N" and len(its) == 2 and len(its[1].text.split()) <= 2
 
 
 def _has_values(rows: list[_Row], cols: list[Column], items: list[Item]) -> bool:
