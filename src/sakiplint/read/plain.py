@@ -1255,7 +1255,7 @@ def find_plain_tables(lines: list[str], taken: set[int],
             view = list(lines)
             view[i - 1] = lines[i - 1][:cut]
             tail = (i, cut)
-        header = _header_block(view, i, taken)
+        header = _header_block(view, i, taken, skip)
         if tail is not None:
             header = [i]
         elif _group_line(lines, i - 1, taken) and (not out or out[-1].block.end_line < i - 1):
@@ -1333,7 +1333,8 @@ def _names_run(lines: list[str], i: int, taken: set[int]) -> int:
     return count
 
 
-def _header_block(lines: list[str], i: int, taken: set[int]) -> list[int]:
+def _header_block(lines: list[str], i: int, taken: set[int],
+                  skip: frozenset[int] | set[int] = frozenset()) -> list[int]:
     """The header lines from line ``i``: header lines, name lines, year and column-number
     rows (blank lines between them allowed in the one-cell-per-line layout)."""
     block = [i]
@@ -1342,6 +1343,9 @@ def _header_block(lines: list[str], i: int, taken: set[int]) -> list[int]:
     blanks = 0
     colnum = 0
     while k <= len(lines) and k not in taken and len(block) < 40:
+        if k in skip:
+            k += 1
+            continue
         s = lines[k - 1].strip()
         if not s:
             blanks += 1
