@@ -59,7 +59,7 @@ _COMPOUND = {
                   "hasil", "output", "outcome"},
     "sasaran": {"strategis", "kegiatan", "program", "sub", "kinerja"},
     "target": {"kinerja", "sasaran", "tahun", "renstra", "akhir", "jangka", "rpjmd", "pk"},
-    "realisasi": {"kinerja", "anggaran", "fisik", "keuangan", "tahun", "target"},
+    "realisasi": {"kinerja", "anggaran", "fisik", "keuangan", "tahun"},
     "capaian": {"kinerja", "anggaran", "target", "tahun", "realisasi", "fisik", "keuangan"},
     "kondisi": {"awal", "akhir", "kinerja", "tahun"},
     "data": {"awal", "dasar"},
@@ -164,7 +164,7 @@ _WRAP_GAP = 12            # one cell over a run of spaces (aligned layout)
 _SOFT_CUT = 3             # a run of words cut in two cells where a column's text may start
 _STRONG_KEPT = 5          # ... not cut before a sasaran statement or a program name
 _ROW_MIDLINE = 25         # a row ending in the middle of a line
-_ROW_CONTINUED = 80       # a row going on over a line break (joined / aligned layouts)
+_ROW_CONTINUED = 400      # a row going on over a line break (joined / aligned layouts)
 _ROW_WRAPPED = 4          # ... when the line goes on in lower case or has words only
 _X_OFF = 5                # aligned layout: a cell away from its column's place
 _MAX_ITEMS = 4000
@@ -409,6 +409,8 @@ def _squash(text: str) -> str:
 
 def _word_kind(word: str) -> str:
     low = word.lower().strip(":;,./")
+    if low.endswith(("(%)", "(rp)")) and len(low) > 4:
+        low = low.rsplit("(", 1)[0]
     if low.startswith("(") and low.endswith(")") and low not in ("(rp)", "(%)"):
         low = low[1:-1]
     if low not in _HEADS and ("/" in low or "-" in low) and not low.startswith("laki"):
@@ -777,9 +779,15 @@ def _combine_in_order(top: list[Column], sub: list[Column]) -> list[list[Column]
         tried += [groups[a:a + 2] for a in range(len(groups) - 1)]
     for gs in tried:
         runs = _runs(sub, [top[g] for g in gs])
-        if runs is not None:
+        if runs is not None and all(_rising_years(r) for r in runs):
             out.append(_hang(top, gs, runs))
     return out
+
+
+def _rising_years(run: list[Column]) -> bool:
+    """The years under one group name rise (a group over "2019 2020 2019" is not one)."""
+    years = [int(c.name) for c in run if _YEAR.match(c.name)]
+    return all(b > a for a, b in itertools.pairwise(years))
 
 
 def _hang(top: list[Column], gs: list[int], runs: list[list[Column]]) -> list[Column]:
@@ -1347,6 +1355,9 @@ def _header_block(lines: list[str], i: int, taken: set[int],
             k += 1
             continue
         s = lines[k - 1].strip()
+        if s and not cells and any(
+                " ".join(s.split()) == " ".join(lines[h - 1].split()) for h in block):
+            break      # the header again, after a page break: not a second header line
         if not s:
             blanks += 1
             if blanks > (8 if cells else 0):
@@ -1355,7 +1366,7 @@ def _header_block(lines: list[str], i: int, taken: set[int],
             continue
         blanks = 0
         if _is_header_line(s) or (cells and _is_name_line(s)) or _colnum_line(s) or \
-                _year_line(s) or (not cells and _subheader_line(s)):
+                _year_line(s) or (not cells and (_subheader_line(s) or _numbered_subs(s))):
             block.append(k)
             k += 1
             continue
@@ -1367,6 +1378,16 @@ def _header_block(lines: list[str], i: int, taken: set[int],
         break
     # a group line just above ("Kinerja Anggaran"): taken when it is names only
     return block
+
+
+def _numbered_subs(s: str) -> bool:
+    """Sub columns numbered 1, 2, 3 ... and maybe a last name ("1 2 3 ... 12 Jumlah": the
+    months under "Realisasi")."""
+    toks = s.split()
+    k = 0
+    while k < len(toks) and toks[k].isdigit() and int(toks[k]) == k + 1:
+        k += 1
+    return k >= 3 and len(toks) - k <= 2 and all(_word_kind(t) == "head" for t in toks[k:])
 
 
 def _year_line(s: str) -> bool:
@@ -1602,9 +1623,18 @@ def _read_table(lines: list[str], header: list[int], taken: set[int],
             score = (unsure, cost)
             if best is None or score < best[0]:
                 best = (score, cols, rows, notes)
-    if best is not None and _has_values(best[2], best[1], items):
+    if best is not None:
         _, cols, rows, notes = best
-        return PlainTable(_block(lines, header, body, cols, rows, items, notes), notes)
+        decided = any(r.decided and any(items[i].kind == "N" for i in r.items) for r in rows)
+        if _has_values(rows, cols, items) or (decided and _strong_header(cols)):
+            return PlainTable(_block(lines, header, body, cols, rows, items, notes), notes)
+        if _strong_header(cols) and any(items[i].kind == "N" for r in rows for i in r.items):
+            # rows there, none of them certain: the table is recovered, nothing is checked
+            note = "tidak ada baris yang dapat dibaca pasti; tabel tidak diperiksa"
+            block = RawBlock("plain", header[0], body[-1],
+                             [[RawCell(c.name, c.line, c.col + 1) for c in cols]],
+                             header_rows=1, notes=[note, *notes])
+            return PlainTable(block, block.notes)
     # a header with no rows under it that can be read (the rest of the table is an image or
     # on a page not given): the table is there, with nothing to check
     cols = templates[0]
@@ -1685,6 +1715,12 @@ def _led_by_number(its: list[Item]) -> bool:
     if len(its) == 1:
         return its[0].kind == "N" or bool(re.match(r"^\d", its[0].text))
     return its[0].kind == "N" and len(its) == 2 and len(its[1].text.split()) <= 2
+
+
+def _strong_header(cols: list[Column]) -> bool:
+    """A header that is surely one: three columns or more, labels and values."""
+    return len(cols) >= 3 and any(c.kind == "value" for c in cols) and any(
+        c.kind in ("label", "no") for c in cols)
 
 
 def _has_values(rows: list[_Row], cols: list[Column], items: list[Item]) -> bool:

@@ -57,6 +57,7 @@ def render_tables_text(doc: Document, cells: bool = True) -> str:
         out.append(f"#{t.index} {t.title}  [baris {t.start_line}-{t.end_line}]{parts} {t.style}")
         if t.skipped:
             out.append(f"   dilewati: {t.skipped}")
+            out.extend(f"   catatan: {note}" for note in t.notes)
             continue
         for col in t.columns:
             extra = []
