@@ -623,6 +623,8 @@ def _is_name_line(line: str) -> bool:
         return True
     if not s or len(s) > 60 or _line_filter(s) or s.endswith("."):
         return False
+    if any(_is_number(t) and not _YEAR.match(t) for t in s.split()[1:]):
+        return False     # words and a number: a row's cells ("Golongan IV 4")
     heads, _, other = _headerish(s)
     return heads >= 1 and other <= min(1, heads) and not _number_line(s)
 
@@ -779,9 +781,17 @@ def _combine_in_order(top: list[Column], sub: list[Column]) -> list[list[Column]
         tried += [groups[a:a + 2] for a in range(len(groups) - 1)]
     for gs in tried:
         runs = _runs(sub, [top[g] for g in gs])
-        if runs is not None and all(_rising_years(r) for r in runs):
-            out.append(_hang(top, gs, runs))
+        if runs is None or not all(_rising_years(r) for r in runs):
+            continue
+        # a bare group word ("Kinerja", "Anggaran") left without sub columns is no column
+        if any(_squash(top[g].name) in _BARE_GROUPS for g in groups if g not in gs):
+            continue
+        out.append(_hang(top, gs, runs))
     return out
+
+
+_BARE_GROUPS = frozenset({"kinerja", "anggaran", "tahun", "triwulan", "semester", "golongan",
+                          "pendidikan", "pangkat", "eselon", "keuangan", "fisik"})
 
 
 def _rising_years(run: list[Column]) -> bool:
@@ -1204,11 +1214,26 @@ class PlainTable:
 
 def _items_of(lines: list[str], body: list[int], layout: str) -> list[Item]:
     items: list[Item] = []
-    if layout != "cells":
+    if layout == "joined":
         for ln in body:
             s = lines[ln - 1]
             if s.strip():
                 items.extend(_line_items(s, ln, layout))
+        return items
+    if layout == "aligned":
+        # a line of words only under a row's words is the rest of those cells (a PDF wraps
+        # long labels onto the lines below): each piece goes to the cell it stands under
+        anchor: list[Item] | None = None
+        for ln in body:
+            s = lines[ln - 1]
+            if not s.strip():
+                continue
+            line_items = _line_items(s, ln, layout)
+            if anchor is not None and all(it.kind == "T" for it in line_items) and \
+                    _wrap_into(anchor, line_items):
+                continue
+            items.extend(line_items)
+            anchor = line_items if any(it.kind == "N" for it in line_items) else None
         return items
     # one cell per line; in pdftotext output a cell's wrapped lines follow each other and
     # cells are parted by blank lines
@@ -1226,9 +1251,36 @@ def _items_of(lines: list[str], body: list[int], layout: str) -> list[Item]:
     return items
 
 
+def _wrap_into(anchor: list[Item], pieces: list[Item]) -> bool:
+    """Append each piece of a wrapped line to the word cell of ``anchor`` it stands under
+    (its first character within that cell's first and last character, give or take two);
+    False, and nothing changed, when a piece stands under no word cell."""
+    words = [it for it in anchor if it.kind == "T"]
+    targets: list[Item] = []
+    for piece in pieces:
+        under = [w for w in words if w.col - 2 <= piece.col <= w.col + max(len(w.text), 8)]
+        if len(under) != 1:
+            return False
+        targets.append(under[0])
+    for piece, target in zip(pieces, targets, strict=True):
+        target.text = f"{target.text} {piece.text}"
+    return True
+
+
 def _blank_parted(lines: list[str], body: list[int]) -> bool:
-    blanks = sum(1 for ln in body if not lines[ln - 1].strip())
-    return blanks * 3 >= len(body)
+    """Cells parted by blank lines, a cell's wrapped lines together (``pdftotext``): blank
+    lines are many, and numbers hardly ever follow each other without one between (where
+    an empty cell is an empty line, they do)."""
+    if not body:
+        return False
+    span = range(body[0], body[-1] + 1)
+    blanks = sum(1 for ln in span if not lines[ln - 1].strip())
+    numeric = [ln for ln in span if _NUMBER.match(lines[ln - 1].strip())]
+    together = sum(1 for ln in numeric if _NUMBER.match(lines[ln].strip() if ln < len(lines)
+                                                       else ""))
+    doubled = sum(1 for ln in span if not lines[ln - 1].strip() and ln < len(lines)
+                  and not lines[ln].strip())
+    return blanks * 3 >= len(span) and together * 10 <= len(numeric) and doubled * 20 <= blanks
 
 
 def _layout_of(lines: list[str], header: list[int]) -> str:
@@ -1366,7 +1418,8 @@ def _header_block(lines: list[str], i: int, taken: set[int],
             continue
         blanks = 0
         if _is_header_line(s) or (cells and _is_name_line(s)) or _colnum_line(s) or \
-                _year_line(s) or (not cells and (_subheader_line(s) or _numbered_subs(s))):
+                _year_line(s) or (not cells and (_subheader_line(s) or _numbered_subs(s)
+                                                 or _header_words_only(s))):
             block.append(k)
             k += 1
             continue
@@ -1378,6 +1431,14 @@ def _header_block(lines: list[str], i: int, taken: set[int],
         break
     # a group line just above ("Kinerja Anggaran"): taken when it is names only
     return block
+
+
+def _header_words_only(s: str) -> bool:
+    """The rest of wrapped column names ("awal    Ke", "(Rp)"): header words only."""
+    if _line_filter(s) or len(s.split()) > 8:
+        return False
+    words = [w.lower() for w in s.split()]
+    return all(w in _MODIFIERS or w in _STOPWORDS or _word_kind(w) == "head" for w in words)
 
 
 def _numbered_subs(s: str) -> bool:
@@ -1407,8 +1468,31 @@ def _subheader_line(s: str) -> bool:
 
 
 def _header_levels(lines: list[str], header: list[int], layout: str,
-                   split_pct: bool = False) -> list[list[Column]]:
+                   split_pct: bool = False, parted: bool = False) -> list[list[Column]]:
     levels: list[list[Column]] = []
+    if layout == "cells" and parted:
+        # a name per run of lines (blank lines part the names, "Target" / "2023" is one)
+        runs: list[list[int]] = []
+        for h in header:
+            if runs and h == runs[-1][-1] + 1:
+                runs[-1].append(h)
+            else:
+                runs.append([h])
+        named: list[Column] = []
+        for run in runs:
+            name = " ".join(" ".join(lines[h - 1].split()) for h in run)
+            if _colnum_line(name) or _COLNUM.match(name):
+                continue
+            segs = _segment(name, run[0], "joined")
+            if len(segs) > 1:
+                # names of several cells printed on one line ("Laki-laki Perempuan Jumlah")
+                named.extend(segs)
+                continue
+            hint, label = _column_hint(name)
+            named.append(Column(name, _column_kind(name), run[0],
+                                len(lines[run[0] - 1]) - len(lines[run[0] - 1].lstrip()),
+                                hint=hint, label=label))
+        return [named]
     if layout == "cells":
         names: list[Column] = []
         for h in header:
@@ -1437,10 +1521,11 @@ def _header_levels(lines: list[str], header: list[int], layout: str,
     return levels
 
 
-def _templates(lines: list[str], header: list[int], layout: str) -> list[list[Column]]:
+def _templates(lines: list[str], header: list[int], layout: str,
+               parted: bool = False) -> list[list[Column]]:
     """The plausible column templates of a header (several when the header can be read in
     several ways: which names are groups over which sub names)."""
-    levels = _header_levels(lines, header, layout)
+    levels = _header_levels(lines, header, layout, parted=parted)
     if not levels:
         return []
     if layout != "cells":
@@ -1583,7 +1668,8 @@ def _read_table(lines: list[str], header: list[int], taken: set[int],
         items = _line_items(" " * cut + source[ln - 1][cut:], ln, layout) + items
         body = body or [ln]
         lines = source
-    templates = [t for t in _templates(lines, header, layout)
+    parted = layout == "cells" and _blank_parted(lines, body)
+    templates = [t for t in _templates(lines, header, layout, parted)
                  if len(t) >= 2 and any(c.kind in ("value", "any") for c in t)]
     for t in templates:
         if any(c.hint == "money" for c in t):
@@ -1594,7 +1680,7 @@ def _read_table(lines: list[str], header: list[int], taken: set[int],
     if not templates:
         return None
     best: tuple[tuple[int, int], list[Column], list[_Row], list[str]] | None = None
-    if layout == "cells" and body:
+    if layout == "cells" and body and not parted:
         # every row as many lines as the header has names (an empty cell an empty line):
         # when that reading fits every line, it is the reading; the header may end before
         # the last line that looks like a name ("Golongan IV" is a cell)
