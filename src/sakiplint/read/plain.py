@@ -190,6 +190,7 @@ class Item:
     #                            "line", "gap" (2+ spaces), "soft" (a word a column may start
     #                            with), "none" (a number next to words on the same line)
     cls: str = ""              # numbers: "pct", "money", "int", "num", "empty"
+    wrapped: bool = False      # words of the lines below were joined to it (aligned layout)
 
     @property
     def first_word(self) -> str:
@@ -1264,6 +1265,7 @@ def _wrap_into(anchor: list[Item], pieces: list[Item]) -> bool:
         targets.append(under[0])
     for piece, target in zip(pieces, targets, strict=True):
         target.text = f"{target.text} {piece.text}"
+        target.wrapped = True
     return True
 
 
@@ -1607,8 +1609,10 @@ def _body_lines(lines: list[str], start: int, taken: set[int], layout: str,
         gap = False
         body.append(k)
         k += 1
-    # words after the last number are the next paragraph, not the table
-    while body and not any(_is_number(t) for t in lines[body[-1] - 1].split()):
+    # words after the last number are the next paragraph, not the table (but in the aligned
+    # layout words in columns, under the last row, are the rest of its labels)
+    while body and not any(_is_number(t) for t in lines[body[-1] - 1].split()) and not (
+            layout == "aligned" and _GAP.search(lines[body[-1] - 1].strip())):
         body.pop()
     return body, repeats
 
@@ -1861,7 +1865,7 @@ def _block(lines: list[str], header: list[int], body: list[int],
         for k, cell in r.cells.items():
             its = cell.items
             lead = its[0]
-            if all(it.line == lead.line for it in its):
+            if all(it.line == lead.line and not it.wrapped for it in its):
                 last = its[-1]
                 raw = lines[lead.line - 1][lead.col:last.col + len(last.text)]
             else:
