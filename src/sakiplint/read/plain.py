@@ -95,7 +95,7 @@ _MODIFIERS = frozenset([
     "strategis", "utama", "kinerja", "(rp)", "rp", "(%)", "%", "awal", "akhir", "ke", "pada", "dan",
     "/", "&", "-", "atau", "per", "perubahan", "murni", "(kumulatif)", "kumulatif", "terhadap",
     "anggaran", "tindak", "lanjut", "penilaian", "perhitungan", "pendukung", "penghambat",
-    "keberhasilan", "kegagalan"
+    "keberhasilan", "kegagalan", "jangka", "menengah", "panjang", "pendek"
 ])
 _VALUE_NAMES = ("target", "realisasi", "capaian", "anggaran", "pagu", "alokasi", "jumlah",
                 "sisa", "serapan", "efisiensi", "ratio", "rasio", "nilai", "persen", "%",
@@ -720,8 +720,14 @@ def _combine_by_position(top: list[Column], sub: list[Column]) -> list[Column]:
     # gaps between two groups last, when each group has the rest of its own
     for _, left, right, subs in shared:
         lsubs, rsubs = under[left], under[right]
-        p = min(range(len(subs) + 1), key=lambda p: _off_centre(top[left], lsubs + subs[:p])
-                + _off_centre(top[right], subs[p:] + rsubs))
+        # years: where they start again; else each group name centred over its own
+        rising = [p for p in range(len(subs) + 1) if _years_rise(lsubs + subs[:p])
+                  and _years_rise(subs[p:] + rsubs)]
+        if len(rising) == 1:
+            p = rising[0]
+        else:
+            p = min(range(len(subs) + 1), key=lambda p: _off_centre(top[left], lsubs + subs[:p])
+                    + _off_centre(top[right], subs[p:] + rsubs))
         lsubs.extend(subs[:p])
         rsubs[:0] = subs[p:]
     out: list[Column] = []
@@ -746,6 +752,14 @@ def _combine_by_position(top: list[Column], sub: list[Column]) -> list[Column]:
         pos = next((i for i, c in enumerate(out) if c.x0 > s.x0), len(out))
         out.insert(pos, s)
     return out
+
+
+def _years_rise(subs: list[Column]) -> bool:
+    """Sub names that are all years, rising (an empty list too)."""
+    if not all(_YEAR.match(c.name) for c in subs):
+        return False
+    years = [int(c.name) for c in sorted(subs, key=lambda c: c.x0)]
+    return all(b > a for a, b in itertools.pairwise(years))
 
 
 def _off_centre(name: Column, subs: list[Column]) -> float:
@@ -787,7 +801,9 @@ def _combine_in_order(top: list[Column], sub: list[Column]) -> list[list[Column]
         # a bare group word ("Kinerja", "Anggaran") left without sub columns is no column
         if any(_squash(top[g].name) in _BARE_GROUPS for g in groups if g not in gs):
             continue
-        out.append(_hang(top, gs, runs))
+        hung = _hang(top, gs, runs)
+        if hung is not None:
+            out.append(hung)
     return out
 
 
@@ -801,11 +817,14 @@ def _rising_years(run: list[Column]) -> bool:
     return all(b > a for a, b in itertools.pairwise(years))
 
 
-def _hang(top: list[Column], gs: list[int], runs: list[list[Column]]) -> list[Column]:
+def _hang(top: list[Column], gs: list[int], runs: list[list[Column]]) -> list[Column] | None:
     out: list[Column] = []
     g = 0
     for k, c in enumerate(top):
         if g < len(gs) and gs[g] == k:
+            first = c.name.split()[0].lower() if c.name.split() else ""
+            if any(s.name.lower().startswith(first + " ") for s in runs[g]):
+                return None    # "Golongan" over "Golongan IV": a cell, not a sub column
             for s in runs[g]:
                 name = f"{c.name} {s.name}"
                 kind = "value" if c.kind == "value" or s.kind == "value" else s.kind
@@ -1688,19 +1707,21 @@ def _read_table(lines: list[str], header: list[int], taken: set[int],
         # every row as many lines as the header has names (an empty cell an empty line):
         # when that reading fits every line, it is the reading; the header may end before
         # the last line that looks like a name ("Golongan IV" is a cell)
-        cuts = [(header[:cut], templates if cut == len(header) else [
-            t for t in _templates(lines, header[:cut], layout) if len(t) >= 2])
-            for cut in range(len(header), 1, -1)]
+        # the names as they stand before any reading of groups; the longest header first
+        candidates: list[tuple[list[int], list[Column]]] = []
+        for cut in range(len(header), 1, -1):
+            head = header[:cut]
+            found = templates if cut == len(header) else [
+                t for t in _templates(lines, head, layout) if len(t) >= 2]
+            candidates += [(head, t) for t in found]
         # the last lines may be the text after the table ("Sidorejo, 3 Januari 2022")
         for end in [k for k in body if k >= body[-1] - 12][::-1]:
-            for head, heads in cuts:
-                for cols in heads:
-                    counted = _counted_rows(lines, head[-1] + 1, end, cols, skip,
-                                            set(repeats))
-                    if counted is not None:
-                        rows, citems = counted
-                        kept = [k for k in body if k <= end]
-                        return PlainTable(_block(lines, head, kept, cols, rows, citems, []), [])
+            for head, cols in candidates:
+                counted = _counted_rows(lines, head[-1] + 1, end, cols, skip, set(repeats))
+                if counted is not None:
+                    rows, citems = counted
+                    kept = [k for k in body if k <= end]
+                    return PlainTable(_block(lines, head, kept, cols, rows, citems, []), [])
     if items and len(items) <= _MAX_ITEMS and any(
             (it.kind == "N" and it.cls != "empty") or it.cls == "range" for it in items):
         for cols in templates:
@@ -1757,6 +1778,11 @@ def _counted_rows(lines: list[str], start: int, end: int, cols: list[Column],
             continue      # the blank line inside page furniture, or before a repeated header
         slots.append(k)
     n = len(cols)
+    # the last row's empty cells are the blank lines after the last text
+    k = end + 1
+    while len(slots) % n and k <= len(lines) and not lines[k - 1].strip():
+        slots.append(k)
+        k += 1
     if len(slots) < 2 * n or len(slots) % n:
         return None
     items: list[Item] = []
