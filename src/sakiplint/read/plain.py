@@ -1734,6 +1734,13 @@ def _read_table(lines: list[str], header: list[int], taken: set[int],
             score = (unsure, cost)
             if best is None or score < best[0]:
                 best = (score, cols, rows, notes)
+    if best is not None and parted and (best[1] is not templates[0] or _runs_of_names(
+            lines, header) < len(templates[0])):
+        # pdftotext prints a header's cells in an order of its own: a header that had to be
+        # cut out of joined lines, or read as groups, is not trusted to order the values
+        for r in best[2]:
+            r.decided = False
+        best[3][:0] = ["kepala tabel dari teks PDF tersusun tidak pasti; tabel tidak diperiksa"]
     if best is not None:
         _, cols, rows, notes = best
         decided = any(r.decided and any(items[i].kind == "N" for i in r.items) for r in rows)
@@ -1831,6 +1838,18 @@ def _led_by_number(its: list[Item]) -> bool:
     if len(its) == 1:
         return its[0].kind == "N" or bool(re.match(r"^\d", its[0].text))
     return its[0].kind == "N" and len(its) == 2 and len(its[1].text.split()) <= 2
+
+
+def _runs_of_names(lines: list[str], header: list[int]) -> int:
+    """Runs of header lines parted by blank lines (one name each in pdftotext output)."""
+    runs = 0
+    prev = -10
+    for h in header:
+        s = lines[h - 1].strip()
+        if h != prev + 1 and not (_colnum_line(s) or _COLNUM.match(s)):
+            runs += 1
+        prev = h
+    return runs
 
 
 def _strong_header(cols: list[Column]) -> bool:
