@@ -228,6 +228,8 @@ def _near(marks: set[int], ln: int, lines: list[str], reach: int = 2) -> bool:
 def _inline(found: Furniture, i: int, raw: str) -> None:
     """A page marker glued into a line: the marker, and the running header before it when
     the line starts with one (title words, no sentence punctuation)."""
+    if "hal" not in raw and "Hal" not in raw and "HAL" not in raw:
+        return
     m = _INLINE_MARKER.search(raw)
     if m is None:
         return

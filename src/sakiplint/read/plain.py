@@ -554,6 +554,8 @@ _STRONG_VALUES = frozenset([
     "laki-laki", "perempuan", "bertambah", "berkurang", "sebelum", "sesudah", "setelah", "skor",
     "proporsi", "(rp)", "volume"
 ])
+_HEAD_STEMS = frozenset(h[:6] for h in _HEADS if len(h) >= 6) | {
+    "realis", "capaia", "satua", "targe", "indika", "perubah"[:6], "kinerj"}
 _STOPWORDS = frozenset({"dan", "/", "-", "–", "—", "(", ")", "&", "atau", "per", "pada", "ke", "di",
                         "yang", "s/d", "sd", "s.d"})
 _MIDSENTENCE = re.compile(r"[,;]\s+[a-z]|\.\s+[A-Za-z]|\w\.\s*$")
@@ -1321,7 +1323,7 @@ def find_plain_tables(lines: list[str], taken: set[int],
     n = len(lines)
     i = 1
     while i <= n:
-        if i in taken or _after_bare_caption(lines, i):
+        if i in taken or not _has_head_word(lines[i - 1]) or _after_bare_caption(lines, i):
             i += 1
             continue
         view = lines
@@ -1353,6 +1355,17 @@ def find_plain_tables(lines: list[str], taken: set[int],
 _GLUED_ROW = re.compile(r"\s(?=\d{1,2}\.\s+[A-Z])")
 
 
+_PUNCT_TO_SPACE = str.maketrans({c: " " for c in ":;,.()/-"})
+
+
+def _has_head_word(line: str) -> bool:
+    """A quick look: a line with no column word at all starts no header."""
+    words = line.lower().translate(_PUNCT_TO_SPACE).split()
+    if not _HEADS.isdisjoint(words):
+        return True
+    return any(w[:6] in _HEAD_STEMS for w in words if len(w) >= 6)
+
+
 def _group_line(lines: list[str], k: int, taken: set[int]) -> bool:
     """Line ``k`` names groups of the header line below it ("Pendidikan Pangkat Eselon"
     over "Jenjang Jumlah Jenjang Jumlah ..."): column words only."""
@@ -1378,6 +1391,9 @@ def _glued_header(line: str) -> int | None:
     return None
 
 
+_BARE_CAPTION = re.compile(r"(?:tabel|table)\s*\.?\s*\d+(?:\s*\.\s*\d+)*\s*\.?", re.I)
+
+
 def _after_bare_caption(lines: list[str], i: int) -> bool:
     """The line after a caption that has no title ("Tabel 2.8" alone) is that title."""
     k = i - 1
@@ -1386,7 +1402,7 @@ def _after_bare_caption(lines: list[str], i: int) -> bool:
     if k < 1 or i - k > 2:
         return False
     prev = lines[k - 1].strip().strip("*#_ ")
-    return bool(re.fullmatch(r"(?:tabel|table)\s*\.?\s*\d+(?:\s*\.\s*\d+)*\s*\.?", prev, re.I))
+    return _BARE_CAPTION.fullmatch(prev) is not None
 
 
 def _is_header_start(lines: list[str], i: int, taken: set[int]) -> bool:
