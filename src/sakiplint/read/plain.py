@@ -156,6 +156,7 @@ _LABEL_KIND = 14          # "Program ..." in an indicator column, "Meningkatnya 
 _VOCAB_OTHER = 8          # a label whose first word belongs to another column
 _VOCAB_NEW = 3            # a label whose first word the column has not had
 _TYPE_SOFT = 6            # a percentage in a column of plain numbers, or the reverse
+_TYPE_FIRM = 20           # ... when three cells or more of the column agree
 _HEADER_TYPE = 8          # a small number in an amount column, a percentage in it
 _MONEY_IN_VALUE = 20      # an amount in a target / realisasi / capaian column
 _WRAP_LINE = 6            # a cell continued on the next line
@@ -929,6 +930,8 @@ def _place_cost_of(item: Item, col: Column, learned: _Learned | None, idx: int) 
                     return _INF
                 if item.cls in nums and seen <= nums:
                     pass
+                elif learned.counts[idx] >= 3 and (seen == {"pct"} or seen <= nums):
+                    cost += _TYPE_FIRM   # a % among plain numbers the column always had
                 else:
                     cost += _TYPE_SOFT
         if col.hint == "money" and item.cls in ("pct",):
@@ -1204,13 +1207,22 @@ def _merge_labels(row: _Row, unsure: set[int], cols: list[Column]) -> None:
 
 
 def _learn(rows: list[_Row], cols: list[Column]) -> _Learned:
+    """What the decided rows hold per column; the kinds of numbers only from the fullest
+    rows (a row with cells left empty could have put its numbers one column off)."""
     learned = _Learned()
+
+    def numbers(r: _Row) -> int:
+        return sum(1 for k, c in r.cells.items() if c.items[0].kind == "N"
+                   and cols[k].kind != "label")
+
+    full = max((numbers(r) for r in rows if r.decided), default=0)
     for r in rows:
         if not r.decided:
             continue
+        complete = numbers(r) == full
         for k, cell in r.cells.items():
             first = cell.items[0]
-            if first.kind == "N" and cols[k].kind != "label":
+            if first.kind == "N" and cols[k].kind != "label" and complete:
                 learned.classes[k].add(first.cls)
                 learned.counts[k] += 1
             elif first.kind == "T" and cols[k].kind != "value":
@@ -1278,9 +1290,13 @@ def _wrap_into(anchor: list[Item], pieces: list[Item]) -> bool:
     (its first character within that cell's first and last character, give or take two);
     False, and nothing changed, when a piece stands under no word cell."""
     words = [it for it in anchor if it.kind == "T"]
+    numbers = [it for it in anchor if it.kind == "N"]
     targets: list[Item] = []
     for piece in pieces:
         under = [w for w in words if w.col - 2 <= piece.col <= w.col + max(len(w.text), 8)]
+        if not under and " " not in piece.text and len(piece.text) <= 12:
+            # a unit under its number ("86,10" over "Indek")
+            under = [w for w in numbers if w.col - 3 <= piece.col <= w.col + len(w.text) + 1]
         if len(under) != 1:
             return False
         targets.append(under[0])
@@ -1665,12 +1681,19 @@ def _header_run(lines: list[str], k: int, header_texts: set[str]) -> int:
     return count
 
 
+_TITLE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]|[A-H][.)]")
+#: words of a sentence, hardly ever of a table's label
+_SENTENCE_WORDS = frozenset({"bahwa", "dapat", "sebesar", "merupakan", "adalah", "tersebut",
+                             "sehingga", "karena", "telah", "akan", "yaitu", "dilihat"})
+
+
 def _enumerated_title(s: str) -> bool:
     """A numbered title or list item ("1. Membandingkan antara target ..."): a number, then
     words only."""
     toks = s.split()
-    return len(toks) >= 4 and bool(re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*[.)]", toks[0])) and \
-        not any(_is_number(t) for t in toks[1:])
+    return len(toks) >= 2 and _TITLE_NUMBER.fullmatch(toks[0]) is not None and not any(
+        _is_number(t) and not _YEAR.match(t.strip(".,:;")) for t in toks[1:]) and (
+        len(toks) >= 4 or s.endswith("."))
 
 
 def _tabular(s: str) -> bool:
@@ -1679,10 +1702,12 @@ def _tabular(s: str) -> bool:
 
 
 def _prose(s: str) -> bool:
-    """A sentence: eight words or more ending with a full stop or a colon, no two numbers in
-    a row (a table row has a run of numbers)."""
+    """A sentence: eight words or more ending with a full stop or a colon, or twelve with a
+    word of sentences ("bahwa", "sebesar"); no two numbers in a row (a table row has a run
+    of numbers)."""
     toks = s.split()
-    if len(toks) < 8 or s[-1:] not in ".:;":
+    wordy = len(toks) >= 12 and not _SENTENCE_WORDS.isdisjoint(t.lower() for t in toks)
+    if len(toks) < 8 or (s[-1:] not in ".:;" and not wordy):
         return False
     run = 0
     for t in toks:
@@ -1751,7 +1776,8 @@ def _read_table(lines: list[str], header: list[int], taken: set[int],
             if best is None or score < best[0]:
                 best = (score, cols, rows, notes)
     if best is not None and parted and (best[1] is not templates[0] or _runs_of_names(
-            lines, header) < len(templates[0])):
+            lines, header) < len(templates[0]) or any(
+            _squash(c.name) in _BARE_GROUPS for c in best[1])):
         # pdftotext prints a header's cells in an order of its own: a header that had to be
         # cut out of joined lines, or read as groups, is not trusted to order the values
         for r in best[2]:
