@@ -491,13 +491,15 @@ CORPUS = {
     # counts of people at 63 and 342: no table introduced
     "klojen-2021.md": (11, 1, 1, 1, []),
     # 742: 5 program -> Tabel 2.8 has 5 PROGRAM rows (agrees), its kegiatan / sub kegiatan
-    # rows are unmarked (silent); 1356: Tabel 3.8's header was not understood (silent);
-    # 1795: Tabel 3.15 continues after page breaks in other shapes (silent)
+    # rows are unmarked (silent); 1356: "15 (lima belas) indikator" -> Tabel 3.8 (year header
+    # rebuilt from split cells, three page parts) lists 25: TRUE finding; 1795: "12 kegiatan
+    # dan 38 sub kegiatan" -> Tabel 3.15 (four page parts, merged program / kegiatan / sub
+    # kegiatan cells split) lists 13 and 33: two TRUE findings
     # 387: "PNS ... sebanyak 34 orang. Perincian jumlah tersebut adalah sebagai berikut:",
     # a label "A. Berdasarkan Pendidikan", then Tabel 1.3 PNS Berdasarkan Pendidikan whose
     # Jumlah row totals 33 (SMA 15 + S1 18; Tabel 1.4 by golongan also 33): TRUE finding.
     # 286 / 288: counts of people by desa, several in the paragraph (not whole)
-    "kotabangun-2023.md": (26, 8, 2, 1, [387]),
+    "kotabangun-2023.md": (26, 8, 5, 1, [387, 1356, 1795, 1795]),
     # 337: 17 pegawai -> Tabel 1.1 (pendidikan / pangkat / eselon blocks) has no total row:
     # no count, silent; 441-443: per service, no table introduced
     "kromengan-2022.md": (4, 1, 0, 0, []),

@@ -3,6 +3,7 @@ corpus reports (read from ../shared/corpus, skipped when absent)."""
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal
 
@@ -126,10 +127,34 @@ def _mutate(line: str, cell: Cell) -> str | None:
     return line[:start] + numeric[:i] + new + numeric[i + 1:] + line[start + len(numeric):]
 
 
+def _scale_jump(cell: Cell) -> bool:
+    """Does :func:`_mutate` turn the value into one 2x-or-more away (not by a power of ten)?"""
+    from sakiplint.read.cells import parse_cell
+
+    v, n = cell.value, cell.number
+    if v is None or n is None or n <= 0:
+        return False
+    numeric = v.text[v.start:v.end]
+    m = re.search(r"\d", numeric)
+    if m is None:
+        return False
+    i = m.start()
+    new = "8" if numeric[i] == "9" else str(int(numeric[i]) + 1)
+    mv = parse_cell(numeric[:i] + new + numeric[i + 1:])
+    readings = [r for r in (mv.id_reading, mv.en_reading) if r is not None]
+    same = [r.value for r in readings if r.decimals == cell.decimals] or [r.value for r in readings]
+    if not same or same[0] <= 0:
+        return False
+    ratio = float(max(same[0], n) / min(same[0], n))
+    return ratio >= 2 and abs(ratio / 10 ** round(math.log10(ratio)) - 1) > 0.01
+
+
 def _targets(text: str) -> list[tuple[str, Cell]]:
     """(rule, cell) where changing the cell must raise the rule: a capaian-table target that
     agrees with the PK (XT001); a realisasi / capaian that at least two other tables
-    confirm (XT003)."""
+    confirm (XT003). A realisasi whose first digit change makes it another scale (100 ->
+    200: XT003 takes a factor of 2 or more, not a power of ten, for another unit) is left
+    out."""
     doc, _ = lint_text(text, rules=[])
     ident = identity(doc)
     out: list[tuple[str, Cell]] = []
@@ -142,7 +167,9 @@ def _targets(text: str) -> list[tuple[str, Cell]]:
             for o in occs:
                 agree = {x.table.index for x in occs
                          if x.table.index != o.table.index and same_number(x.cell, o.cell)}
-                if len(agree) >= 2 and all(same_number(x.cell, o.cell) for x in occs):
+                if len(agree) >= 2 and all(same_number(x.cell, o.cell) for x in occs) and not (
+                    kind == "realisasi" and _scale_jump(o.cell)
+                ):
                     out.append(("XT003", o.cell))
     return out
 

@@ -25,16 +25,23 @@ from sakiplint.engine.config import (
 )
 from sakiplint.engine.findings import Finding
 from sakiplint.model import Document
-from sakiplint.read.source import InputError, Source, expand_paths, read_source
+from sakiplint.read.source import InputError, Source, expand_paths
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 def _fail(message: str) -> NoReturn:
     click.echo(f"sakiplint: {message}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _split(value: str | None) -> tuple[str, ...] | None:
@@ -56,16 +63,24 @@ class FileResult:
     error: str | None = None
 
 
-def lint_loaded(source: Source, eff: Effective, verbose: bool = False) -> FileResult:
-    """Parse, run the rules, apply inline suppressions (and report unused ones)."""
-    from sakiplint.engine.lint import lint_source
+def lint_loaded(
+    source: Source | Document, eff: Effective, verbose: bool = False, keep_doc: bool = False
+) -> FileResult:
+    """Parse (unless given the document), run the rules, apply inline suppressions (and
+    report unused ones).
+
+    The result keeps the document's lines; with ``keep_doc`` also its tables and prose (for
+    the HTML page), without the derived knowledge (so that it pickles between processes)."""
+    from sakiplint.engine.lint import lint_document
     from sakiplint.engine.suppress import apply_suppressions, unused_findings
+    from sakiplint.read.parse import parse_document
 
     path = source.path
     try:
         rules = eff.rules()
-        doc, found = lint_source(source, rules, eff.settings(), eff.report_year,
-                                 eff.renstra_period)
+        parsed = source if isinstance(source, Document) else parse_document(source)
+        doc, found = lint_document(parsed, rules, eff.settings(), eff.report_year,
+                                   eff.renstra_period)
     except (RulePackError, ConfigError) as exc:
         return FileResult(path, None, error=str(exc))
     res = apply_suppressions(doc.lines, found)
@@ -82,16 +97,43 @@ def lint_loaded(source: Source, eff: Effective, verbose: bool = False) -> FileRe
                 notes.append(f"{path}:{t.start_line}: {t.title}: {note}")
     lite = Document(path=doc.path, text="", lines=doc.lines, report_year=doc.report_year,
                     encoding=doc.encoding, warnings=doc.warnings)
-    return FileResult(path, lite, findings, notes, list(source.warnings), len(res.suppressed))
+    if keep_doc:
+        lite.tables, lite.table_lines = doc.tables, doc.table_lines
+        lite._prose = (doc.headings, doc.paragraphs)
+    return FileResult(path, lite, findings, notes, list(doc.warnings), len(res.suppressed))
 
 
-def lint_path(path: str, eff: Effective, verbose: bool = False) -> FileResult:
-    """Lint one file (module level, so that it can run in a worker process)."""
+class PageProgress:
+    """A progress bar on stderr for a file whose reading takes more than a second (the pages
+    of a long PDF)."""
+
+    def __init__(self, path: str) -> None:
+        import time
+
+        self.path, self.clock, self.start, self.shown = path, time.monotonic, time.monotonic(), 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.clock() - self.start < 1.0 and not self.shown:
+            return
+        self.shown = done
+        bar = "#" * (20 * done // max(total, 1))
+        click.echo(f"\r\x1b[K[{bar:<20}] {done}/{total} {self.path[-60:]}", err=True, nl=False)
+        if done == total:
+            click.echo("\r\x1b[K", err=True, nl=False)
+
+
+def lint_path(
+    path: str, eff: Effective, verbose: bool = False, keep_doc: bool = False, bar: bool = False
+) -> FileResult:
+    """Lint one file of any kind (module level, so that it can run in a worker process);
+    ``bar``: show a progress bar when reading it takes more than a second."""
+    from sakiplint.read.load import load_document
+
     try:
-        source = read_source(path)
+        doc = load_document(path, PageProgress(path) if bar else None)
     except InputError as exc:
         return FileResult(path, None, error=str(exc))
-    return lint_loaded(source, eff, verbose)
+    return lint_loaded(doc, eff, verbose, keep_doc)
 
 
 def _progress(done: int, total: int, path: str) -> None:
@@ -101,7 +143,7 @@ def _progress(done: int, total: int, path: str) -> None:
 
 def lint_all(
     files: list[str], effs: list[Effective], jobs: int = 1, verbose: bool = False,
-    progress: bool = False,
+    progress: bool = False, keep_doc: bool = False, bar: bool = False,
 ) -> list[FileResult]:
     """Lint files, in parallel when ``jobs`` > 1; results in input order.
 
@@ -116,7 +158,7 @@ def lint_all(
         gc.enable()  # the workers are forked from here: each lints many files
         try:
             with ProcessPoolExecutor(max_workers=min(jobs, total)) as pool:
-                futures = {pool.submit(lint_path, f, e, verbose): i
+                futures = {pool.submit(lint_path, f, e, verbose, keep_doc): i
                            for i, (f, e) in enumerate(zip(files, effs, strict=True))}
                 for done, fut in enumerate(as_completed(futures), 1):
                     i = futures[fut]
@@ -132,7 +174,7 @@ def lint_all(
                 _progress(i + 1, total, f)
             if i and collector_off:
                 gc.collect()
-            results[i] = lint_path(f, e, verbose)
+            results[i] = lint_path(f, e, verbose, keep_doc, bar)
     if progress:
         click.echo("\r\x1b[K", err=True, nl=False)
     return [r for r in results if r is not None]
@@ -184,13 +226,17 @@ def _resolver(config_file: str | None, isolated: bool, cli: Config = EMPTY) -> R
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Lint files in N parallel processes.")
 @click.option("-v", "--verbose", is_flag=True, help="Also say which tables were skipped.")
+@click.option("-o", "--output-file", default=None, metavar="PATH",
+              help="Write the output to this file instead of stdout.")
+@click.option("--annotate", "annotate_to", default=None, metavar="COPY.docx",
+              help="Write a copy of the (one) Word report with a comment on each finding.")
 def check(
     paths: tuple[str, ...], fmt: str, lang: str | None, select: str | None,
     extend_select: str | None, ignore: str | None, config_file: str | None, isolated: bool,
     report_unused: bool | None, statistics: bool, quiet: bool, exit_zero: bool, fail_on: str,
-    jobs: int, verbose: bool,
+    jobs: int, verbose: bool, output_file: str | None, annotate_to: str | None,
 ) -> None:
-    """Lint report files or directories (recursively: .md, .txt)."""
+    """Lint report files or directories (recursively: .md, .txt, .docx, .pdf)."""
     from sakiplint.engine.suppress import UNUSED_CODE, UNUSED_RULE
     from sakiplint.report.github import render_github
     from sakiplint.report.jsonout import render_json
@@ -208,8 +254,13 @@ def check(
         effs = [resolver.for_file(Path(f)) for f in files]
     except (InputError, RulePackError, ConfigError) as exc:
         _fail(str(exc))
+    if output_file and any(_same_file(output_file, f) for f in files):
+        _fail(f"{output_file}: is one of the files to check (sakiplint never writes to them)")
+    if annotate_to is not None:
+        _check_annotate(files, annotate_to)
     progress = sys.stderr.isatty() and not quiet and len(files) > 1
-    results = lint_all(files, effs, jobs, verbose, progress)
+    bar = sys.stderr.isatty() and not quiet
+    results = lint_all(files, effs, jobs, verbose, progress, keep_doc=fmt == "html", bar=bar)
     for r in results:
         if not quiet:
             for w in r.warnings:
@@ -242,15 +293,48 @@ def check(
         text = render_sarif(out, langs, rules.values())
     elif fmt == "github":
         text = render_github(out, langs)
+    elif fmt == "html":
+        from sakiplint.report.html import render_html
+
+        meta = {r.path: {"agency": e.agency} for r, e in zip(results, effs, strict=True)
+                if e.agency}
+        text = render_html(out, langs, meta)
     else:
         color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         text = render_text(out, langs, color=color, quiet=quiet)
-    if text:
+    if output_file:
+        try:
+            Path(output_file).write_text(text + "\n" if text else "", "utf-8")
+        except OSError as exc:
+            _fail(f"{output_file}: cannot write: {exc.strerror or exc}")
+    elif text:
         click.echo(text)
+    if annotate_to is not None:
+        from sakiplint.report.annotate import AnnotateError, annotate_docx
+
+        flang = lang or effs[0].lang or "id"
+        try:
+            lines = results[0].doc.lines if results[0].doc else []
+            annotate_docx(files[0], annotate_to, results[0].findings, flang, lines)
+        except AnnotateError as exc:
+            _fail(str(exc))
 
     threshold = SEVERITY_RANK[fail_on]
     failed = any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings)
     sys.exit(EXIT_FOUND if failed and not exit_zero else EXIT_OK)
+
+
+def _check_annotate(files: list[str], out: str) -> None:
+    """``--annotate``: one Word report, and a copy that is not the report itself."""
+    if len(files) != 1:
+        _fail("--annotate needs exactly one report file")
+    src, dst = Path(files[0]), Path(out)
+    from sakiplint.read.load import sniff
+
+    if sniff(src) != "docx" or dst.suffix.lower() != ".docx":
+        _fail(f"--annotate needs a Word (.docx) report and a .docx copy to write: {src} -> {dst}")
+    if dst.resolve() == src.resolve() or (dst.exists() and dst.samefile(src)):
+        _fail(f"--annotate: {dst} is the report itself; sakiplint never writes its input")
 
 
 @main.command()
@@ -260,11 +344,11 @@ def check(
 @click.option("--no-cells", is_flag=True, help="Only captions, line ranges and column roles.")
 def tables(path: str, fmt: str, no_cells: bool) -> None:
     """Show what the parser understood: captions, line ranges, column roles, cells."""
-    from sakiplint.read.parse import parse_document
+    from sakiplint.read.load import load_document
     from sakiplint.report.tables import render_tables_json, render_tables_text
 
     try:
-        doc = parse_document(read_source(path))
+        doc = load_document(path)
     except InputError as exc:
         _fail(str(exc))
     click.echo(render_tables_json(doc) if fmt == "json" else render_tables_text(doc, not no_cells))
@@ -392,11 +476,11 @@ def timeframe_cmd(path: str, fmt: str, config_file: str | None, isolated: bool) 
     """Show the report's time frame: its year, plan periods and signature dates."""
     from sakiplint.engine.lint import apply_overrides
     from sakiplint.facts.timeframe import timeframe
-    from sakiplint.read.parse import parse_document
+    from sakiplint.read.load import load_document
 
     try:
         eff = _resolver(config_file, isolated).for_file(Path(path))
-        doc = parse_document(read_source(path))
+        doc = load_document(path)
     except (InputError, ConfigError, RulePackError) as exc:
         _fail(str(exc))
     apply_overrides(doc, eff.report_year, eff.renstra_period)

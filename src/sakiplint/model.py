@@ -6,6 +6,7 @@ text, line and column, so a finding can point at it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -172,6 +173,9 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     parts: list[tuple[int, int]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)   # what the parser could not understand
+    #: what the reader mended in converter damage ("kepala tabel disusun ulang ..."), so a
+    #: reviewer can see which structure the rules were given
+    repairs: list[str] = field(default_factory=list)
     skipped: str | None = None                        # reason, when not understood at all
 
     @property
@@ -199,6 +203,55 @@ class Paragraph:
     kind: str = "paragraph"   # "paragraph" or "list_item"
 
 
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a piece of the document text came from in a Word or PDF file (all 1-based)."""
+
+    page: int | None = None        # rendered page (PDF; Word: from its page breaks)
+    paragraph: int | None = None   # Word: n-th non-empty body paragraph outside tables
+    table: int | None = None       # n-th table of the file, in reading order
+    row: int | None = None         # row of that table (header rows counted)
+    column: int | None = None      # grid column of that table (merged cells: the first)
+    bbox: tuple[float, float, float, float] | None = None  # PDF points: x0, top, x1, bottom
+
+
+@dataclass(slots=True)
+class SourceMap:
+    """For a document read from Word or PDF: the origin of each span of its text lines.
+
+    ``spans[line]`` lists ``(start, end, origin)`` with 1-based columns, ``end`` exclusive,
+    sorted by ``start``."""
+
+    kind: str   # "docx" or "pdf"
+    spans: dict[int, list[tuple[int, int, Origin]]] = field(default_factory=dict)
+
+    def add(self, line: int, start: int, end: int, origin: Origin) -> None:
+        self.spans.setdefault(line, []).append((start, end, origin))
+
+    def at(self, line: int, column: int = 1) -> Origin | None:
+        """The origin of the span holding the column (else the nearest one before it, else
+        the line's first)."""
+        spans = self.spans.get(line)
+        if not spans:
+            return None
+        k = bisect_right([s[0] for s in spans], column) - 1
+        return spans[max(k, 0)][2]
+
+    def region(self, line: int, column: int, end_column: int) -> Origin | None:
+        """The origin of ``column``; for PDF, its box grown over the spans up to
+        ``end_column`` on the same page."""
+        first = self.at(line, column)
+        if first is None or first.bbox is None:
+            return first
+        x0, top, x1, bottom = first.bbox
+        for start, _end, o in self.spans.get(line, ()):
+            if column < start < end_column and o.bbox is not None and o.page == first.page:
+                x0, top = min(x0, o.bbox[0]), min(top, o.bbox[1])
+                x1, bottom = max(x1, o.bbox[2]), max(bottom, o.bbox[3])
+        return Origin(first.page, first.paragraph, first.table, first.row, first.column,
+                      (x0, top, x1, bottom))
+
+
 @dataclass(slots=True)
 class Document:
     path: str
@@ -212,6 +265,8 @@ class Document:
     report_year: int | None = None
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
+    #: Word / PDF input: where each span of ``lines`` came from (None for text input)
+    source_map: SourceMap | None = None
     #: builds the headings and paragraphs from the lines outside tables (set by the reader)
     prose_reader: ProseReader | None = None
     _prose: tuple[list[Heading], list[Paragraph]] | None = None

@@ -6,10 +6,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from sakiplint.engine.findings import Finding
+from sakiplint.engine.locate import locate_findings
 from sakiplint.engine.rules import Rule, Settings, all_rules, run_rules
 from sakiplint.model import Document
+from sakiplint.read.load import load_document
 from sakiplint.read.parse import parse_document
-from sakiplint.read.source import Source, read_source
+from sakiplint.read.source import Source
 
 
 def default_rules() -> list[Rule]:
@@ -30,20 +32,32 @@ def apply_overrides(
     return doc
 
 
+def lint_document(
+    doc: Document, rules: Iterable[Rule] | None = None, settings: Settings | None = None,
+    report_year: int | None = None, renstra_period: tuple[int, int] | None = None,
+) -> tuple[Document, list[Finding]]:
+    """Run the rules (all enabled ones by default) on a parsed document; see
+    :func:`apply_overrides`. Findings of a Word / PDF document get their location there."""
+    doc = apply_overrides(doc, report_year, renstra_period)
+    findings = run_rules(doc, default_rules() if rules is None else rules, settings)
+    if doc.source_map is not None:
+        locate_findings(doc, findings)
+    return doc, findings
+
+
 def lint_source(
     source: Source, rules: Iterable[Rule] | None = None, settings: Settings | None = None,
     report_year: int | None = None, renstra_period: tuple[int, int] | None = None,
 ) -> tuple[Document, list[Finding]]:
     """Parse and run the rules (all enabled ones by default); see :func:`apply_overrides`."""
-    doc = apply_overrides(parse_document(source), report_year, renstra_period)
-    findings = run_rules(doc, default_rules() if rules is None else rules, settings)
-    return doc, findings
+    return lint_document(parse_document(source), rules, settings, report_year, renstra_period)
 
 
 def lint_file(
     path: str | Path, rules: Iterable[Rule] | None = None, settings: Settings | None = None
 ) -> tuple[Document, list[Finding]]:
-    return lint_source(read_source(path), rules, settings)
+    """Lint a report file of any kind: markdown / text, Word (.docx) or PDF."""
+    return lint_document(load_document(path), rules, settings)
 
 
 def lint_text(

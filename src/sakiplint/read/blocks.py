@@ -8,15 +8,12 @@ a line scanner here; markdown-it-py handles the prose (``sakiplint.read.prose``)
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
-_PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-*:?\s*)*\|?\s*$")
 _PIPE_SPLIT = re.compile(r"(?<!\\)\|")
 _HTML_TABLE_OPEN = re.compile(r"<table\b", re.I)
-_HTML_TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
-_TR = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.I | re.S)
-_TD = re.compile(r"<t([dh])\b([^>]*)>(.*?)</t[dh]\s*>", re.I | re.S)
-_COLSPAN = re.compile(r"colspan\s*=\s*[\"']?(\d+)", re.I)
+_HTML_TABLE_TAG = re.compile(r"<(/?)table\b", re.I)
 
 
 @dataclass(slots=True)
@@ -33,6 +30,7 @@ class RawBlock:
     end_line: int              # 1-based, inclusive
     rows: list[list[RawCell]] = field(default_factory=list)
     separator_after: int | None = None   # pipe tables: index of the row before the first |---| row
+    repairs: list[str] = field(default_factory=list)   # what the reader mended (HTML)
     header_rows: int | None = None       # rows known to be the header (plain tables)
     notes: list[str] = field(default_factory=list)   # what the reader could not decide
 
@@ -72,6 +70,26 @@ def is_pipe_line(line: str) -> bool:
     return s.startswith("|") and s.count("|") >= 2
 
 
+def is_pipe_separator(line: str) -> bool:
+    """A pipe table's separator row: ``|---|:--:|---|`` (outer pipes optional, the first cell
+    at least two dashes, the others dashes or empty). A plain scan, linear in the line (the
+    regular expression it replaces backtracked exponentially on rows of empty cells)."""
+    s = line.strip()
+    if s.startswith("|"):
+        s = s[1:]
+    if s.endswith("|"):
+        s = s[:-1]
+    for k, part in enumerate(s.split("|")):
+        p = part.strip()
+        if p.startswith(":"):
+            p = p[1:]
+        if p.endswith(":"):
+            p = p[:-1]
+        if p.strip("-") or (k == 0 and len(p) < 2):
+            return False
+    return True
+
+
 def find_blocks(lines: list[str], skip: frozenset[int] | set[int] = frozenset()) -> list[RawBlock]:
     """Find table blocks. ``lines`` are the report's lines without their line ends; lines in
     ``skip`` (page furniture) do not interrupt a plain-text table."""
@@ -92,8 +110,8 @@ def find_blocks(lines: list[str], skip: frozenset[int] | set[int] = frozenset())
             start = i
             rows = []
             sep_after: int | None = None
-            while i < n and (is_pipe_line(lines[i]) or _PIPE_SEP.match(lines[i] or "x")):
-                if _PIPE_SEP.match(lines[i]):
+            while i < n and (is_pipe_line(lines[i]) or is_pipe_separator(lines[i])):
+                if is_pipe_separator(lines[i]):
                     if sep_after is None:
                         sep_after = len(rows) - 1
                 else:
@@ -103,12 +121,8 @@ def find_blocks(lines: list[str], skip: frozenset[int] | set[int] = frozenset())
                 blocks.append(RawBlock("pipe", start + 1, i, rows, sep_after))
             continue
         if "<" in line and _HTML_TABLE_OPEN.search(line):
-            start = i
-            while i < n and not _HTML_TABLE_CLOSE.search(lines[i]):
-                i += 1
-            end = min(i, n - 1)
-            block = _html_block(lines, start, end)
-            if block.rows:
+            block, end = _html_block(lines, i)
+            if block is not None:
                 blocks.append(block)
             i = end + 1
             continue
@@ -121,32 +135,72 @@ def find_blocks(lines: list[str], skip: frozenset[int] | set[int] = frozenset())
     return blocks
 
 
-def _html_block(lines: list[str], start: int, end: int) -> RawBlock:
-    text = "\n".join(lines[start:end + 1])
+def _html_region(lines: list[str], start: int) -> int:
+    """The last line (0-based) an HTML table starting at line ``start`` can reach: the line of
+    its closing ``</table>``; without one, the line before a blank line that is followed by
+    prose (a line not starting with ``<``) or a heading, or the end of the text."""
+    n = len(lines)
+    depth = 0
+    i = start
+    while i < n:
+        line = lines[i]
+        if "<" in line:
+            for m in _HTML_TABLE_TAG.finditer(line):
+                if m.group(1):
+                    depth -= 1
+                    if depth <= 0:
+                        return i
+                else:
+                    depth += 1
+        if i > start and not line.strip():
+            j = i + 1
+            while j < n and not lines[j].strip():
+                j += 1
+            if j >= n:
+                return i - 1
+            if not lines[j].lstrip().startswith("<"):
+                return i - 1
+            i = j
+            continue
+        i += 1
+    return n - 1
+
+
+def _html_block(lines: list[str], start: int) -> tuple[RawBlock | None, int]:
+    """The HTML table starting at line ``start`` (0-based) and the last line it took."""
+    from sakiplint.read.html import grid, parse_table
+
+    last = _html_region(lines, start)
+    text = "\n".join(lines[start:last + 1])
+    table = parse_table(text)
     line_starts = [0]
-    for ln in lines[start:end + 1]:
+    for ln in lines[start:last + 1]:
         line_starts.append(line_starts[-1] + len(ln) + 1)
 
     def locate(offset: int) -> tuple[int, int]:
-        lo, hi = 0, len(line_starts) - 1
-        while lo < hi - 1:
-            mid = (lo + hi) // 2
-            if line_starts[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid
-        return start + lo + 1, offset - line_starts[lo] + 1
+        k = bisect_right(line_starts, offset) - 1
+        return start + k + 1, offset - line_starts[k] + 1
 
+    if not table.closed:
+        # the table ends on the line of its last table tag (or its last cell's text)
+        end = table.last_tag_end
+        for row in table.rows:
+            for c in row:
+                if text[c.start:c.end].strip():
+                    end = max(end, c.start + len(text[c.start:c.end].rstrip()))
+        last = min(last, locate(max(end - 1, 0))[0] - 1)
     rows: list[list[RawCell]] = []
-    for tr in _TR.finditer(text):
+    for cells in grid(table):
         row: list[RawCell] = []
-        for td in _TD.finditer(tr.group(1)):
-            offset = tr.start(1) + td.start(3)
-            ln, col = locate(offset)
-            row.append(RawCell(td.group(3), ln, col))
-            span = _COLSPAN.search(td.group(2))
-            for _ in range(int(span.group(1)) - 1 if span else 0):
+        ln, col = start + 1, 1
+        for c in cells:
+            if c is None:
                 row.append(RawCell("", ln, col))
+                continue
+            ln, col = locate(c.start)
+            row.append(RawCell(text[c.start:c.end], ln, col))
         if row:
             rows.append(row)
-    return RawBlock("html", start + 1, end + 1, rows)
+    if not rows:
+        return None, last
+    return RawBlock("html", start + 1, last + 1, rows, repairs=list(table.repairs)), last

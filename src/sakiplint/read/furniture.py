@@ -286,7 +286,9 @@ def join_across(blocks: list[RawBlock], lines: list[str], furniture: Furniture) 
                 and len(b.rows[0]) == len(a.rows[-1])
                 and [c.raw.strip() for c in b.rows[0]] != [c.raw.strip() for c in a.rows[0]]):
             out[-1] = RawBlock(a.style, a.start_line, b.end_line, a.rows + b.rows,
-                               a.separator_after, a.header_rows, a.notes + b.notes)
+                               separator_after=a.separator_after,
+                               repairs=a.repairs + b.repairs, header_rows=a.header_rows,
+                               notes=a.notes + b.notes)
             continue
         out.append(b)
     return out

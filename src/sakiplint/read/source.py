@@ -11,7 +11,7 @@ import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SUFFIXES = (".md", ".txt", ".markdown")
+SUFFIXES = (".md", ".txt", ".markdown", ".docx", ".pdf")
 
 
 class InputError(Exception):

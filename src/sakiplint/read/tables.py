@@ -15,12 +15,25 @@ from collections.abc import Iterable
 from sakiplint.model import Cell, Column, Row, Table
 from sakiplint.read.blocks import RawBlock, RawCell
 from sakiplint.read.cells import CellValue, decide_notation, parse_cell
+from sakiplint.read.repair import (
+    complete_truncated,
+    glue_tail,
+    lost_first_column,
+    prepend_empty,
+    realign_rows,
+    rebuild_split_years,
+    recover_flattened,
+    split_merged_label_rows,
+    tail_of_broken_cell,
+    uncross_header,
+)
 
-_TAG = re.compile(r"<[^>]*>")
 _BOLD_TAG = re.compile(r"^\s*(<b>|<strong>|\*\*)", re.I)
+# possessive quantifiers (*+, ++): nothing given back, so a long run of spaces cannot make
+# the adjacent optional parts backtrack (linear in the line)
 _CAPTION = re.compile(
-    r"^\s*(?:#+\s*)?(?:\*\*|<b>|__)?\s*(?:tabel|table)\s*\.?\s*"
-    r"(\d+(?:\s*\.\s*\d+)*)\s*\.?\s*(.*)$",
+    r"^\s*+(?:#++\s*+)?(?:\*\*|<b>|__)?\s*+(?:tabel|table)\s*+\.?\s*+"
+    r"(\d++(?:\s*+\.\s*+\d++)*+)\s*+\.?\s*+(.*)$",
     re.I,
 )
 _TOC_LEADER = re.compile(r"\.{4,}")
@@ -28,10 +41,11 @@ _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _COLNUM = re.compile(r"^\(?\d{1,2}\)?$")
 _NUMBERING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?$")
 _TOTAL = re.compile(r"^(jumlah|total|grand\s*total|sub\s*total)\b", re.I)
-_AVERAGE = re.compile(r"^rata\s*-?\s*rata\b", re.I)
+_AVERAGE = re.compile(r"^rata\s*+-?\s*+rata\b", re.I)
 _PROGRAM = re.compile(r"^program\b", re.I)
 _KEGIATAN = re.compile(r"^kegiatan\b", re.I)
-_SUBKEG = re.compile(r"^sub\s*-?\s*kegiatan\b", re.I)
+_LIST_MARK = re.compile(r"^(?:\d{1,2}|[a-zA-Z])[.)]\s++")
+_SUBKEG = re.compile(r"^sub\s*+-?\s*+kegiatan\b", re.I)
 
 _HEADER_WORDS = (
     "target", "realisasi", "capaian", "anggaran", "pagu", "satuan", "jumlah", "tahun",
@@ -43,13 +57,34 @@ _HEADER_WORDS = (
 )
 
 
+def strip_tags(text: str) -> str:
+    """``text`` with every ``<...>`` replaced by a space (a ``<`` never closed stays text).
+    A scan, linear in the text (``re.sub("<[^>]*>")`` rescans to the end for each unclosed
+    ``<``)."""
+    out: list[str] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        lt = text.find("<", pos)
+        if lt < 0:
+            break
+        gt = text.find(">", lt + 1)
+        if gt < 0:
+            break
+        out.append(text[pos:lt])
+        out.append(" ")
+        pos = gt + 1
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def clean_text(raw: str) -> tuple[str, bool]:
     """Remove markup from a cell: HTML tags, bold markers, LaTeX dollars; collapse spaces."""
     text = raw
     bold = False
     if "<" in text:
         bold = _BOLD_TAG.match(text) is not None
-        text = _TAG.sub(" ", text)
+        text = strip_tags(text)
     if "&" in text:
         text = html.unescape(text)
     if "*" in text or "$" in text or "_" in text:
@@ -146,6 +181,17 @@ def _header_count(rows: list[list[Cell]]) -> int:
     return count
 
 
+_LABEL_HEADER_WORDS = ("satuan", "indikator", "sasaran", "tujuan", "keterangan", "uraian",
+                       "program", "kegiatan")
+
+
+def _names_a_label(text: str) -> bool:
+    """A sub-header naming a label column ("Satuan", "Ket.", "Indikator"): no group header
+    of values spans over it."""
+    h = _squash(text).strip(".:")
+    return h in ("no", "ket", "nomor") or any(w in h for w in _LABEL_HEADER_WORDS)
+
+
 def _build_columns(header_rows: list[list[Cell]], width: int) -> list[Column]:
     cols = [Column(index=i) for i in range(width)]
     if not header_rows:
@@ -165,7 +211,7 @@ def _build_columns(header_rows: list[list[Cell]], width: int) -> list[Column]:
             # a group header spans the empty cells to its right that have sub-headers below
             j = i + 1
             if below is not None and below[i]:
-                while j < width and not row[j] and below[j]:
+                while j < width and not row[j] and below[j] and not _names_a_label(below[j]):
                     parts[j].append(t)
                     groups[j] = t
                     j += 1
@@ -188,13 +234,30 @@ def _build_columns(header_rows: list[list[Cell]], width: int) -> list[Column]:
 
 # --------------------------------------------------------------------------- roles
 
+_BASELINE = ("kondisiawal", "dataawal", "baseline", "databasis", "tahundasar")
+
+
 def _value_role(col: Column) -> str | None:
     h = _squash(col.header)
     budget_ctx = any(w in h for w in ("anggaran", "keuangan", "(rp)", "pagu", "dana", "belanja"))
     if "efisiensi" in h or "rasio" in h or "ratio" in h:
         return "efisiensi"
+    if any(w in h for w in _BASELINE):
+        # the starting condition of a series is that year's realisasi (or, at the head of a
+        # capaian series, its capaian: decided with the neighbours in _assign_roles)
+        return "realisasi"
     if "serapan" in h or "penyerapan" in h:
         return "serapan"
+    if h.startswith("target"):   # "Target Capaian 2024" is the target, not a capaian
+        return "target"
+    if h.startswith("%") or h.startswith("persentase") or h.startswith("prosentase"):
+        # a percentage column: of realisasi to target (capaian) or to budget (serapan),
+        # or a share; never an amount
+        if "capaian" in h:
+            return "serapan" if budget_ctx else "capaian"
+        if "realisasi" in h or "realis" in h or "dariang" in h or "daripagu" in h:
+            return "persen_realisasi"   # capaian or serapan: decided from the neighbours
+        return "persen"
     if "capaian" in h:
         return "serapan" if budget_ctx else "capaian"
     if "bertambah" in h or "berkurang" in h or "selisih" in h:
@@ -210,7 +273,7 @@ def _value_role(col: Column) -> str | None:
         return "anggaran"
     if "rata-rata" in h or "rata2" in h or "ratarata" in h:
         return "rata_rata"
-    if h in ("%", "(%)", "persen", "persentase", "persentase(%)", "%realisasi"):
+    if h in ("%", "(%)", "persen", "persentase", "persentase(%)"):
         return "persen"
     if h.startswith("jumlah") or h.startswith("total"):
         return "jumlah"
@@ -243,7 +306,29 @@ def _stage(col: Column) -> str | None:
     return None
 
 
+_SPECIFIC_VALUE_ROLES = frozenset({
+    "target", "realisasi", "capaian", "anggaran", "realisasi_anggaran", "serapan", "sisa",
+    "selisih", "efisiensi", "persen_realisasi",
+})
+
+
+#: a value column about another body than the agency (a comparison, not its own figure)
+_OTHER_SCOPE = ("nasional", "provinsi", "propinsi", "standar", "kabupaten", "pusat")
+
+
+def _valueless(table: Table) -> set[int]:
+    """Columns whose body holds no value at all: empty cells and placeholders only."""
+    width = len(table.columns)
+    full: set[int] = set()
+    for row in table.rows:
+        for i, c in enumerate(row.cells[:width]):
+            if c.text and not (c.value is not None and c.value.kind == "empty"):
+                full.add(i)
+    return set(range(width)) - full
+
+
 def _assign_roles(table: Table) -> None:
+    valueless = _valueless(table)
     for col in table.columns:
         if _squash(col.header) in ("no", "no.", "nomor", "nourut"):
             col.role = "no"
@@ -251,15 +336,38 @@ def _assign_roles(table: Table) -> None:
             col.role = _value_role(col)
         else:
             col.role = _label_role(col)
+            if col.index in valueless and col.role == "label":
+                # a value column left empty (future years, "-" / "NA" only) keeps the role
+                # its header names
+                role = _value_role(col)
+                h = _squash(col.header)
+                if role in _SPECIFIC_VALUE_ROLES and not any(w in h for w in _OTHER_SCOPE):
+                    col.role = role
         col.stage = _stage(col)
     # a bare "%" (or "Capaian") column right after budget amounts is the absorption percentage
-    for i, col in enumerate(table.columns):
-        if col.role == "capaian" and i >= 1 and table.columns[i - 1].role == "realisasi_anggaran":
+    cols = table.columns
+    money_left = False
+    for i, col in enumerate(cols):
+        left = cols[i - 1] if i >= 1 else None
+        if col.role == "capaian" and left is not None and left.role == "realisasi_anggaran":
             col.role = "serapan"
-        if col.role == "persen" and i >= 2:
-            left = table.columns[i - 1]
-            if left.role == "realisasi_anggaran" or (left.money and table.columns[i - 2].money):
-                col.role = "serapan"
+        if col.role == "persen" and i >= 2 and left is not None and (
+            left.role == "realisasi_anggaran" or (left.money and cols[i - 2].money)
+        ):
+            col.role = "serapan"
+        if col.role == "persen_realisasi":
+            # "% Realisasi" / "% dari Angg.": of the budget where amounts of money precede it
+            # in the table, else of the target
+            col.role = "serapan" if money_left else "capaian"
+        if col.role == "realisasi" and any(w in _squash(col.header) for w in _BASELINE):
+            # a baseline column heading a capaian series is the baseline's capaian
+            right = cols[i + 1] if i + 1 < len(cols) else None
+            if right is not None and right.role == "capaian" and (
+                left is None or left.role != "capaian"
+            ):
+                col.role = "capaian"
+        if col.money or col.role in ("anggaran", "realisasi_anggaran"):
+            money_left = True
 
 
 # --------------------------------------------------------------------------- values
@@ -301,13 +409,19 @@ def _resolve_values(table: Table) -> None:
         if reading is not None:
             c.number = reading.value
             c.decimals = reading.decimals
-    # per column: body cells (with text), numeric ones, money-like ones
+
+
+def _column_kinds(table: Table) -> None:
+    """Each column's ``numeric`` and ``money`` flags from its resolved cells."""
+    width = len(table.columns)
+    # per column: body cells with a value (not a placeholder: "-", "NA", "N/A" say nothing of
+    # the column's kind), numeric ones, money-like ones
     body = [0] * width
     numbers = [0] * width
     money = [0] * width
     for row in table.rows:
         for i, c in enumerate(row.cells[:width]):
-            if not c.text:
+            if not c.text or (c.value is not None and c.value.kind == "empty"):
                 continue
             body[i] += 1
             if c.number is None:
@@ -363,11 +477,12 @@ def _classify_rows(table: Table) -> None:
             if m:
                 level = m.group(1).count(".") + 1
         if level is None and label:
-            if _SUBKEG.match(label):
+            named = _LIST_MARK.sub("", label, count=1)   # "1. Program ...", "a) Kegiatan ..."
+            if _SUBKEG.match(named):
                 level = 3
-            elif _KEGIATAN.match(label):
+            elif _KEGIATAN.match(named):
                 level = 2
-            elif _PROGRAM.match(label):
+            elif _PROGRAM.match(named):
                 level = 1
         row.level = level
 
@@ -412,8 +527,10 @@ def build_tables(blocks: list[RawBlock], lines: list[str]) -> list[Table]:
     prev_block: RawBlock | None = None
     for k, b in enumerate(blocks):
         rows = [[_mk_cell(rc) for rc in r] for r in b.rows]
-        nhead = b.header_rows if b.header_rows is not None else _header_count(rows)
-        header, body = rows[:nhead], rows[nhead:]
+        repairs = list(b.repairs)
+        rebuilt = rebuild_split_years(rows)
+        if rebuilt:
+            repairs.append(rebuilt)
         cap = captions[k]
         if (
             tables and prev_block is not None and cap is None
@@ -421,23 +538,36 @@ def build_tables(blocks: list[RawBlock], lines: list[str]) -> list[Table]:
             and prev_block.style == b.style
         ):
             prev = tables[-1]
-            # a headerless chunk continues the table only with the same number of columns:
-            # a chunk that lost a column would put every value under the wrong header
-            same_width = _width(rows) == len(prev.columns)
-            if (header and _same_header(prev.header_rows, header)) or (not header and same_width):
+            merged = _continuation(prev, rows, b)
+            if merged is not None:
+                body, how = merged
                 _append_rows(prev, body)
+                prev.repairs.extend(repairs)
+                prev.repairs.extend(how)
                 prev.notes.extend(b.notes)
                 prev.end_line = b.end_line
                 prev.parts.append((b.start_line, b.end_line))
                 prev_block = b
                 continue
+        nhead = b.header_rows if b.header_rows is not None else _header_count(rows)
+        header, body = rows[:nhead], rows[nhead:]
         width = max(_width(rows), 1)
+        uncrossed = uncross_header(header, body, width)
+        if uncrossed:
+            repairs.append(uncrossed)
+        if not header and body:
+            flat = _flattened_above(b, lines, table_lines, cap, body, width)
+            if flat is not None:
+                head_row, first_rows, note = flat
+                header, body = [head_row], first_rows + body
+                repairs.append(note)
         table = Table(index=len(tables) + 1, style=b.style, start_line=b.start_line,
                       end_line=b.end_line, parts=[(b.start_line, b.end_line)])
         if cap is not None:
             table.caption_number, title, table.caption_line = cap
             table.caption = f"Tabel {table.caption_number}" + (f" {title}" if title else "")
         table.header_rows = header
+        table.repairs.extend(repairs)
         table.notes.extend(b.notes)
         table.columns = _build_columns(header, width)
         _append_rows(table, body)
@@ -447,6 +577,72 @@ def build_tables(blocks: list[RawBlock], lines: list[str]) -> list[Table]:
     for t in tables:
         _finish(t)
     return tables
+
+
+def _flattened_above(
+    b: RawBlock, lines: list[str], table_lines: set[int],
+    cap: tuple[str, str, int] | None, body: list[list[Cell]], width: int,
+) -> tuple[list[Cell], list[list[Cell]], str] | None:
+    """The header and first rows of headerless block ``b`` flattened into the paragraph just
+    above it (past blank lines and its caption), see :func:`recover_flattened`."""
+    ln = b.start_line - 1
+    seen = 0
+    while ln >= 1 and seen < 12:
+        seen += 1
+        line = lines[ln - 1]
+        if ln in table_lines:
+            return None
+        if not line.strip() or _is_furniture(line) or (cap is not None and ln >= cap[2]):
+            ln -= 1
+            continue
+        if line.lstrip().startswith(("#", "|", "-", "*", ">")) and not line.startswith("**"):
+            return None
+        return recover_flattened(line, ln, body, width, _is_header_word)
+    return None
+
+
+def _is_header_word(word: str) -> bool:
+    w = word.lower().strip("*_:")
+    return any(h in w for h in _HEADER_WORDS) or (w.endswith(".") and len(w) <= 5)
+
+
+def _continuation(
+    prev: Table, rows: list[list[Cell]], b: RawBlock
+) -> tuple[list[list[Cell]], list[str]] | None:
+    """The body rows of block ``b`` if it continues table ``prev`` after a page break (and
+    what was mended to see it), else None. A continuation repeats the header (or some of its
+    rows), or has none and the same width; it may start with the end of a cell broken at the
+    page foot, or have lost the table's first column, empty in its rows."""
+    width = len(prev.columns)
+    how: list[str] = []
+    tail = None
+    if prev.rows and rows and tail_of_broken_cell(prev.rows[-1].cells, rows[0], width):
+        tail, rows = rows[0], rows[1:]
+    nhead = (b.header_rows if b.header_rows is not None else _header_count(rows)) if rows else 0
+    header, body = rows[:nhead], rows[nhead:]
+    if not any(c.text for h in header for c in h):
+        header, body = [], rows
+    span = f"baris {b.start_line}-{b.end_line}"
+    if header and _same_header(prev.header_rows, header):
+        how.append(f"lanjutan {span} digabung (kepala tabel diulang)")
+    elif header:
+        return None
+    elif _width(rows) == width or (tail is not None and not rows):
+        # a headerless chunk continues the table only with the same number of columns: a
+        # chunk that lost a column would put every value under the wrong header
+        how.append(f"lanjutan {span} tanpa kepala digabung (lebar sama)")
+    elif _width(rows) == width - 1 and lost_first_column(
+        [r.cells for r in prev.rows], width, body
+    ):
+        body = prepend_empty(body)
+        how.append(f"lanjutan {span} kehilangan kolom pertama yang kosong: kolom disisipkan,"
+                   " lalu digabung")
+    else:
+        return None
+    if tail is not None:
+        glue_tail(prev.rows[-1].cells, tail)
+        how.insert(0, f"sel terpotong di batas halaman disambung (baris {tail[0].line})")
+    return body, how
 
 
 def _append_rows(table: Table, body: list[list[Cell]]) -> None:
@@ -475,9 +671,19 @@ def _finish(table: Table) -> None:
     if not table.rows:
         table.skipped = "tidak ada baris data"
         return
+    realigned = realign_rows([r.cells for r in table.rows], len(table.columns))
+    if realigned:
+        table.repairs.append(realigned)
     _resolve_values(table)
+    completed = complete_truncated(table)
+    if completed:
+        table.repairs.append(completed)
+    _column_kinds(table)
     _assign_roles(table)
     _classify_rows(table)
+    split = split_merged_label_rows(table)
+    if split:
+        table.repairs.append(split)
 
 
 def _only_furniture_between(a: RawBlock, b: RawBlock, lines: list[str]) -> bool:

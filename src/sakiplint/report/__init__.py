@@ -1,1 +1,2 @@
-"""Writing findings out: text, JSON, SARIF, GitHub workflow commands, and table views."""
+"""Writing findings out: text, JSON, SARIF, GitHub workflow commands, the HTML review page,
+and table views."""

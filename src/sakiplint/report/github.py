@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sakiplint.report.common import LABELS, Lang, Results, lang_of
+from sakiplint.report.location import describe, page_words
 
 _GH_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -25,6 +26,12 @@ def render_github(results: Results, lang: Lang) -> str:
             msg = f.message(flang)
             if f.expected is not None and f.expected not in msg:
                 msg += f" ({LABELS.get(flang, LABELS['id'])['expected']}: {f.expected})"
+            if f.location is not None:   # Word / PDF: no text lines; the place in the title
+                where = [page_words(f.location, flang), describe(f.location, flang)]
+                title = " ".join([f.rule, ", ".join(w for w in where if w)]).strip()
+                out.append(f"::{_GH_LEVEL[f.severity]} file={_gh_prop(path)},"
+                           f"title={_gh_prop(title)}::{_gh_data(msg)}")
+                continue
             out.append(
                 f"::{_GH_LEVEL[f.severity]} file={_gh_prop(path)},line={f.line},"
                 f"col={f.column},endLine={f.end_line},endColumn={f.end_column},"

@@ -9,7 +9,10 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from sakiplint import __version__
+from sakiplint.engine.findings import Location
 from sakiplint.report.common import Lang, Results, lang_of, main_lang
+from sakiplint.report.jsonout import location_dict
+from sakiplint.report.location import describe
 
 if TYPE_CHECKING:
     from sakiplint.engine.rules import Rule
@@ -23,6 +26,20 @@ def _artifact(path: str) -> dict[str, Any]:
     if p.is_absolute():
         return {"uri": p.as_uri()}
     return {"uri": quote(p.as_posix()), "uriBaseId": "%SRCROOT%"}
+
+
+def _office_location(art: dict[str, Any], loc: Location, lang: str) -> dict[str, Any]:
+    """A place in a Word / PDF file: SARIF's text regions (lines, columns) do not apply, so
+    the file, the table / row / column or paragraph as a logical location, and the page and
+    box as properties."""
+    out: dict[str, Any] = {"physicalLocation": {"artifactLocation": art}}
+    where = describe(loc, lang)
+    if where:
+        out["logicalLocations"] = [{"fullyQualifiedName": where, "kind": "element"}]
+    props = location_dict(loc)
+    if props:
+        out["properties"] = props
+    return out
 
 
 def sarif_log(results: Results, lang: Lang, rules: Iterable[Rule]) -> dict[str, Any]:
@@ -59,7 +76,8 @@ def sarif_log(results: Results, lang: Lang, rules: Iterable[Rule]) -> dict[str, 
                 "ruleId": f.rule,
                 "level": _SARIF_LEVEL[f.severity],
                 "message": {"text": f.message(flang)},
-                "locations": [{"physicalLocation": {
+                "locations": [_office_location(art, f.location, flang) if f.location else
+                              {"physicalLocation": {
                     "artifactLocation": art,
                     "region": {"startLine": f.line, "startColumn": f.column,
                                "endLine": f.end_line, "endColumn": f.end_column},
@@ -69,11 +87,13 @@ def sarif_log(results: Results, lang: Lang, rules: Iterable[Rule]) -> dict[str, 
                 res["ruleIndex"] = index[f.rule]
             if f.related:
                 res["relatedLocations"] = [
-                    {"id": i, "message": {"text": r.message}, "physicalLocation": {
+                    {"id": i, "message": {"text": r.message}}
+                    | (_office_location(art, r.location, flang) if r.location else
+                       {"physicalLocation": {
                         "artifactLocation": art,
                         "region": {"startLine": r.line}
                         | ({"startColumn": r.column} if r.column else {}),
-                    }}
+                    }})
                     for i, r in enumerate(f.related)
                 ]
             props = {k: v for k, v in (("actual", f.actual), ("expected", f.expected),

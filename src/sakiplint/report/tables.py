@@ -19,6 +19,7 @@ def table_dict(t: Table) -> dict[str, Any]:
         "style": t.style,
         "skipped": t.skipped,
         "notes": t.notes,
+        "repairs": t.repairs,
         "columns": [
             {"index": c.index, "header": c.header, "role": c.role, "year": c.year,
              "stage": c.stage, "notation": c.notation, "numeric": c.numeric, "money": c.money}
@@ -69,6 +70,8 @@ def render_tables_text(doc: Document, cells: bool = True) -> str:
                 extra.append(f"angka/{col.notation}" + ("/Rp" if col.money else ""))
             out.append(f"   kolom {col.index + 1}: {col.role or '-'}"
                        f"{' (' + ', '.join(extra) + ')' if extra else ''}  «{col.header}»")
+        for repair in t.repairs:
+            out.append(f"   perbaikan: {repair}")
         for note in t.notes:
             out.append(f"   catatan: {note}")
         if cells:

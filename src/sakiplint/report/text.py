@@ -8,6 +8,7 @@ from typing import Any
 
 from sakiplint.engine.findings import Finding
 from sakiplint.report.common import LABELS, Lang, Results, lang_of, main_lang
+from sakiplint.report.location import prefix
 
 
 def render_text(
@@ -27,22 +28,24 @@ def render_text(
         flab = LABELS.get(flang, LABELS["id"])
         for f in fs:
             sev = {"error": "31", "warning": "33", "info": "36"}[f.severity]
-            out.append(
-                f"{c('1', path)}:{f.line}:{f.column}: {c(sev + ';1', f.rule)} {f.message(flang)}"
-            )
+            # Word / PDF: the page, table, row and column instead of the text's line:column
+            where = prefix(path, f.location, flang) if f.location else f"{path}:{f.line}:{f.column}"
+            out.append(f"{c('1', where)}: {c(sev + ';1', f.rule)} {f.message(flang)}")
             if show_source and doc is not None and 1 <= f.line <= len(doc.lines):
                 src = doc.lines[f.line - 1].replace("\t", " ")
                 start = max(f.column - 1, 0)
                 width = max(1, (f.end_column - f.column) if f.end_line == f.line else 1)
                 lo = max(0, start - 40)
                 snippet = src[lo:start + width + 40]
-                prefix = "…" if lo > 0 else ""
-                out.append(f"   {f.line:>5} | {prefix}{snippet}")
-                out.append(f"         | {' ' * (len(prefix) + start - lo)}{c(sev, '^' * width)}")
+                lead = "…" if lo > 0 else ""
+                gutter = "     " if f.location else f"{f.line:>5}"
+                out.append(f"   {gutter} | {lead}{snippet}")
+                out.append(f"         | {' ' * (len(lead) + start - lo)}{c(sev, '^' * width)}")
             if f.expected is not None:
                 out.append(f"         = {flab['expected']}: {f.expected}")
             for r in f.related[:8]:
-                out.append(f"         - {flab['related']} {path}:{r.line}: {r.message}")
+                at = prefix(path, r.location, flang) if r.location else f"{path}:{r.line}"
+                out.append(f"         - {flab['related']} {at}: {r.message}")
             if len(f.related) > 8:
                 out.append(f"         - … (+{len(f.related) - 8})")
     total = sum(len(fs) for _, _, fs in results)
