@@ -168,7 +168,7 @@ _ROW_MIDLINE = 25         # a row ending in the middle of a line
 _ROW_CONTINUED = 400      # a row going on over a line break (joined / aligned layouts)
 _ROW_WRAPPED = 4          # ... when the line goes on in lower case or has words only
 _X_OFF = 5                # aligned layout: a cell away from its column's place
-_MAX_ITEMS = 4000
+_MAX_ITEMS = 4000          # a body longer than this is not aligned (header only)
 #: words after which a year belongs to the label ("Jumlah Penduduk Tahun 2023")
 _YEAR_WORDS = ("tahun", "th", "th.", "thn", "januari", "februari", "maret", "april", "mei",
                "juni", "juli", "agustus", "september", "oktober", "november", "desember",
@@ -1750,13 +1750,13 @@ def _read_table(lines: list[str], header: list[int], taken: set[int],
         # the last line that looks like a name ("Golongan IV" is a cell)
         # the names as they stand before any reading of groups; the longest header first
         candidates: list[tuple[list[int], list[Column]]] = []
-        for cut in range(len(header), 1, -1):
+        for cut in range(len(header), max(1, len(header) - 3), -1):
             head = header[:cut]
             found = templates if cut == len(header) else [
                 t for t in _templates(lines, head, layout) if len(t) >= 2]
-            candidates += [(head, t) for t in found]
+            candidates += [(head, t) for t in found[:8]]
         # the last lines may be the text after the table ("Sidorejo, 3 Januari 2022")
-        for end in [k for k in body if k >= body[-1] - 12][::-1]:
+        for end in [k for k in body if k >= body[-1] - 6][::-1]:
             for head, cols in candidates:
                 counted = _counted_rows(lines, head[-1] + 1, end, cols, skip, set(repeats))
                 if counted is not None:
