@@ -963,20 +963,6 @@ class _Step:
     col: int            # column placed in (place / wrap / unit / absorb), -1 for break
 
 
-def _skip_cost(cols: list[Column], a: int, b: int, row_start: bool) -> int:
-    """Cost of leaving columns a..b-1 empty between two cells of a row."""
-    cost = 0
-    for k in range(a, b):
-        c = cols[k]
-        if row_start and c.kind in ("label", "no", "any"):
-            cost += _SKIP_LEAD
-        elif c.kind == "value":
-            cost += _SKIP_VALUE
-        else:
-            cost += _SKIP_LABEL
-    return cost
-
-
 def _trail_cost(cols: list[Column], a: int) -> int:
     return sum(_SKIP_TRAIL_VALUE if c.kind == "value" else _SKIP_TRAIL for c in cols[a:])
 
