@@ -90,7 +90,7 @@ def test_text_output_points_at_value(reports: Path) -> None:
     assert carets.count("^") == len("120,00%")
     assert BAD.splitlines()[3][col - 1:].startswith("120,00%")
     assert any("seharusnya: 112,50%" in ln for ln in lines)
-    assert lines[-1] == "1 temuan (1 berkas)"
+    assert lines[-1] == "1 temuan (1 error, 0 warning, 0 info) dalam 1 berkas"
     assert "\x1b[" not in r.stdout  # no colour when stdout is not a terminal
 
 
@@ -106,7 +106,7 @@ def test_lang_en(reports: Path) -> None:
     r = run("check", "--isolated", *SEL, "--lang", "en", str(reports / "bad.md"))
     assert "is not realisasi / target" in r.stdout
     assert "expected: 112,50%" in r.stdout
-    assert r.stdout.splitlines()[-1] == "1 finding(s) (1 file(s))"
+    assert r.stdout.splitlines()[-1] == "1 finding (1 error, 0 warnings, 0 info) in 1 file"
 
 
 def test_quiet_has_no_summary(reports: Path) -> None:

@@ -227,7 +227,7 @@ def test_injected_duplicate_table_number_is_caught(report):
 def test_realisasi_on_another_scale_is_not_a_conflict_but_a_shifted_decimal_is():
     from decimal import Decimal
 
-    from sakiplint.checks.crosstable import _other_scale
+    from sakiplint.checks.common import other_scale as _other_scale
     from sakiplint.model import Cell
 
     def cell(x: str) -> Cell:

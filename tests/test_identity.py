@@ -93,7 +93,7 @@ def test_table_roles_and_years():
     assert roles == ["renstra", "pk", "pk_perubahan", "capaian", "anggaran"]
     assert ident.info(doc.tables[1]).year == 2024
     assert ident.info(doc.tables[3]).year == 2024   # from the report year
-    occ = ident.values[("main:kepuasan masyarakat", "target", 2024)]
+    occ = ident.values[("main:kepuasanmasyarakat", "target", 2024)]
     assert [o.table.caption_number for o in occ] == ["2.1", "2.2", "2.3", "3.1"]
     assert identity(doc) is ident   # memoised on the document
 
@@ -145,7 +145,7 @@ Meningkatnya pelayanan\tIndeks Kepuasan Masyarakat\t80\t81\t82\t83\t84
     doc = parse_text(text)
     ident = identity(doc)
     assert ident.info(doc.tables[0]).role == "renstra"
-    occ = ident.values[("main:kepuasan masyarakat", "target", 2023)]
+    occ = ident.values[("main:kepuasanmasyarakat", "target", 2023)]
     assert [o.cell.text for o in occ] == ["82"]
     # a period that does not fit the columns gives no years
     doc = parse_text(text.replace("2021-2025", "2020-2025"))

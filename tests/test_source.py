@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from sakiplint.read.source import InputError, decode, expand_paths, read_source
+from sakiplint.read.source import InputError, decode, read_source
 
 TEXT = "# LKjIP 2024\n\nTarget\tRealisasi\n80,5\t90\n"
 
@@ -45,22 +45,6 @@ def test_bad_bytes_raise_input_error(data):
 def test_missing_file(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         read_source(tmp_path / "nope.md")
-
-
-def test_directory_expansion(tmp_path):
-    (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "r1.md").write_text(TEXT)
-    (tmp_path / "r2.txt").write_text(TEXT)
-    (tmp_path / "img.png").write_bytes(b"\x89PNG")
-    (tmp_path / ".hidden").mkdir()
-    (tmp_path / ".hidden" / "x.md").write_text(TEXT)
-    files = expand_paths([str(tmp_path)])
-    assert [f.name for f in files] == ["r1.md", "r2.txt"]
-
-
-def test_empty_directory_is_an_error(tmp_path):
-    with pytest.raises(InputError):
-        expand_paths([str(tmp_path)])
 
 
 def test_reading_never_writes(tmp_path):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import sakiplint
 from conftest import FIXTURES
 from sakiplint.cli import lint_all
 from sakiplint.engine import RulePackError, load_pack
@@ -159,7 +160,7 @@ def test_process_exit_flushes_everything(tmp_path: Path) -> None:
     assert data["summary"]["files"] == 3
     ok = subprocess.run([sys.executable, "-m", "sakiplint", "--version"],
                         capture_output=True, text=True, check=False)
-    assert ok.returncode == 0 and "0.1.0" in ok.stdout
+    assert ok.returncode == 0 and sakiplint.__version__ in ok.stdout
     bad = subprocess.run([sys.executable, "-m", "sakiplint", "check", str(tmp_path / "no.md")],
                          capture_output=True, text=True, check=False)
     assert bad.returncode == 2 and "no such file" in bad.stderr

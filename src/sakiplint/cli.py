@@ -1,14 +1,12 @@
-"""The command line: a thin layer over lint, config, suppress and output."""
+"""The command line: a thin layer over the API (``engine.api``), configuration and output."""
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -23,84 +21,50 @@ from sakiplint.engine.config import (
     config_schema,
     rule_registry,
 )
-from sakiplint.engine.findings import Finding
 from sakiplint.model import Document
-from sakiplint.read.source import InputError, Source, expand_paths
+from sakiplint.read.source import InputError, Source
+
+if TYPE_CHECKING:
+    from sakiplint.engine.api import FileResult
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-FORMATS = ("text", "json", "sarif", "github", "html")
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit", "html")
+LANGS = ("id", "en")
+
+#: the command line's own words (errors come from engine.words.error)
+_SAY = {
+    "id": {"warning": "peringatan", "skipped": "dilewati", "not a report": "bukan laporan",
+           "excluded": "dikecualikan", "table skipped": "tabel dilewati",
+           "none found": "no report files found under the given paths"},
+    "en": {"warning": "warning", "skipped": "skipped", "not a report": "not a report",
+           "excluded": "excluded", "table skipped": "table skipped",
+           "none found": "no report files found under the given paths"},
+}
 
 
-def _fail(message: str) -> NoReturn:
-    click.echo(f"sakiplint: {message}", err=True)
+def _say(lang: str | None, key: str) -> str:
+    return _SAY.get(lang or "en", _SAY["en"])[key]
+
+
+def _error_text(message: str, lang: str | None) -> str:
+    from sakiplint.engine.words import error
+
+    return error(message, lang)
+
+
+def _fail(message: str, lang: str | None = None) -> NoReturn:
+    click.echo(f"sakiplint: {_error_text(message, lang)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def _split(value: str | None) -> tuple[str, ...] | None:
-    if value is None:
+def _split(values: str | tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """Comma-separated values (of one option, or of a repeated one)."""
+    if values is None:
         return None
-    return tuple(c.strip() for c in value.split(",") if c.strip())
-
-
-# --------------------------------------------------------------------------- linting one file
-
-@dataclass(slots=True)
-class FileResult:
-    path: str
-    doc: Document | None
-    findings: list[Finding] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)      # --verbose lines
-    warnings: list[str] = field(default_factory=list)   # reading warnings (encoding)
-    suppressed: int = 0
-    error: str | None = None
-
-
-def lint_loaded(
-    source: Source | Document, eff: Effective, verbose: bool = False, keep_doc: bool = False
-) -> FileResult:
-    """Parse (unless given the document), run the rules, apply inline suppressions (and
-    report unused ones).
-
-    The result keeps the document's lines; with ``keep_doc`` also its tables and prose (for
-    the HTML page), without the derived knowledge (so that it pickles between processes)."""
-    from sakiplint.engine.lint import lint_document
-    from sakiplint.engine.suppress import apply_suppressions, unused_findings
-    from sakiplint.read.parse import parse_document
-
-    path = source.path
-    try:
-        rules = eff.rules()
-        parsed = source if isinstance(source, Document) else parse_document(source)
-        doc, found = lint_document(parsed, rules, eff.settings(), eff.report_year,
-                                   eff.renstra_period)
-    except (RulePackError, ConfigError) as exc:
-        return FileResult(path, None, error=str(exc))
-    res = apply_suppressions(doc.lines, found)
-    findings = res.kept
-    if eff.report_unused:
-        known = list(rule_registry(eff.packs).values())
-        findings = sorted(findings + unused_findings(res, rules, known), key=Finding.sort_key)
-    notes: list[str] = []
-    if verbose:
-        for t in doc.tables:
-            if t.skipped:
-                notes.append(f"{path}:{t.start_line}: tabel dilewati: {t.skipped}")
-            for note in t.notes:
-                notes.append(f"{path}:{t.start_line}: {t.title}: {note}")
-    lite = Document(path=doc.path, text="", lines=doc.lines, report_year=doc.report_year,
-                    encoding=doc.encoding, warnings=doc.warnings)
-    if keep_doc:
-        lite.tables, lite.table_lines = doc.tables, doc.table_lines
-        lite._prose = (doc.headings, doc.paragraphs)
-    return FileResult(path, lite, findings, notes, list(doc.warnings), len(res.suppressed))
+    if isinstance(values, str):
+        values = (values,)
+    return tuple(c.strip() for v in values for c in v.split(",") if c.strip())
 
 
 class PageProgress:
@@ -122,20 +86,6 @@ class PageProgress:
             click.echo("\r\x1b[K", err=True, nl=False)
 
 
-def lint_path(
-    path: str, eff: Effective, verbose: bool = False, keep_doc: bool = False, bar: bool = False
-) -> FileResult:
-    """Lint one file of any kind (module level, so that it can run in a worker process);
-    ``bar``: show a progress bar when reading it takes more than a second."""
-    from sakiplint.read.load import load_document
-
-    try:
-        doc = load_document(path, PageProgress(path) if bar else None)
-    except InputError as exc:
-        return FileResult(path, None, error=str(exc))
-    return lint_loaded(doc, eff, verbose, keep_doc)
-
-
 def _progress(done: int, total: int, path: str) -> None:
     line = f"[{done}/{total}] {path}"
     click.echo(f"\r\x1b[K{line[:120]}", err=True, nl=False)
@@ -145,39 +95,24 @@ def lint_all(
     files: list[str], effs: list[Effective], jobs: int = 1, verbose: bool = False,
     progress: bool = False, keep_doc: bool = False, bar: bool = False,
 ) -> list[FileResult]:
-    """Lint files, in parallel when ``jobs`` > 1; results in input order.
+    """Lint files (the loop lives in :func:`sakiplint.engine.api.run`); ``bar``: a progress
+    bar for a file whose reading takes more than a second."""
+    from sakiplint.engine.api import run
 
-    When the cyclic garbage collector is off (``python -m sakiplint`` turns it off for speed),
-    garbage is collected between files, and the worker processes run with it on."""
-    total = len(files)
-    results: list[FileResult | None] = [None] * total
-    collector_off = not gc.isenabled()
-    if jobs > 1 and total > 1:
-        from concurrent.futures import ProcessPoolExecutor, as_completed
-
-        gc.enable()  # the workers are forked from here: each lints many files
-        try:
-            with ProcessPoolExecutor(max_workers=min(jobs, total)) as pool:
-                futures = {pool.submit(lint_path, f, e, verbose, keep_doc): i
-                           for i, (f, e) in enumerate(zip(files, effs, strict=True))}
-                for done, fut in enumerate(as_completed(futures), 1):
-                    i = futures[fut]
-                    results[i] = fut.result()
-                    if progress:
-                        _progress(done, total, files[i])
-        finally:
-            if collector_off:
-                gc.disable()
-    else:
-        for i, (f, e) in enumerate(zip(files, effs, strict=True)):
-            if progress:
-                _progress(i + 1, total, f)
-            if i and collector_off:
-                gc.collect()
-            results[i] = lint_path(f, e, verbose, keep_doc, bar)
+    results = run(files, effs, jobs, verbose, _progress if progress else None, keep_doc,
+                  PageProgress if bar else None)
     if progress:
         click.echo("\r\x1b[K", err=True, nl=False)
-    return [r for r in results if r is not None]
+    return results
+
+
+def lint_loaded(
+    source: Source | Document, eff: Effective, verbose: bool = False, keep_doc: bool = False
+) -> FileResult:
+    """Kept for callers of the former CLI helper: see :func:`sakiplint.engine.api.lint_loaded`."""
+    from sakiplint.engine.api import lint_loaded as lint
+
+    return lint(source, eff, verbose, keep_doc)
 
 
 # --------------------------------------------------------------------------- commands
@@ -195,132 +130,197 @@ _isolated_option = click.option(
     "--isolated", is_flag=True, help="Ignore all configuration files.")
 
 
-def _resolver(config_file: str | None, isolated: bool, cli: Config = EMPTY) -> Resolver:
-    if config_file and isolated:
-        _fail("--config and --isolated cannot be used together")
-    return Resolver(cli=cli, config_file=Path(config_file) if config_file else None,
-                    isolated=isolated)
+def _lang_option(default: str | None = None) -> Any:
+    return click.option(
+        "--lang", type=click.Choice(LANGS), default=default, show_default=default is not None,
+        help="Language of the output" + ("" if default else
+                                         " (default: configuration, else id)") + ".")
+
+
+def _resolver(config_file: str | None, isolated: bool, cli: Config = EMPTY,
+              lang: str | None = None) -> Resolver:
+    from sakiplint.engine.api import resolver
+
+    try:
+        return resolver(config_file, isolated, cli)
+    except (ConfigError, RulePackError) as exc:
+        _fail(str(exc), lang)
+
+
+def _color(choice: str, to_file: bool) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or to_file:
+        return False
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--format", "--output-format", "fmt", type=click.Choice(FORMATS), default="text",
               show_default=True, help="Output format.")
-@click.option("--lang", type=click.Choice(["id", "en"]), default=None,
-              help="Language of the messages (default: configuration, else id).")
+@click.option("-o", "--output-file", default=None, metavar="PATH",
+              help="Write the output to this file instead of standard output.")
+@_lang_option()
 @click.option("--select", default=None, metavar="RULES",
               help="Only these rules (codes, prefixes, slugs, categories, ALL; comma-separated), "
                    "enabled by default or not.")
 @click.option("--extend-select", default=None, metavar="RULES",
               help="Rules to run in addition to the selected ones.")
 @click.option("--ignore", default=None, metavar="RULES", help="Rules not to run.")
+@click.option("--exclude", multiple=True, metavar="PATTERNS",
+              help="Files and folders not to lint when walking a folder, replacing the default "
+                   "exclusions (globs, comma-separated).")
+@click.option("--extend-exclude", multiple=True, metavar="PATTERNS",
+              help="Files and folders not to lint, in addition to the exclusions.")
+@click.option("--respect-gitignore/--no-respect-gitignore", "respect_gitignore", default=None,
+              help="Leave out what .gitignore files ignore (default: yes).")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply the exclusions, .gitignore and the report check to files named on "
+                   "the command line too (for pre-commit, which names every file).")
 @_config_option
 @_isolated_option
+@click.option("--stdin-filename", default=None, metavar="PATH",
+              help="With '-': the path of the report read from standard input (for its "
+                   "configuration and in the output).")
 @click.option("--report-unused-suppressions", "report_unused", is_flag=True, default=None,
               help="Report sakiplint-disable comments that silence nothing (as SK001).")
 @click.option("--statistics", is_flag=True, help="Show counts per rule instead of findings.")
+@click.option("--show-settings", is_flag=True,
+              help="Show the configuration that applies to the first file, then exit.")
+@click.option("--show-files", is_flag=True, help="Show the files that would be linted, then exit.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Colours in the text output (auto: on a terminal, "
+                                      "unless NO_COLOR is set).")
 @click.option("-q", "--quiet", is_flag=True, help="Only findings: no summary line, no progress.")
 @click.option("--exit-zero", is_flag=True, help="Exit with 0 even when there are findings.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="info",
               show_default=True, help="Exit with 1 only for findings of at least this severity.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Lint files in N parallel processes.")
-@click.option("-v", "--verbose", is_flag=True, help="Also say which tables were skipped.")
-@click.option("-o", "--output-file", default=None, metavar="PATH",
-              help="Write the output to this file instead of stdout.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Also say which files were left out and which tables were skipped.")
 @click.option("--annotate", "annotate_to", default=None, metavar="COPY.docx",
               help="Write a copy of the (one) Word report with a comment on each finding.")
 def check(
-    paths: tuple[str, ...], fmt: str, lang: str | None, select: str | None,
-    extend_select: str | None, ignore: str | None, config_file: str | None, isolated: bool,
-    report_unused: bool | None, statistics: bool, quiet: bool, exit_zero: bool, fail_on: str,
-    jobs: int, verbose: bool, output_file: str | None, annotate_to: str | None,
+    paths: tuple[str, ...], fmt: str, output_file: str | None, lang: str | None,
+    select: str | None, extend_select: str | None, ignore: str | None,
+    exclude: tuple[str, ...], extend_exclude: tuple[str, ...], respect_gitignore: bool | None,
+    force_exclude: bool, config_file: str | None, isolated: bool, stdin_filename: str | None,
+    report_unused: bool | None, statistics: bool, show_settings: bool, show_files: bool,
+    color: str, quiet: bool, exit_zero: bool, fail_on: str, jobs: int, verbose: bool,
+    annotate_to: str | None,
 ) -> None:
-    """Lint report files or directories (recursively: .md, .txt, .docx, .pdf)."""
-    from sakiplint.engine.suppress import UNUSED_CODE, UNUSED_RULE
-    from sakiplint.report.github import render_github
-    from sakiplint.report.jsonout import render_json
-    from sakiplint.report.sarif import render_sarif
-    from sakiplint.report.text import render_statistics, render_text
+    """Lint report files or folders (default: the current folder). A folder is searched
+    recursively for .md / .markdown / .txt / .docx / .pdf reports; '-' reads one report from
+    standard input."""
+    from sakiplint.engine import api
 
-    cli = Config(select=_split(select), extend_select=_split(extend_select) or (),
-                 ignore=_split(ignore) or (), lang=lang,
-                 report_unused_suppressions=True if report_unused else None)
-    resolver = _resolver(config_file, isolated, cli)
+    cli = api.options(
+        select=_split(select), extend_select=_split(extend_select) or (),
+        ignore=_split(ignore) or (), lang=lang,
+        report_unused_suppressions=True if report_unused else None,
+        exclude=_split(exclude) if exclude else None,
+        extend_exclude=_split(extend_exclude) or (), respect_gitignore=respect_gitignore,
+    )
+    resolver = _resolver(config_file, isolated, cli, lang)
+    paths = paths or (".",)
+    stdin = "-" in paths
+    if stdin and len(paths) > 1:
+        _fail("'-' (standard input) cannot be combined with other paths", lang)
+    if output_file is not None and stdin_filename and _same_file(
+            Path(output_file), Path(stdin_filename)):
+        _fail(f"the output file {output_file} is one of the files linted", lang)
+
     try:
-        if config_file:  # a broken --config is reported before anything else
-            resolver.config_for(Path(config_file))
-        files = [str(f) for f in expand_paths(list(paths))]
-        effs = [resolver.for_file(Path(f)) for f in files]
+        if stdin:
+            name = stdin_filename or "-"
+            where = Path(stdin_filename) if stdin_filename else Path.cwd() / "-"
+            plan = api.Plan([name], [resolver.for_file(where)], [], [])
+        else:
+            plan = api.plan(paths, resolver, force_exclude)
     except (InputError, RulePackError, ConfigError) as exc:
-        _fail(str(exc))
-    if output_file and any(_same_file(output_file, f) for f in files):
-        _fail(f"{output_file}: is one of the files to check (sakiplint never writes to them)")
+        _fail(str(exc), lang)
+    if verbose:
+        for path, why in plan.skipped:
+            why_text = (_say(lang, "not a report") if why == "not a report"
+                        else why.replace("excluded", _say(lang, "excluded")))
+            click.echo(f"sakiplint: {_say(lang, 'skipped')} {path}: {why_text}", err=True)
+    if show_settings:
+        _show_settings(plan, resolver, paths, fmt)
+        return
+    if show_files:
+        click.echo("\n".join(plan.files))
+        return
+    if output_file is not None:
+        for f in plan.files:
+            if _same_file(Path(output_file), Path(f)):
+                _fail(f"the output file {output_file} is one of the files linted", lang)
     if annotate_to is not None:
-        _check_annotate(files, annotate_to)
-    progress = sys.stderr.isatty() and not quiet and len(files) > 1
-    bar = sys.stderr.isatty() and not quiet
-    results = lint_all(files, effs, jobs, verbose, progress, keep_doc=fmt == "html", bar=bar)
-    for r in results:
+        _check_annotate(plan.files, annotate_to)
+
+    if stdin:
+        from sakiplint.read.source import decode
+
+        eff = plan.settings[0]
+        try:
+            stream = getattr(sys.stdin, "buffer", None)
+            data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+            source = decode(data, plan.files[0])
+        except InputError as exc:
+            _fail(str(exc), lang)
+        results = [api.lint_loaded(source, eff, verbose, keep_doc=fmt == "html")]
+    else:
+        progress = sys.stderr.isatty() and not quiet and len(plan.files) > 1
+        results = lint_all(plan.files, plan.settings, jobs, verbose, progress,
+                           keep_doc=fmt == "html", bar=sys.stderr.isatty() and not quiet)
+
+    errors = list(plan.errors) + [r.error for r in results if r.error]
+    good = [r for r in results if not r.error]
+    for r in good:
+        out_lang = lang or r.lang
         if not quiet:
             for w in r.warnings:
-                click.echo(f"sakiplint: warning: {w}", err=True)
-        for note in r.notes:
-            click.echo(note, err=True)
-    for r in results:
-        if r.error:
-            _fail(r.error)
+                click.echo(f"sakiplint: {_say(out_lang, 'warning')}: "
+                           f"{_error_text(w, out_lang)}", err=True)
+        _echo_notes(r, out_lang)
+    for err in errors:
+        click.echo(f"sakiplint: {_error_text(err, lang)}", err=True)
+    if not results and not errors and not quiet:
+        click.echo(f"sakiplint: {_say(lang, 'warning')}: "
+                   f"{_error_text(_say(lang, 'none found'), lang)}", err=True)
 
-    out = [(r.doc, r.path, r.findings) for r in results]
-    langs: str | dict[str, str] = lang or {
-        r.path: e.lang or "id" for r, e in zip(results, effs, strict=True)
-    }
-    if statistics:
-        text = render_statistics(out, "json" if fmt == "json" else "text")
-    elif fmt == "json":
-        meta = {r.path: {"agency": e.agency} for r, e in zip(results, effs, strict=True)
-                if e.agency}
-        text = render_json(out, langs, meta)
-    elif fmt == "sarif":
-        rules: dict[str, Rule] = {}
-        for e in dict.fromkeys(effs):
-            for rule in e.rules():
-                rules.setdefault(rule.code, rule)
-        if any(e.report_unused for e in effs) or any(
-            f.rule == UNUSED_CODE for r in results for f in r.findings
-        ):
-            rules.setdefault(UNUSED_CODE, UNUSED_RULE)
-        text = render_sarif(out, langs, rules.values())
-    elif fmt == "github":
-        text = render_github(out, langs)
-    elif fmt == "html":
-        from sakiplint.report.html import render_html
-
-        meta = {r.path: {"agency": e.agency} for r, e in zip(results, effs, strict=True)
-                if e.agency}
-        text = render_html(out, langs, meta)
-    else:
-        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        text = render_text(out, langs, color=color, quiet=quiet)
-    if output_file:
+    painted = _color(color, output_file is not None) and fmt == "text"
+    text = _render(fmt, good, results, lang, statistics, painted, quiet, len(errors))
+    if output_file is not None:
         try:
             Path(output_file).write_text(text + "\n" if text else "", "utf-8")
         except OSError as exc:
-            _fail(f"{output_file}: cannot write: {exc.strerror or exc}")
+            _fail(f"{output_file}: cannot write ({exc.strerror or exc})", lang)
     elif text:
-        click.echo(text)
-    if annotate_to is not None:
+        click.echo(text, color=painted or None)
+
+    if annotate_to is not None and good:
         from sakiplint.report.annotate import AnnotateError, annotate_docx
 
-        flang = lang or effs[0].lang or "id"
+        first = good[0]
         try:
-            lines = results[0].doc.lines if results[0].doc else []
-            annotate_docx(files[0], annotate_to, results[0].findings, flang, lines)
+            lines = first.document.lines if first.document else []
+            annotate_docx(plan.files[0], annotate_to, first.findings, lang or first.lang, lines)
         except AnnotateError as exc:
-            _fail(str(exc))
+            _fail(str(exc), lang)
 
+    if errors:
+        sys.exit(EXIT_ERROR)
     threshold = SEVERITY_RANK[fail_on]
-    failed = any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings)
+    failed = any(SEVERITY_RANK[f.severity] >= threshold for r in good for f in r.findings)
     sys.exit(EXIT_FOUND if failed and not exit_zero else EXIT_OK)
 
 
@@ -337,12 +337,106 @@ def _check_annotate(files: list[str], out: str) -> None:
         _fail(f"--annotate: {dst} is the report itself; sakiplint never writes its input")
 
 
+def _echo_notes(r: FileResult, lang: str) -> None:
+    from sakiplint.engine.words import phrases, table_note
+
+    for n in r.notes:
+        title = phrases(n.table, lang)
+        if n.skipped:
+            click.echo(f"{r.path}:{n.line}: {_say(lang, 'table skipped')}: "
+                       f"{table_note(n.note, lang)}", err=True)
+        else:
+            click.echo(f"{r.path}:{n.line}: {title}: {table_note(n.note, lang)}", err=True)
+
+
+def _render(
+    fmt: str, good: list[FileResult], results: list[FileResult], lang: str | None,
+    statistics: bool, color: bool, quiet: bool, unreadable: int,
+) -> str:
+    from sakiplint.engine.suppress import UNUSED_CODE, UNUSED_RULE
+
+    out = [(r.document, r.path, r.findings) for r in good]
+    langs: str | dict[str, str] = lang or {r.path: r.lang for r in good}
+    if statistics:
+        from sakiplint.report.text import render_statistics
+
+        return render_statistics(out, "json" if fmt == "json" else "text")
+    if fmt == "json":
+        from sakiplint.report.jsonout import render_json
+
+        return render_json(out, langs, _agencies(good))
+    if fmt == "sarif":
+        from sakiplint.report.sarif import render_sarif
+
+        rules: dict[str, Rule] = {}
+        effs = [r.settings for r in results if r.settings is not None]
+        for e in dict.fromkeys(effs):
+            for rule in e.rules():
+                rules.setdefault(rule.code, rule)
+        if any(e.report_unused for e in effs) or any(
+            f.rule == UNUSED_CODE for r in good for f in r.findings
+        ):
+            rules.setdefault(UNUSED_CODE, UNUSED_RULE)
+        return render_sarif(out, langs, rules.values())
+    if fmt == "github":
+        from sakiplint.report.github import render_github
+
+        return render_github(out, langs)
+    if fmt == "gitlab":
+        from sakiplint.report.gitlab import render_gitlab
+
+        return render_gitlab(out, langs)
+    if fmt == "junit":
+        from sakiplint.report.junit import render_junit
+
+        return render_junit(out, langs)
+    if fmt == "html":
+        from sakiplint.report.html import render_html
+
+        return render_html(out, langs, _agencies(good))
+    from sakiplint.report.text import render_text
+
+    return render_text(out, langs, color=color, quiet=quiet, unreadable=unreadable)
+
+
+def _agencies(results: list[FileResult]) -> dict[str, dict[str, Any]]:
+    """The configured agency of each file that has one (``meta`` of the JSON and HTML)."""
+    return {r.path: {"agency": r.settings.agency} for r in results
+            if r.settings is not None and r.settings.agency}
+
+
+def _show_settings(plan: Any, resolver: Resolver, paths: tuple[str, ...], fmt: str) -> None:
+    """The resolved configuration of the first file (or of the first path given)."""
+    from sakiplint.engine.api import settings_dict
+
+    target = plan.files[0] if plan.files else paths[0]
+    eff = plan.settings[0] if plan.settings else resolver.for_file(Path(target))
+    where = Path(target) if Path(target).is_dir() else Path(target).absolute().parent
+    data = settings_dict(target, eff, resolver.file_settings(where.absolute()))
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    out = [f"# {data['path']}", f"# config-file = {json.dumps(data['config-file'])}"]
+    for key, value in data.items():
+        if key in ("path", "config-file"):
+            continue
+        if value is None:
+            continue
+        if isinstance(value, dict):
+            inner = ", ".join(f"{k} = {json.dumps(v)}" for k, v in value.items())
+            out.append(f"{key} = {{ {inner} }}")
+        else:
+            out.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+    click.echo("\n".join(out))
+
+
 @main.command()
 @click.argument("path")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 @click.option("--no-cells", is_flag=True, help="Only captions, line ranges and column roles.")
-def tables(path: str, fmt: str, no_cells: bool) -> None:
+@_lang_option("id")
+def tables(path: str, fmt: str, no_cells: bool, lang: str) -> None:
     """Show what the parser understood: captions, line ranges, column roles, cells."""
     from sakiplint.read.load import load_document
     from sakiplint.report.tables import render_tables_json, render_tables_text
@@ -350,20 +444,23 @@ def tables(path: str, fmt: str, no_cells: bool) -> None:
     try:
         doc = load_document(path)
     except InputError as exc:
-        _fail(str(exc))
-    click.echo(render_tables_json(doc) if fmt == "json" else render_tables_text(doc, not no_cells))
+        _fail(str(exc), lang)
+    click.echo(render_tables_json(doc) if fmt == "json"
+               else render_tables_text(doc, not no_cells, lang))
 
 
-def _registry(config_file: str | None, isolated: bool) -> tuple[dict[str, Rule], tuple[str, ...]]:
+def _registry(
+    config_file: str | None, isolated: bool, lang: str | None = None
+) -> tuple[dict[str, Rule], tuple[str, ...]]:
     """All rules, with the rule packs of the configuration that applies here (cwd); and the
     pack directories."""
-    resolver = _resolver(config_file, isolated)
+    resolver = _resolver(config_file, isolated, lang=lang)
     try:
         cfg = resolver.config_for(Path.cwd())
         packs = cfg.rule_packs if cfg else ()
         return rule_registry(packs), packs
     except (RulePackError, ConfigError) as exc:
-        _fail(str(exc))
+        _fail(str(exc), lang)
 
 
 @main.command(name="rules")
@@ -374,7 +471,7 @@ def _registry(config_file: str | None, isolated: bool) -> tuple[dict[str, Rule],
 @_isolated_option
 def rules_cmd(fmt: str, lang: str, config_file: str | None, isolated: bool) -> None:
     """List the rules."""
-    rules = list(_registry(config_file, isolated)[0].values())
+    rules = list(_registry(config_file, isolated, lang)[0].values())
     if fmt == "json":
         click.echo(json.dumps([
             {"code": r.code, "slug": r.slug, "category": r.category, "severity": r.severity,
@@ -420,13 +517,13 @@ def explain(code: str, lang: str, config_file: str | None, isolated: bool) -> No
     """Explain a rule: what it checks, why, and its examples with their findings."""
     from sakiplint.engine.suppress import UNUSED_RULE
 
-    found, packs = _registry(config_file, isolated)
+    found, packs = _registry(config_file, isolated, lang)
     registry = dict(found)
     registry.setdefault(UNUSED_RULE.code, UNUSED_RULE)
     rule = registry.get(code.strip().upper()) or next(
         (r for r in registry.values() if r.slug == code.strip().lower()), None)
     if rule is None:
-        _fail(f"unknown rule code: {code}")
+        _fail(f"unknown rule code: {code}", lang)
     lab = _EXPLAIN[lang]
     out = [f"{rule.code} ({rule.slug}) · {rule.category} · {rule.severity}"]
     if not rule.enabled_by_default:
@@ -445,7 +542,7 @@ def explain(code: str, lang: str, config_file: str | None, isolated: bool) -> No
         out += [("    " + line).rstrip(" ") for line in ex["report"].rstrip("\n").split("\n")]
         res = lint_loaded(Source(path="<example>", text=ex["report"], encoding="utf-8"), eff)
         if res.error:
-            _fail(res.error)
+            _fail(res.error, lang)
         if not res.findings:
             out += ["", f"  {lab['findings']}: {lab['none']}"]
             continue
@@ -453,7 +550,7 @@ def explain(code: str, lang: str, config_file: str | None, isolated: bool) -> No
         for f in res.findings:
             out.append(f"    {f.line}:{f.column}: {f.rule} {f.message(lang)}")
             if f.expected is not None:
-                out.append(f"      {lab['expected']}: {f.expected}")
+                out.append(f"      {lab['expected']}: {f.expected_text(lang)}")
     click.echo("\n".join(out))
 
 
@@ -466,42 +563,56 @@ def schema(which: str) -> None:
     click.echo(json.dumps(output_schema() if which == "output" else config_schema(), indent=2))
 
 
+_TIMEFRAME = {
+    "id": {"year": "tahun laporan", "evidence": "bukti: baris", "period": "periode Renstra",
+           "annex": "lampiran mulai baris", "signed": "ditandatangani", "in_annex": "lampiran"},
+    "en": {"year": "report year", "evidence": "evidence: line", "period": "Renstra period",
+           "annex": "annex starts on line", "signed": "signed", "in_annex": "annex"},
+}
+
+
 @main.command(name="timeframe")
 @click.argument("path")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
+@_lang_option("id")
 @_config_option
 @_isolated_option
-def timeframe_cmd(path: str, fmt: str, config_file: str | None, isolated: bool) -> None:
+def timeframe_cmd(path: str, fmt: str, lang: str, config_file: str | None,
+                  isolated: bool) -> None:
     """Show the report's time frame: its year, plan periods and signature dates."""
     from sakiplint.engine.lint import apply_overrides
+    from sakiplint.engine.words import DOCUMENTS, PLANS, YEAR_SOURCES, word
     from sakiplint.facts.timeframe import timeframe
     from sakiplint.read.load import load_document
 
     try:
-        eff = _resolver(config_file, isolated).for_file(Path(path))
+        eff = _resolver(config_file, isolated, lang=lang).for_file(Path(path))
         doc = load_document(path)
     except (InputError, ConfigError, RulePackError) as exc:
-        _fail(str(exc))
+        _fail(str(exc), lang)
     apply_overrides(doc, eff.report_year, eff.renstra_period)
     data = timeframe(doc).to_json()
     if fmt == "json":
         click.echo(json.dumps({"path": path, **data}, indent=2, ensure_ascii=False))
         return
-    out = [f"{path}: tahun laporan {data['report_year'] or '?'} ({data['report_year_source']})"]
-    out += [f"  bukti: baris {e['line']}: {e['text']}" for e in data["report_year_evidence"]]
+    lab = _TIMEFRAME[lang]
+    out = [f"{path}: {lab['year']} {data['report_year'] or '?'} "
+           f"({word(YEAR_SOURCES, data['report_year_source'], lang)})"]
+    out += [f"  {lab['evidence']} {e['line']}: {e['text']}" for e in data["report_year_evidence"]]
     rp = data["renstra_period"]
-    out.append(f"  periode Renstra: {rp[0]}-{rp[1]}" if rp else "  periode Renstra: ?")
-    out += [f"  {p['line']}:{p['column']}: {p['plan']} {p['period']}"
+    out.append(f"  {lab['period']}: {rp[0]}-{rp[1]}" if rp else f"  {lab['period']}: ?")
+    out += [f"  {p['line']}:{p['column']}: {word(PLANS, p['plan'], lang)} {p['period']}"
             for p in data["plan_periods"]]
     if data["annex_line"]:
-        out.append(f"  lampiran mulai baris {data['annex_line']}")
-    for s in data["signatures"]:
-        what = s["document"] + (f" {s['document_year']}" if s["document_year"] else "")
-        if s["period"]:
-            what += f" {s['period']}"
-        out.append(f"  {s['line']}:{s['column']}: ditandatangani {s['date']} ({s['iso']}): "
-                   f"{what}" + (" [lampiran]" if s["annex"] else ""))
+        out.append(f"  {lab['annex']} {data['annex_line']}")
+    for sig in data["signatures"]:
+        what = word(DOCUMENTS, sig["document"], lang) + (
+            f" {sig['document_year']}" if sig["document_year"] else "")
+        if sig["period"]:
+            what += f" {sig['period']}"
+        out.append(f"  {sig['line']}:{sig['column']}: {lab['signed']} {sig['date']} "
+                   f"({sig['iso']}): {what}" + (f" [{lab['in_annex']}]" if sig["annex"] else ""))
     click.echo("\n".join(out))
 
 

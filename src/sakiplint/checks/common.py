@@ -35,6 +35,16 @@ def indicator_text(row: Row, table: Table) -> str:
     return " ".join(parts) or row.label
 
 
+def indicator_name(row: Row, table: Table) -> str:
+    """What a finding on a row of a performance table names: the row's indicator (its cell in
+    the table's indikator column) rather than the sasaran or a fragment of it beside it;
+    the row's label when the table has no indicator column or the cell is empty."""
+    for c, col in zip(row.cells, table.columns, strict=False):
+        if col.role == "indikator" and c.text:
+            return c.text
+    return row.label
+
+
 def year_compatible(a: Column, b: Column) -> bool:
     return a.year is None or b.year is None or a.year == b.year
 
@@ -75,3 +85,51 @@ def failing(relations: Iterable[Relation]) -> Iterator[Issue]:
     for rel in relations:
         if not rel.holds:
             yield rel.issue
+
+
+@dataclass(frozen=True, slots=True)
+class Tried:
+    """One reading of an ambiguous structure, and what it gives: "semua 13 baris" =
+    2.900.675.537 (Indonesian and English descriptions)."""
+
+    id: str
+    en: str
+    value: str
+
+    def text(self, lang: str) -> str:
+        desc = self.id if lang == "id" else self.en
+        return f"{desc} = {self.value}" if self.value else desc
+
+
+def tried_args(readings: Iterable[Tried], limit: int = 6) -> dict[str, str]:
+    """The ``tried`` / ``tried_en`` message arguments naming the readings tried."""
+    rs = list(readings)
+    more_id = f"; dan {len(rs) - limit} lainnya" if len(rs) > limit else ""
+    more_en = f"; and {len(rs) - limit} more" if len(rs) > limit else ""
+    return {
+        "tried": "; ".join(r.text("id") for r in rs[:limit]) + more_id,
+        "tried_en": "; ".join(r.text("en") for r in rs[:limit]) + more_en,
+    }
+
+
+def table_label(table: Table) -> str:
+    """"Tabel 3.1", or where the table starts when it has no number."""
+    return (table.caption_number and f"Tabel {table.caption_number}") or \
+        f"tabel baris {table.start_line}"
+
+
+def other_scale(a: Cell, b: Cell) -> bool:
+    """Two values of the two scales an index is reported on, a factor of 15 or more apart
+    that is not a power of ten (a misplaced decimal point stays a finding): one on 1-5
+    (a survey index), the other on 0-100 (the same index restated, a factor of 20 to 25)."""
+    x, y = a.number, b.number
+    if x is None or y is None or x <= 0 or y <= 0:
+        return False
+    lo, hi = min(x, y), max(x, y)
+    if not (1 <= lo <= 5 and hi <= 100):
+        return False
+    ratio = hi / lo
+    if ratio < 15:
+        return False
+    lead = ratio.scaleb(-ratio.adjusted())     # in [1, 10): the ratio without its power of ten
+    return abs(lead - 1) > Decimal("0.01") and abs(lead - 10) > Decimal("0.1")

@@ -5,19 +5,27 @@ The linking is done by :mod:`sakiplint.facts.identity`; these checks only compar
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sakiplint.engine import Context, Issue
 from sakiplint.engine.findings import Related
-from sakiplint.facts.identity import BudgetOccurrence, Occurrence, identity, mispaired, same_number
-from sakiplint.model import Cell, Document
+from sakiplint.facts.identity import (
+    BudgetOccurrence,
+    Occurrence,
+    comparable,
+    identity,
+    mispaired,
+    same_number,
+)
+from sakiplint.model import Cell, Document, Table
+from sakiplint.read.numfmt import fmt
 
-from .common import short
+from .common import Tried, other_scale, short, tried_args
 
 PK_ROLES = ("pk", "pk_perubahan")
-MEASURED_ROLES = ("capaian", "efisiensi")
+MEASURED_ROLES = ("capaian", "efisiensi", "rkt")
 
 
 def _rel(cell: Cell, what: str) -> Related:
@@ -54,14 +62,15 @@ def target_vs_pk(ctx: Context, doc: Document) -> Iterator[Issue]:
         for o in occs:
             if o.info.role not in MEASURED_ROLES:
                 continue
-            if any(same_number(o.cell, p.cell) for p in pk):
+            agreed = [p for p in pk if comparable(p, o)]
+            if not agreed or any(same_number(o.cell, p.cell) for p in agreed):
                 continue
             yield Issue(
                 at=o.cell, actual=o.cell.text, expected=" / ".join(
-                    dict.fromkeys(p.cell.text for p in pk)),
+                    dict.fromkeys(p.cell.text for p in agreed)),
                 args={"indicator": short(o.name.text), "year": year,
-                      "pk": ", ".join(f"{_label(p)} {p.cell.text}" for p in pk)},
-                related=[_rel(p.cell, f"{_label(p)} ({p.info.role})") for p in pk],
+                      "pk": ", ".join(f"{_label(p)} {p.cell.text}" for p in agreed)},
+                related=[_rel(p.cell, f"{_label(p)} ({p.info.role})") for p in agreed],
             )
 
 
@@ -91,19 +100,6 @@ def pk_vs_renstra(ctx: Context, doc: Document) -> Iterator[Issue]:
         )
 
 
-def _other_scale(a: Cell, b: Cell) -> bool:
-    """Two values a factor of 2 or more apart that is not a power of ten (a misplaced
-    decimal point stays a finding): most likely two different scales or units."""
-    x, y = a.number, b.number
-    if x is None or y is None or x <= 0 or y <= 0:
-        return False
-    ratio = max(x, y) / min(x, y)
-    if ratio < 2:
-        return False
-    power = Decimal(10) ** round(math.log10(float(ratio)))
-    return abs(ratio / power - 1) > Decimal("0.01")
-
-
 def value_mismatch(ctx: Context, doc: Document) -> Iterator[Issue]:
     """XT003: the realisasi or capaian of one indicator and year differs between tables.
     The value judged wrong is the one in the minority (on a tie: the later table)."""
@@ -123,36 +119,199 @@ def value_mismatch(ctx: Context, doc: Document) -> Iterator[Issue]:
         groups.sort(key=weight)
         majority = groups[0]
         for g in groups[1:]:
-            if kind == "realisasi" and _other_scale(g[0].cell, majority[0].cell):
+            if kind == "realisasi" and other_scale(g[0].cell, majority[0].cell) and not (
+                    g[0].unit and g[0].unit == majority[0].unit):
                 continue  # e.g. an index on 1-5 restated on 0-100: not the same measure
+            if not comparable(g[0], majority[0]):
+                continue
+            others = [x for h in groups if h is not g and h is not majority for x in h]
             for o in g:
                 yield Issue(
                     at=o.cell, actual=o.cell.text, expected=majority[0].cell.text,
                     args={"indicator": short(o.name.text), "year": year, "kind": kind,
                           "other": _label(majority[0])},
-                    related=[_rel(m.cell, f"{_label(m)} {kind}") for m in majority],
+                    related=[_rel(m.cell, f"{_label(m)} {kind}") for m in majority]
+                    + [_rel(x.cell, f"{_label(x)} {kind} (lain)") for x in others][:6],
                 )
 
 
+def target_mismatch(ctx: Context, doc: Document) -> Iterator[Issue]:
+    """XT005: the targets the tables give for one indicator and year disagree, and the value
+    reported is the odd one out. For a year no Perjanjian Kinerja sets, the value in the
+    minority (on a tie: the later table); for a year a PK sets, a value of a PK, RKT or other
+    table that no other table confirms while two or more tables agree on another one (a
+    capaian or efficiency table's target is judged against the PK by XT001, a Renstra's by
+    XT002, instead). Values on another scale (an index of 1-5 restated on 0-100) are not
+    compared."""
+    ident = identity(doc)
+    for (_, kind, year), occs in ident.values.items():
+        if kind != "target" or len({o.table.index for o in occs}) < 2:
+            continue
+        with_pk = any(o.info.role in PK_ROLES for o in occs)
+        renstra = [o for o in occs if o.info.role == "renstra"]
+        # XT002 reports the agreement when no PK value is the Renstra's
+        xt002 = bool(renstra) and not any(
+            same_number(p.cell, r.cell) for p in occs if p.info.role in PK_ROLES for r in renstra)
+        groups = _groups(occs)
+        if len(groups) < 2:
+            continue
+        groups.sort(key=lambda g: (-len({o.table.index for o in g}), -len(g), g[0].cell.line))
+        majority = groups[0]
+        backing = len({m.table.index for m in majority})
+        for g in groups[1:]:
+            if other_scale(g[0].cell, majority[0].cell):
+                continue
+            if not comparable(g[0], majority[0]):
+                continue
+            if with_pk and (len({o.table.index for o in g}) > 1 or backing < 2):
+                continue
+            for o in g:
+                if with_pk and (o.info.role in MEASURED_ROLES or o.info.role == "renstra"
+                                or (o.info.role in PK_ROLES and xt002)):
+                    continue   # XT001 / XT002 judge these against the agreement
+                yield Issue(
+                    at=o.cell, actual=o.cell.text, expected=majority[0].cell.text,
+                    args={"indicator": short(o.name.text), "year": year,
+                          "other": ", ".join(dict.fromkeys(_label(m) for m in majority)),
+                          "count": backing,
+                          "note": "" if with_pk else
+                          " (tidak ada Perjanjian Kinerja untuk tahun itu)",
+                          "note_en": "" if with_pk else
+                          " (no Perjanjian Kinerja sets that year's target)"},
+                    related=[_rel(m.cell, f"{_label(m)} target") for m in majority],
+                )
+
+
+#: how much a table's word on a budget weighs when two tables disagree and nothing else
+#: decides: the agreement itself, then the budget table, then any other
+_BUDGET_RANK = {"pk": 3, "pk_perubahan": 3, "anggaran": 2, "rkt": 2}
+
+
+@dataclass(slots=True)
+class _Unit:
+    """One table's word on one program's amount at one budget stage: its readings (each
+    printed row, and the derived sums)."""
+
+    table: Table
+    stage: str | None
+    occs: list[BudgetOccurrence]
+    values: set[Decimal]
+    agree: list[_Unit] = field(default_factory=list)
+    disagree: list[_Unit] = field(default_factory=list)
+
+    @property
+    def rank(self) -> int:
+        return _BUDGET_RANK.get(self.occs[0].info.role, 1)
+
+    @property
+    def line(self) -> int:
+        return self.occs[0].cell.line
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+#: at most this many tables' words on one program are weighed (beyond: not judged)
+_UNITS = 64
+
+
+def _units(occs: list[BudgetOccurrence]) -> list[_Unit]:
+    """Each table's word (per stage) on one program, with the words of the other tables it
+    agrees and disagrees with, found through an index of the values (no pairwise pass over
+    the units but for the few whose word nobody confirms)."""
+    by: dict[tuple[int, str | None], list[BudgetOccurrence]] = {}
+    for o in occs:
+        by.setdefault((o.table.index, o.stage), []).append(o)
+    units = [_Unit(os[0].table, stage, os, {o.value for o in os}) for (_, stage), os in by.items()]
+    if len(units) > _UNITS:
+        return []
+    by_value: dict[Decimal, list[_Unit]] = {}
+    for u in units:
+        for v in u.values:
+            by_value.setdefault(v, []).append(u)
+
+    def sharing(u: _Unit) -> list[_Unit]:
+        seen: dict[int, _Unit] = {}
+        for value in u.values:
+            for v in by_value[value]:
+                if v.table.index != u.table.index:
+                    seen.setdefault(id(v), v)
+        return list(seen.values())
+
+    # a table of unknown stage that agrees with the tables of one stage only is of that stage
+    for u in units:
+        if u.stage is None:
+            stages = {v.stage for v in sharing(u) if v.stage is not None}
+            if len(stages) == 1:
+                u.stage = stages.pop()
+    for u in units:
+        u.agree = [v for v in sharing(u) if _compatible(u.stage, v.stage)]
+    for u in units:
+        if not u.agree:
+            u.disagree = [v for v in units if v.table.index != u.table.index
+                          and _compatible(u.stage, v.stage)]
+        else:
+            agreeing = {id(v) for v in u.agree}
+            u.disagree = [v for v in units if v.table.index != u.table.index
+                          and _compatible(u.stage, v.stage) and id(v) not in agreeing]
+    return units
+
+
+def _weight(u: _Unit) -> tuple[int, int, int, int]:
+    return (len(u.agree), -len(u.disagree), u.rank, -u.line)
+
+
+def _beats(v: _Unit, u: _Unit) -> bool:
+    """Whether ``v``'s word outweighs ``u``'s: more tables agree with it, fewer contradict
+    it; on a tie the budget agreement (PK) over a budget table over any other, then the
+    earlier table."""
+    return _weight(v) > _weight(u)
+
+
+def _fmt_amount(o: BudgetOccurrence) -> str:
+    if not o.derived:
+        return o.cell.text
+    return fmt(o.value, 0, "id") + f" ({len(o.rows)} baris)"
+
+
 def budget_mismatch(ctx: Context, doc: Document) -> Iterator[Issue]:
-    """XT004: a program's or kegiatan's budget (at one revision stage) or spending differs
-    between tables. Budgets of an unknown stage are only compared with other unknown-stage ones."""
+    """XT004: a program's or kegiatan's budget or spending that no other table confirms
+    while another one, better supported, states otherwise. Each table's word is all its
+    readings (each row that names the program, the sum of those rows, the sum of the rows
+    under a program row without an amount of its own); tables of unknown budget stage are
+    compared with both stages (and take the stage of the tables they agree with)."""
     ident = identity(doc)
     for (_, kind, year), occs in ident.budgets.items():
-        by_stage: dict[str | None, list[BudgetOccurrence]] = {}
-        for o in occs:
-            by_stage.setdefault(o.stage, []).append(o)
-        for stage, same in by_stage.items():
-            if len({o.table.index for o in same}) < 2:
+        if len({o.table.index for o in occs}) < 2:
+            continue
+        for u in _units(occs):
+            if u.agree or not u.disagree:
                 continue
-            first = same[0]
-            for o in same[1:]:
-                if o.cell.number == first.cell.number:
-                    continue
+            winners = [v for v in u.disagree if _beats(v, u)]
+            if not winners:
+                continue
+            best = max(winners, key=_weight)
+            # what the other tables say, the best supported one per stage first
+            tried: list[Tried] = []
+            for v in sorted(u.disagree, key=_weight, reverse=True):
+                stage_id = {"sebelum": "sebelum perubahan", "sesudah": "sesudah perubahan"}.get(
+                    v.stage or "", "tahap tidak disebut")
+                stage_en = {"sebelum": "before the revision", "sesudah": "after the revision"}.get(
+                    v.stage or "", "stage not stated")
+                vals = " / ".join(dict.fromkeys(_fmt_amount(r) for r in v.occs))
+                tried.append(Tried(f"{_label(v.occs[0])} ({stage_id})",
+                                   f"{_label(v.occs[0])} ({stage_en})", vals))
+            ref = [o for o in best.occs if not o.derived] or best.occs
+            printed = [o for o in u.occs if not o.derived]
+            for o in printed or u.occs[:1]:
                 yield Issue(
-                    at=o.cell, actual=o.cell.text, expected=first.cell.text,
+                    at=o.cell, actual=_fmt_amount(o),
+                    expected=" / ".join(dict.fromkeys(_fmt_amount(r) for r in ref)),
                     args={"program": short(o.name.text), "year": year,
                           "kind": "realisasi anggaran" if kind == "realisasi_anggaran"
-                          else "anggaran", "stage": stage or "-", "other": _label(first)},
-                    related=[_rel(first.cell, _label(first))],
+                          else "anggaran", "other": _label(best.occs[0]), **tried_args(tried)},
+                    related=[_rel(r.cell, _label(r)) for v in u.disagree for r in v.occs
+                             if not r.derived][:6]
+                    + [_rel(c, "dijumlahkan") for c in (o.cells()[1:] if o.derived else ())][:12],
                 )

@@ -12,12 +12,14 @@ from sakiplint.engine.findings import Related
 from sakiplint.facts.identity import (
     AgencyMention,
     agencies,
+    budget_level,
     caption_facts,
     identity,
     indicator_key,
     is_data,
     mispaired,
     normalise,
+    program_key,
     year_problems,
     year_runs,
 )
@@ -41,11 +43,53 @@ def _parent_column(table: Table, ind: Column) -> Column | None:
 
 # --------------------------------------------------------------------------- DU001
 
+def _row_text(row: Row) -> tuple[str, ...]:
+    return tuple(" ".join(c.text.lower().split()) for c in row.cells)
+
+
+def _copied_rows(table: Table) -> Iterator[tuple[Row, Row, Cell]]:
+    """(row, the earlier row it repeats, its indicator cell): an indicator row printed again
+    cell for cell (its name, its figures, its notes) in one table."""
+    inds = [c for c in table.columns if c.role == "indikator"]
+    if not inds:
+        return
+    seen: dict[tuple[str, ...], Row] = {}
+    for row in table.rows:
+        if not is_data(row, table):
+            continue
+        name = next((row.cells[c.index] for c in reversed(inds) if row.cells[c.index].text), None)
+        if name is None or len(indicator_key(name.text).split()) < 2:
+            continue
+        if not any(row.cells[c.index].number is not None for c in table.columns if c.numeric):
+            continue
+        progs = [row.cells[c.index] for c in table.columns
+                 if c.role == "program" and row.cells[c.index].text]
+        if progs and budget_level(progs[-1].text, None) == "kegiatan":
+            continue   # a kegiatan listed again: DU005
+        key = _row_text(row)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = row
+            continue
+        yield row, first, name
+
+
 def duplicate_indicator(ctx: Context, table: Table) -> Iterator[Issue]:
     """The same indicator listed twice under the same parent (sasaran / program / kegiatan)
-    in one table."""
-    if any(c.role == "program" for c in table.columns) or identity(ctx.document).info(
-            table).role == "perbandingan":
+    in one table; in any layout, an indicator row printed again cell for cell."""
+    if identity(ctx.document).info(table).role == "perbandingan":
+        return
+    flagged: set[int] = set()
+    for row, first, name in _copied_rows(table):
+        flagged.add(row.index)
+        fc = next(c for c in first.cells if c.text.lower() == name.text.lower())
+        yield Issue(
+            at=name, actual=name.text, expected=None,
+            args={"indicator": short(name.text), "first": fc.line,
+                  "where": "dengan angka yang sama", "where_en": "with the same figures"},
+            related=[_rel(fc, "pertama")],
+        )
+    if any(c.role == "program" for c in table.columns):
         return   # program / kegiatan layouts repeat indicators per program legitimately
     inds = [c for c in table.columns if c.role == "indikator"]
     for ind in inds[-1:]:
@@ -71,12 +115,54 @@ def duplicate_indicator(ctx: Context, table: Table) -> Iterator[Issue]:
             if first is None:
                 seen[(parent, key)] = row
                 continue
+            if row.index in flagged:
+                continue
             fc = first.cells[ind.index]
             yield Issue(
                 at=cell, actual=cell.text, expected=None,
-                args={"indicator": short(cell.text), "first": fc.line},
+                args={"indicator": short(cell.text), "first": fc.line,
+                      "where": "di bawah sasaran yang sama",
+                      "where_en": "under the same sasaran"},
                 related=[_rel(fc, "pertama")],
             )
+
+
+# --------------------------------------------------------------------------- DU005
+
+def duplicate_kegiatan(ctx: Context, table: Table) -> Iterator[Issue]:
+    """The same kegiatan with the same indicator listed twice under one program of a table
+    (the second listing is reported)."""
+    progs = [c for c in table.columns if c.role == "program"]
+    if not progs:
+        return
+    inds = [c for c in table.columns if c.role == "indikator"]
+    program = ""
+    seen: dict[tuple[str, str, str], Cell] = {}
+    for row in table.rows:
+        if row.kind != "data":
+            continue
+        named = [(row.cells[c.index], c) for c in progs if row.cells[c.index].text]
+        if not named:
+            continue
+        for cell, col in named:
+            if budget_level(cell.text, col) == "program":
+                program = program_key(cell.text)
+        cell, col = named[-1]
+        if budget_level(cell.text, col) != "kegiatan" or not program:
+            continue
+        ind = next((c for c in inds if c.index > col.index), None)
+        ind_text = row.cells[ind.index].text if ind is not None else ""
+        key = (program, program_key(cell.text), normalise(ind_text))
+        first = seen.get(key)
+        if first is None:
+            seen[key] = cell
+            continue
+        yield Issue(
+            at=cell, actual=cell.text, expected=None,
+            args={"kegiatan": short(cell.text), "indicator": short(ind_text or "-"),
+                  "first": first.line},
+            related=[_rel(first, "pertama")],
+        )
 
 
 # --------------------------------------------------------------------------- DU002
@@ -106,10 +192,27 @@ def _distinctive(c: Cell) -> bool:
     return c.decimals > 0 and n not in (Decimal(0), Decimal(100)) and n != n.to_integral_value()
 
 
+_LONG_TEXT = 30
+
+
+def _same_long_text(a: Row, b: Row, cols: list[Column]) -> bool:
+    """The two rows carry the same long free text (a follow-up plan, a note) in one of the
+    text columns: the words nearly all shared."""
+    for col in cols:
+        x, y = a.cells[col.index].text, b.cells[col.index].text
+        if len(x) >= _LONG_TEXT and len(y) >= _LONG_TEXT:
+            wx, wy = set(normalise(x).split()), set(normalise(y).split())
+            if len(wx & wy) / max(len(wx | wy), 1) >= 0.8:
+                return True
+    return False
+
+
 def copy_paste_rows(ctx: Context, table: Table) -> Iterator[Issue]:
     """Rows with different labels carrying the same figures in three or more numeric cells
-    (at least two of them distinctive: not 0 or 100, with decimals or large)."""
+    (at least two of them distinctive: not 0 or 100, with decimals or large; the same long
+    free text counts as one)."""
     cols = [c for c in table.columns if c.numeric and c.role != "no"]
+    texts = [c for c in table.columns if not c.numeric and c.role in ("keterangan", "label")]
     seen: dict[tuple[tuple[int, Decimal], ...], Row] = {}
     for row in table.rows:
         if row.kind != "data" or not row.label:
@@ -120,11 +223,14 @@ def copy_paste_rows(ctx: Context, table: Table) -> Iterator[Issue]:
         )
         if len(sig) < 3:
             continue
-        if sum(1 for c in cols if _distinctive(row.cells[c.index])) < 2:
+        distinctive = sum(1 for c in cols if _distinctive(row.cells[c.index]))
+        if distinctive < 1:
             continue
         first = seen.get(sig)
         if first is None:
             seen[sig] = row
+            continue
+        if distinctive < 2 and not _same_long_text(first, row, texts):
             continue
         if normalise(first.label) == normalise(row.label) or first.level != row.level \
                 or row.index - first.index == 1:

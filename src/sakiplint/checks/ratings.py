@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from sakiplint.checks.common import number_of, related_cell, short
+from sakiplint.checks.common import indicator_name, number_of, related_cell, short
 from sakiplint.engine import Context, Issue
 from sakiplint.engine.findings import Related
 from sakiplint.facts.scales import Band, Scale, rating_scales, same_label
@@ -157,7 +157,8 @@ def trend_mismatch(ctx: Context, table: Table) -> Iterator[Issue]:
             word = {1: "Meningkat", -1: "Menurun", 0: "Tetap"}[d]
             yield Issue(
                 at=cell, actual=cell.text, expected=word,
-                args={"before": ca.text, "after": cb.text, "row": short(row.label)},
+                args={"before": ca.text, "after": cb.text,
+                      "row": short(indicator_name(row, table))},
                 related=[related_cell(ca, table.columns[a].name),
                          related_cell(cb, table.columns[b].name)],
             )

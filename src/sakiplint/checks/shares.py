@@ -12,7 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from sakiplint.checks.common import Relation, failing, number_of, related_cell, short
+from sakiplint.checks.common import (
+    Relation,
+    Tried,
+    failing,
+    indicator_name,
+    number_of,
+    related_cell,
+    short,
+    tried_args,
+)
 from sakiplint.engine import Context, Issue, Settings
 from sakiplint.model import Cell, Column, Row, Table
 from sakiplint.read.numfmt import consistent, fmt
@@ -99,10 +108,13 @@ def shares(ctx: Context, table: Table) -> Iterator[Issue]:
 
 # --------------------------------------------------------------------------- efficiency
 # Efficiency tables: capaian kinerja | pagu | realisasi anggaran | capaian anggaran | ratio.
-# Ratio = capaian kinerja / capaian anggaran x 100, unless the report computes it otherwise:
-# the ratio column is judged only when most of its rows already follow that definition, and
-# only when the capaian-anggaran column before it is verified (realisasi / pagu x 100), since
-# converters often misplace the group headers ("Ratio efisiensi") of these tables.
+# Reports define the ratio in more than one way: capaian kinerja / capaian anggaran x 100
+# (the usual one), 100 + capaian kinerja - capaian anggaran, or capaian kinerja - capaian
+# anggaran (some regional templates). Each definition is a reading: a row is reported only
+# when it fits none of them. The ratio column is judged only when the capaian-anggaran
+# column before it is verified (realisasi / pagu x 100 in most rows, whatever its header
+# says: converters often misplace the group headers, "Ratio efisiensi", of these tables) and
+# at least half of its rows fit some definition (it is an efficiency column at all).
 
 _EFFICIENCY_WORDS = ("efisien", "ratio", "rasio")
 _NUMERIC_ROLES = ("serapan", "capaian", "efisiensi", "persen", "number", None)
@@ -120,8 +132,23 @@ def _next_numeric(table: Table, col: Column) -> Column | None:
     return nxt if nxt.numeric and nxt.role in _NUMERIC_ROLES else None
 
 
-def _mostly(rels: list[Relation]) -> bool:
-    return len(rels) >= 2 and 2 * sum(r.holds for r in rels) > len(rels)
+def _definitions(
+    c: Decimal, s: Decimal, unrounded: Decimal, dc: int, ds: int
+) -> list[tuple[Tried, Decimal, Decimal]]:
+    """(definition, its value, the tolerance beyond the printed decimals it allows)."""
+    ratio = c / s * HUNDRED
+    slack = _propagated(c, s, dc, ds, 0) - 1
+    out = [
+        (Tried("capaian kinerja / capaian anggaran x 100",
+               "performance achievement / budget absorption x 100", ""), ratio, slack),
+        (Tried("dari nilai tak dibulatkan", "from unrounded values", ""), unrounded, Decimal(0)),
+        (Tried("100 + capaian kinerja - capaian anggaran",
+               "100 + performance achievement - budget absorption", ""), HUNDRED + c - s,
+         Decimal(0)),
+        (Tried("capaian kinerja - capaian anggaran",
+               "performance achievement - budget absorption", ""), c - s, Decimal(0)),
+    ]
+    return out
 
 
 def efficiency_relations(table: Table, settings: Settings) -> Iterator[Relation]:
@@ -144,7 +171,7 @@ def efficiency_relations(table: Table, settings: Settings) -> Iterator[Relation]
         if not _mentions_efficiency(table.caption, e_col.header, e_col.group, s_col.header,
                                     s_col.group):
             continue
-        serapan: list[Relation] = []
+        serapan: list[bool] = []
         ratios: list[Relation] = []
         for row in data:
             cells = [row.cell(c.index) for c in (t_col, r_col, c_col, a_col, ra_col, s_col, e_col)]
@@ -155,23 +182,28 @@ def efficiency_relations(table: Table, settings: Settings) -> Iterator[Relation]
             _, _, c_cell, _, _, s_cell, e_cell = (x for x in cells if x is not None)
             if a <= 0 or s <= 0 or t <= 0:
                 continue
-            serapan.append(Relation(
-                consistent(s, ra / a * HUNDRED, s_cell.decimals, scale), Issue(at=s_cell)))
-            exact = c / s * HUNDRED
+            ok = consistent(s, ra / a * HUNDRED, s_cell.decimals, scale)
+            serapan.append(ok)
+            if not ok:
+                continue   # the absorption itself is wrong (BU003): no ratio to judge
             # the ratio may come from the unrounded capaian and serapan
             unrounded = (r / t) / (ra / a) * HUNDRED
-            holds = consistent(e, exact, e_cell.decimals, scale) or consistent(
-                e, unrounded, e_cell.decimals, scale) or abs(e - exact) < _propagated(
-                c, s, c_cell.decimals, s_cell.decimals, e_cell.decimals) * scale
+            step = Decimal(1).scaleb(-e_cell.decimals) * scale
+            defs = _definitions(c, s, unrounded, c_cell.decimals, s_cell.decimals)
+            holds = any(abs(e - x) < step + slack * scale for _, x, slack in defs)
             suffix = "%" if e_cell.value is not None and e_cell.value.kind == "percent" else ""
+            tried = [Tried(d.id, d.en, fmt(x, e_cell.decimals, e_col.notation) + suffix)
+                     for d, x, _ in defs if d.id != "dari nilai tak dibulatkan"]
             ratios.append(Relation(holds, Issue(
                 at=e_cell, actual=e_cell.text,
-                expected=fmt(exact, e_cell.decimals, e_col.notation) + suffix,
-                args={"row": short(row.label), "capaian": c_cell.text, "serapan": s_cell.text},
+                expected=fmt(defs[0][1], e_cell.decimals, e_col.notation) + suffix,
+                args={"row": short(indicator_name(row, table)), "capaian": c_cell.text,
+                      "serapan": s_cell.text, **tried_args(tried)},
                 related=[related_cell(c_cell, "capaian kinerja"),
                          related_cell(s_cell, "capaian anggaran")],
             )))
-        if _mostly(serapan) and all(r.holds for r in serapan) and _mostly(ratios):
+        if len(serapan) >= 2 and 2 * sum(serapan) > len(serapan) \
+                and 2 * sum(r.holds for r in ratios) >= len(ratios):
             yield from ratios
 
 
@@ -183,5 +215,5 @@ def _propagated(c: Decimal, s: Decimal, dc: int, ds: int, de: int) -> Decimal:
 
 
 def efficiency(ctx: Context, table: Table) -> Iterator[Issue]:
-    """Ratio efisiensi = capaian kinerja / capaian anggaran x 100."""
+    """Ratio efisiensi: one of the definitions reports use (see above)."""
     return failing(efficiency_relations(table, ctx.settings))

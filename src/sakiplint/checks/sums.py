@@ -10,8 +10,17 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
-from sakiplint.checks.common import Relation, failing, number_of, related_cell, short
+from sakiplint.checks.common import (
+    Relation,
+    Tried,
+    failing,
+    number_of,
+    related_cell,
+    short,
+    tried_args,
+)
 from sakiplint.engine import Context, Issue, Settings
+from sakiplint.facts.hierarchy import Structure, amount, structure, top_sums
 from sakiplint.model import Cell, Column, Row, Table
 from sakiplint.read.numfmt import consistent, fmt
 
@@ -30,24 +39,36 @@ def count_columns(table: Table) -> list[Column]:
             and c.year is None]
 
 
-def children_of(table: Table, k: int) -> list[Row] | None:
-    """Direct children of hierarchical row ``k``; None when the structure is unclear."""
+Levels = list[int | None]
+
+
+def _levels(table: Table, lv: Levels | None) -> Levels:
+    return lv if lv is not None else [r.level for r in table.rows]
+
+
+def children_of(
+    table: Table, k: int, lv: Levels | None = None, totals: frozenset[int] = frozenset()
+) -> list[Row] | None:
+    """Direct children of hierarchical row ``k`` (levels ``lv``: printed or inferred, see
+    :mod:`sakiplint.facts.hierarchy`; ``totals``: rows read as totals); None when the
+    structure is unclear."""
+    lv = _levels(table, lv)
     rows = table.rows
-    parent = rows[k]
-    assert parent.level is not None
-    below: list[Row] = []
-    for row in rows[k + 1:]:
-        if row.kind != "data":
+    level = lv[k]
+    assert level is not None
+    below: list[int] = []
+    for j in range(k + 1, len(rows)):
+        if rows[j].kind != "data" or j in totals:
             break
-        if row.level is None:
+        if lv[j] is None:
             return None  # a row of unknown level inside the subtree: do not guess
-        if row.level <= parent.level:
+        if lv[j] <= level:  # type: ignore[operator]
             break
-        below.append(row)
+        below.append(j)
     if not below:
         return None
-    top = min(r.level for r in below if r.level is not None)
-    return [r for r in below if r.level == top]
+    top = min(lv[j] for j in below)  # type: ignore[type-var]
+    return [rows[j] for j in below if lv[j] == top]
 
 
 def _amount(cell: Cell | None) -> Decimal | None:
@@ -58,9 +79,10 @@ def _amount(cell: Cell | None) -> Decimal | None:
 
 
 def _sum(rows: list[Row], col: Column) -> Decimal | None:
+    """The sum of the rows' amounts (a dash counts as zero); None if one is missing."""
     total = Decimal(0)
     for r in rows:
-        n = _amount(r.cell(col.index))
+        n = amount(r.cell(col.index))
         if n is None:
             return None
         total += n
@@ -68,9 +90,11 @@ def _sum(rows: list[Row], col: Column) -> Decimal | None:
 
 
 def _sum_relation(
-    parent: Row, kids: list[Row], col: Column, what: str, holds_also: bool = False
+    parent: Row, kids: list[Row], col: Column, what: str, holds_also: bool = False,
+    also: list[Row] | None = None,
 ) -> Relation | None:
-    """``parent`` = the sum of ``kids`` in column ``col``; ``holds_also``: accepted anyway."""
+    """``parent`` = the sum of ``kids`` in column ``col``; ``holds_also``: accepted anyway
+    (another reading agrees); ``also``: the rows of that other reading, named too."""
     cell = parent.cell(col.index)
     pv = _amount(cell)
     s = _sum(kids, col)
@@ -84,7 +108,9 @@ def _sum_relation(
         expected=fmt(s, decimals if s != s.to_integral_value() else 0, col.notation),
         args={"row": short(parent.label or what), "column": short(col.name, 40),
               "count": len(kids), "what": what},
-        related=[related_cell(r.cells[col.index], short(r.label, 50)) for r in kids],
+        related=[related_cell(r.cells[col.index], short(r.label, 50)) for r in kids]
+        + [related_cell(r.cells[col.index], short(r.label, 50)) for r in (also or [])
+           if all(r is not k for k in kids)],
     ))
 
 
@@ -92,22 +118,25 @@ def _key(label: str) -> str:
     return " ".join(label.lower().split())
 
 
-def hierarchy_relations(table: Table) -> Iterator[Relation]:
+def hierarchy_relations(table: Table, st: Structure | None = None) -> Iterator[Relation]:
     """Program / Kegiatan rows against the sum of their direct children (budget columns).
 
     Some reports list one program several times (once per indicator) and print the
-    program's whole amount on its first occurrence. For a label repeated at one level, a
-    value equal to the sum of the children of all its occurrences passes, and a row is only
-    judged when some budget column of it does equal its own children's sum (so the row is
-    certainly the parent of exactly those children)."""
+    program's whole amount on its first occurrence. For a label repeated at one level, both
+    are readings: a value equal to the sum of its own children, or to the sum of the children
+    of all the rows of that label, passes."""
     cols = budget_columns(table)
     if not cols:
         return
+    st = st or Structure([r.level for r in table.rows])
+    lv = st.levels
     occurrences: dict[tuple[int, str], list[int]] = defaultdict(list)
     for k, r in enumerate(table.rows):
-        if r.level is not None and r.kind == "data":
-            occurrences[(r.level, _key(r.label))].append(k)
-    kids_of = {k: children_of(table, k) for ks in occurrences.values() for k in ks}
+        level = lv[k]
+        if level is not None and st.is_data(r):
+            occurrences[(level, _key(r.label))].append(k)
+    kids_of = {k: children_of(table, k, lv, st.totals)
+               for ks in occurrences.values() for k in ks}
     for ks in occurrences.values():
         for k in ks:
             kids = kids_of[k]
@@ -120,63 +149,147 @@ def hierarchy_relations(table: Table) -> Iterator[Relation]:
                     if rel is not None:
                         yield rel
                 continue
-            anchored = any(
-                _sum(kids, c) is not None and _sum(kids, c) == row.number(c.index) for c in cols
-            )
-            if not anchored:
-                continue
+            # readings: the row's own children, or the children of every row of that label
             every = [kid for j in ks for kid in (kids_of[j] or [])]
             for col in cols:
                 whole = _sum(every, col) == row.number(col.index)
-                rel = _sum_relation(row, kids, col, "induk", holds_also=whole)
+                rel = _sum_relation(row, kids, col, "induk", holds_also=whole, also=every)
                 if rel is not None:
                     yield rel
 
 
 def hierarchy(ctx: Context, table: Table) -> Iterator[Issue]:
-    return failing(hierarchy_relations(table))
+    if not budget_columns(table):
+        return iter(())
+    return failing(hierarchy_relations(table, structure(ctx.document, table)))
 
 
-def _total_children(table: Table, k: int) -> list[Row]:
-    rows: list[Row] = []
-    for row in reversed(table.rows[:k]):
-        if row.kind == "total":
+def _block(table: Table, k: int, st: Structure) -> list[int]:
+    """Indices of the data rows a total row ``k`` may add up: since the table start or the
+    previous total row."""
+    out: list[int] = []
+    for j in range(k - 1, -1, -1):
+        row = table.rows[j]
+        if st.is_total(row):
             break
-        if row.kind == "data":
-            rows.append(row)
-    rows.reverse()
-    levels = [r.level for r in rows if r.level is not None]
-    if levels:
-        if any(r.level is None for r in rows):
-            return []
-        top = min(levels)
-        rows = [r for r in rows if r.level == top]
-    return rows
+        if st.is_data(row):
+            out.append(j)
+    out.reverse()
+    return out
 
 
-def total_relations(table: Table, cols: list[Column]) -> Iterator[Relation]:
+def _level_name(level: int) -> tuple[str, str]:
+    return f"tingkat {level}", f"level {level}"
+
+
+def _readings(
+    table: Table, block: list[int], col: Column, lv: Levels
+) -> list[tuple[Tried, Decimal, list[Row]]]:
+    """The sums a total row may stand for, most plausible first: the top-level rows (when
+    the rows have levels), all rows, the rows of each other level, the leaves (rows with no
+    deeper row under them), and every reading the numbers allow of rows equal to the sum
+    of the rows right after them as parents (:func:`top_sums`)."""
+    rows = table.rows
+    out: list[tuple[Tried, Decimal, list[Row]]] = []
+    seen: set[tuple[int, ...]] = set()
+
+    def add(idx: list[int], desc_id: str, desc_en: str) -> None:
+        key = tuple(idx)
+        if len(idx) < 1 or key in seen:
+            return
+        seen.add(key)
+        picked = [rows[j] for j in idx]
+        total = _sum(picked, col)
+        if total is not None:
+            out.append((Tried(f"{desc_id} ({len(idx)} baris)", f"{desc_en} ({len(idx)} rows)",
+                              fmt(total, 0 if total == total.to_integral_value()
+                                  else max(rows[j].cells[col.index].decimals for j in idx),
+                                  col.notation)),
+                        total, picked))
+
+    known = sorted({lv[j] for j in block if lv[j] is not None})  # type: ignore[type-var]
+    if known:
+        top = known[0]
+        # the top level, with the unknown rows that come before any known one
+        first_known = next(i for i, j in enumerate(block) if lv[j] is not None)
+        add([j for j in block[:first_known]] + [j for j in block if lv[j] == top],
+            "baris " + _level_name(top)[0], _level_name(top)[1] + " rows")
+    add(block, "semua baris", "all rows")
+    for level in known[1:]:
+        add([j for j in block if lv[j] == level],
+            "baris " + _level_name(level)[0], _level_name(level)[1] + " rows")
+    if known:
+        leaves = [j for i, j in enumerate(block) if i + 1 == len(block) or not (
+            lv[j] is not None and lv[block[i + 1]] is not None
+            and lv[block[i + 1]] > lv[j])]  # type: ignore[operator]
+        add(leaves, "baris terbawah", "lowest rows")
+    # rows left blank in this column (a list that ends before the others, as when several
+    # breakdowns stand side by side): the rows that carry a value
+    filled = [j for j in block if amount(rows[j].cell(col.index)) is not None]
+    if 2 <= len(filled) < len(block) and all(
+            not rows[j].cells[col.index].text for j in block if j not in filled):
+        add(filled, "baris yang berisi angka", "rows with a value")
+    vals = [amount(rows[j].cell(col.index)) for j in block]
+    if all(v is not None for v in vals):
+        sums = top_sums([v for v in vals if v is not None])
+        printed = {v for _, v, _ in out}
+        for s in sorted(sums or ()):
+            if s not in printed:
+                out.append((Tried("susunan induk/anak lain menurut angka",
+                                  "another parent/child reading by the numbers",
+                                  fmt(s, 0, col.notation)), s, []))
+    return out
+
+
+def total_relations(
+    table: Table, cols: list[Column], st: Structure | None = None
+) -> Iterator[Relation]:
     """Jumlah / Total rows against the data rows since the table start (or the previous
-    total row); with a hierarchy, its top-level rows only."""
+    total row), under every reading of their structure (:func:`_readings`): the relation
+    holds when one reading gives the printed total."""
     if not cols or not table.header_rows:
         return  # without its header the table may have lost rows above (a fragment)
+    st = st or Structure([r.level for r in table.rows])
+    lv = st.levels
     for k, row in enumerate(table.rows):
-        if row.kind != "total":
+        if not st.is_total(row):
             continue
-        kids = _total_children(table, k)
-        if len(kids) < 2:
+        block = _block(table, k, st)
+        if len(block) < 2:
             continue
         for col in cols:
-            rel = _sum_relation(row, kids, col, "jumlah")
-            if rel is not None:
-                yield rel
+            cell = row.cell(col.index)
+            pv = _amount(cell)
+            if pv is None or cell is None:
+                continue
+            readings = _readings(table, block, col, lv)
+            if not readings:
+                continue
+            holds = any(v == pv for _, v, _ in readings)
+            # the reading nearest the printed total is the one the report most likely meant
+            tried, _, kids = min((r for r in readings if r[2]),
+                                 key=lambda r: abs(r[1] - pv), default=readings[0])
+            yield Relation(holds, Issue(
+                at=cell, actual=cell.text, expected=tried.value,
+                args={"row": short(row.label or "jumlah"), "column": short(col.name, 40),
+                      "count": len(kids),
+                      **tried_args([t for t, _, _ in readings], limit=5)},
+                related=[related_cell(r.cells[col.index], short(r.label, 50)) for r in kids],
+            ))
 
 
 def budget_total(ctx: Context, table: Table) -> Iterator[Issue]:
-    return failing(total_relations(table, budget_columns(table)))
+    cols = budget_columns(table)
+    if not cols:
+        return iter(())
+    return failing(total_relations(table, cols, structure(ctx.document, table)))
 
 
 def count_total(ctx: Context, table: Table) -> Iterator[Issue]:
-    return failing(total_relations(table, count_columns(table)))
+    cols = count_columns(table)
+    if not cols:
+        return iter(())
+    return failing(total_relations(table, cols, structure(ctx.document, table)))
 
 
 def _breakdown_run(table: Table, col: Column) -> list[Column]:

@@ -19,12 +19,16 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sakiplint.engine.findings import CATEGORIES
 from sakiplint.engine.rules import Rule, RulePackError, Settings, add_rules, all_rules, load_pack
 
+if TYPE_CHECKING:
+    from sakiplint.engine.files import FileSettings
+
 CONFIG_NAMES = (".sakiplint.toml", "pyproject.toml")
+_NAMES = frozenset(CONFIG_NAMES)
 
 
 class ConfigError(Exception):
@@ -56,6 +60,9 @@ class Config:
     renstra_period: tuple[int, int] | None = None
     rule_packs: tuple[str, ...] = ()          # absolute directories
     report_unused_suppressions: bool | None = None
+    exclude: tuple[str, ...] | None = None    # None: the defaults (engine.files)
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool | None = None
 
     def error(self, key: str, message: str) -> ConfigError:
         if self.path is None:
@@ -109,6 +116,9 @@ def parse_config(data: dict[str, Any], where: Path) -> Config:
         renstra_period=tuple(data["renstra-period"]) if "renstra-period" in data else None,
         rule_packs=packs,
         report_unused_suppressions=data.get("report-unused-suppressions"),
+        exclude=tuple(data["exclude"]) if "exclude" in data else None,
+        extend_exclude=tuple(data.get("extend-exclude", ())),
+        respect_gitignore=data.get("respect-gitignore"),
     )
 
 
@@ -334,6 +344,7 @@ class Resolver:
     _cache: dict[str | None, Effective] = field(default_factory=dict)
     _dirs: dict[Path, Config | None] = field(default_factory=dict)
     _explicit: Config | None = None
+    _files: dict[str | None, FileSettings] = field(default_factory=dict)
 
     def config_for(self, path: Path) -> Config | None:
         if self.isolated:
@@ -344,9 +355,55 @@ class Resolver:
             return self._explicit
         return find_config(path, self._dirs)
 
-    def for_file(self, path: Path) -> Effective:
-        cfg = self.config_for(path)
+    # the scopes of a folder walk (engine.files.Scopes): a folder's configuration is its own
+    # file's when its listing has one, else its parent's; found once per folder, no lookups
+    def scope_top(self, directory: Path) -> Config | None:
+        return self.config_for(directory)
+
+    def scope_child(
+        self, directory: Path, parent: Config | None, names: frozenset[str]
+    ) -> Config | None:
+        if self.isolated or self.config_file is not None or not names & _NAMES:
+            return parent
+        own = _config_in(directory)
+        return own if own is not None else parent
+
+    def scope_files(self, cfg: Config | None) -> FileSettings:
+        """Which files of a folder are linted: the exclusions and ``.gitignore`` choice of
+        its configuration, then of the command line (whose relative patterns are relative to
+        the working directory)."""
+        from sakiplint.engine.files import DEFAULT_EXCLUDE, file_settings
+
+        key = str(cfg.path) if cfg and cfg.path else None
+        if key in self._files:
+            return self._files[key]
+        cwd = Path.cwd()
+        base = cfg.path.parent if cfg and cfg.path else cwd
+        patterns: list[tuple[Path, str]]
+        if self.cli.exclude is not None:
+            patterns = [(cwd, p) for p in self.cli.exclude]
+        elif cfg is not None and cfg.exclude is not None:
+            patterns = [(base, p) for p in cfg.exclude]
+        else:
+            patterns = [(cwd, p) for p in DEFAULT_EXCLUDE]
+        if cfg is not None:
+            patterns += [(base, p) for p in cfg.extend_exclude]
+        patterns += [(cwd, p) for p in self.cli.extend_exclude]
+        respect = self.cli.respect_gitignore
+        if respect is None:
+            respect = cfg.respect_gitignore if cfg and cfg.respect_gitignore is not None else True
+        self._files[key] = settings = file_settings(patterns, respect)
+        return settings
+
+    def file_settings(self, directory: Path) -> FileSettings:
+        """The file settings of the configuration that applies in ``directory``."""
+        return self.scope_files(self.config_for(directory))
+
+    def effective_of(self, cfg: Config | None) -> Effective:
         key = str(cfg.path) if cfg and cfg.path else None
         if key not in self._cache:
             self._cache[key] = effective(cfg, self.cli)
         return self._cache[key]
+
+    def for_file(self, path: Path) -> Effective:
+        return self.effective_of(self.config_for(path))

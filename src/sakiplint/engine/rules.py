@@ -368,16 +368,33 @@ def _finding(rule: Rule, issue: Issue, table: Table | None) -> Finding:
         line, col, end_line, end_col = at.line, first.column, at.line, first.column + len(first.raw)
     else:
         line, col, end_line, end_col = at
+    from sakiplint.engine import words
+
     args = dict(issue.args)
     args.setdefault("actual", issue.actual or "")
     args.setdefault("expected", issue.expected or "")
-    messages = {lang: _format(tpl, args) for lang, tpl in rule.message.items()}
+    # sakiplint's own words in the arguments are rendered per language (engine.words)
+    messages = {lang: _format(words.template(tpl, args, lang, line), words.arguments(args, lang))
+                for lang, tpl in rule.message.items()}
     return Finding(
         rule=rule.code, slug=rule.slug, category=rule.category, severity=rule.severity,
         line=line, column=col, end_line=end_line, end_column=max(end_col, col + 1),
         messages=messages, related=issue.related, actual=issue.actual,
         expected=issue.expected, table=table.title if table else None,
+        header=_header(at, table),
     )
+
+
+def _header(at: object, table: Table | None) -> str | None:
+    """The header of the column a cell finding points at ("kolom N" when it has none)."""
+    if table is None or not isinstance(at, Cell):
+        return None
+    rows = [r for r in table.rows if r.line == at.line] or table.rows
+    for row in rows:
+        for i, c in enumerate(row.cells):
+            if c is at:
+                return table.columns[i].name if i < len(table.columns) else None
+    return None
 
 
 class _Default(dict):  # type: ignore[type-arg]

@@ -23,6 +23,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -78,6 +79,85 @@ def indicator_key(text: str) -> str:
 
 def program_key(text: str) -> str:
     return normalise(text)
+
+
+#: generic words a name may start with or leave out ("Nilai Indeks X", "Indeks X", "X")
+_GENERIC_LEAD = frozenset(("nilai", "indeks", "skor", "persentase", "jumlah", "tingkat"))
+#: words naming where or whose, dropped at the end of a name ("... Kecamatan", "... OPD",
+#: "... di Kecamatan", "... Perangkat Daerah")
+_AGENCY_TAIL = frozenset(("kecamatan", "kelurahan", "desa", "opd", "pd", "skpd", "di", "se",
+                          "pada", "wilayah"))
+_ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")
+
+
+@lru_cache(maxsize=4096)
+def identity_key(
+    text: str, agency: tuple[str, ...] = (), acronyms: frozenset[str] = frozenset()
+) -> str | None:
+    """An indicator's identity across tables: the :func:`normalise`d name without leading
+    generic words (Nilai, Indeks, Skor, Persentase, Jumlah, Tingkat), without a trailing
+    agency level ("Kecamatan", "OPD", "Perangkat Daerah", "di Kecamatan") or the agency's own
+    name words (``agency``), with its spaces removed, so that a word split by the converter
+    ("S AKIP", "Capaia n") is the same word.
+
+    A single word left is the identity when it is an acronym (written in capitals in this
+    name, or in ``acronyms``: the document's); otherwise the generic word before it stays
+    ("Jumlah Inovasi" and "Persentase Inovasi" are two indicators). None when nothing
+    specific is left."""
+    words = normalise(text).split()
+    lead: str | None = None
+    while len(words) > 1 and words[0] in _GENERIC_LEAD:
+        lead, words = words[0], words[1:]
+    tail = _AGENCY_TAIL.union(agency)
+    while len(words) > 1:
+        if words[-1] in tail:
+            words = words[:-1]
+        elif len(words) > 2 and words[-2:] == ["perangkat", "daerah"]:
+            words = words[:-2]
+        else:
+            break
+    if not words:
+        return None
+    if len(words) == 1:
+        word = words[0]
+        if len(word) >= 3 and (word in acronyms or word in acronyms_of(text)):
+            return word
+        if lead is None:
+            return None
+        return lead + word
+    return "".join(words)
+
+
+#: lead words naming what is measured: a percentage of a thing and its count are two
+#: indicators even when the rest of their names is the same
+_MEASURES = {"persentase": "persen", "jumlah": "jumlah", "rasio": "rasio", "proporsi": "persen"}
+
+
+@lru_cache(maxsize=4096)
+def measure_of(text: str) -> str | None:
+    """"persen", "jumlah" or "rasio" when the name says what it measures by its lead words
+    ("Persentase ...", "Jumlah ..."); None otherwise (an index, a value, a level)."""
+    for w in normalise(text).split()[:3]:
+        if w in _MEASURES:
+            return _MEASURES[w]
+        if w not in _GENERIC_LEAD:
+            return None
+    return None
+
+
+def same_indicator(a: str, b: str) -> bool:
+    """Two names of one indicator: one identity key, and not two different measures."""
+    ka = identity_key(a)
+    if ka is None or ka != identity_key(b):
+        return False
+    ma, mb = measure_of(a), measure_of(b)
+    return ma is None or mb is None or ma == mb
+
+
+def acronyms_of(text: str) -> frozenset[str]:
+    """The words a name writes as acronyms (two or more capitals: "SAKIP", "IPMas"), lower
+    case, abbreviations in parentheses left out."""
+    return frozenset(a.lower() for a in _ACRONYM.findall(_PAREN.sub(" ", text)))
 
 
 def compatible(a: str, b: str) -> bool:
@@ -170,6 +250,8 @@ def _context(doc: Document, table: Table) -> tuple[str, str]:
     return " ".join(reversed(near)).lower(), heading.lower()
 
 
+_RKT = re.compile(r"\brkt\b|rencana kinerja tahunan")
+_AGREED = re.compile(r"perjanjian\s+kinerja|\bdiperjanjikan\b")
 _APBDP = re.compile(r"\bapbd\s*-?\s*p\b|\bperubahan\b|\bsesudah\b|\bsetelah\b")
 _MURNI = re.compile(r"\bmurni\b|\bsebelum\b")
 
@@ -195,11 +277,19 @@ def _classify(
         role = "perbandingan"
     elif inherited is not None and inherited.role in ("pk", "pk_perubahan") and not has_real:
         role = inherited.role
+    elif _RKT.search(context) and not _AGREED.search(context) and not has_real:
+        # the table's own caption or lines name the RKT (the heading may be the PK's)
+        role = "rkt"
     elif "perjanjian kinerja" in about and not has_real and "target" in roles:
+        role = "pk_perubahan" if re.search(r"perubahan|revisi", context) else "pk"
+    elif (_AGREED.search(about) and not has_real and "program" in roles
+          and any(c.money and c.numeric for c in table.columns)):
+        # the programs and their budget that carry out the agreement ("... yang
+        # diperjanjikan ... dengan program dan kegiatan antara lain:")
         role = "pk_perubahan" if re.search(r"perubahan|revisi", context) else "pk"
     elif len(target_years) >= 2 and not has_real:
         role = "renstra"
-    elif re.search(r"\brkt\b|rencana kinerja tahunan", about) and not has_real:
+    elif _RKT.search(about) and not has_real:
         role = "rkt"
     elif "efisiensi" in roles or "efisiensi" in context:
         role = "efisiensi"
@@ -212,11 +302,17 @@ def _classify(
     # the single year the table is about
     year: int | None = None
     years = set(_YEAR.findall(context))
-    if _YEAR_RANGE.search(context) or len(years) > 1:
+    one_year = role in ("pk", "pk_perubahan", "capaian", "efisiensi", "rkt", "anggaran")
+    if (not caption and one_year and len(years) > 1 and not _YEAR_RANGE.search(context)
+            and doc.report_year is not None and str(doc.report_year) in years):
+        # prose above a table without caption often names the year before as well
+        # ("tahun 2023 dibandingkan tahun 2022"): the report's own year is the table's
+        year = doc.report_year
+    elif _YEAR_RANGE.search(context) or len(years) > 1:
         year = None
     elif years:
         year = int(years.pop())
-    elif role in ("pk", "pk_perubahan", "capaian", "efisiensi", "rkt", "anggaran"):
+    elif one_year:
         year = doc.report_year
     shifted = any(kind == "order" for _, _, kind in year_problems(table))
     stage = None
@@ -273,6 +369,8 @@ class Occurrence:
     key: str
     kind: str             # target / realisasi / capaian
     year: int | None
+    unit: str = ""        # the row's satuan, normalised ("persen", "indeks"), if the table has one
+    reading: str = ""     # how an ambiguous table was read ("tahun diurutkan"), if it was
 
 
 @dataclass(slots=True)
@@ -289,6 +387,11 @@ class Pairing:
 
 @dataclass(slots=True)
 class BudgetOccurrence:
+    """One amount of one program or kegiatan in one table: printed on a row, or derived (the
+    sum of the program's rows when it is printed on several, or of the rows under a program
+    row that carries no amount of its own; ``rows`` then lists them and ``cell`` is the first
+    row's cell)."""
+
     table: Table
     info: TableInfo
     row: Row
@@ -298,6 +401,19 @@ class BudgetOccurrence:
     kind: str             # anggaran / realisasi_anggaran
     stage: str | None
     year: int | None
+    value: Decimal = Decimal(0)
+    rows: tuple[Row, ...] = ()   # the rows summed, for a derived amount
+    column: int = -1             # the amount's column
+
+    def cells(self) -> list[Cell]:
+        """The printed cells the amount is (the summed ones, for a derived amount)."""
+        if not self.rows:
+            return [self.cell]
+        return [r.cells[self.column] for r in self.rows if self.column < len(r.cells)]
+
+    @property
+    def derived(self) -> bool:
+        return bool(self.rows)
 
 
 @dataclass(slots=True)
@@ -309,8 +425,17 @@ class Identity:
     budgets: dict[tuple[str, str, int], list[BudgetOccurrence]] = field(
         default_factory=lambda: defaultdict(list))
 
+    names: _Names | None = None
+
     def info(self, table: Table) -> TableInfo:
         return self.infos[table.index]
+
+    def key_of(self, table: Table, ind: Column, name: str) -> str | None:
+        """The ``values`` key of an indicator named ``name`` in column ``ind`` of ``table``."""
+        if self.names is None:
+            return None
+        key = self.names.key(name)
+        return None if key is None else f"{tier(table, ind)}:{key}"
 
 
 _SKIP_HEADER = ("kondisi", "awal", "akhir", "jangka menengah", "renstra", "rpjmd", "standar",
@@ -397,15 +522,22 @@ def build(doc: Document) -> Identity:
     ident = Identity()
     lampiran_from = _lampiran_start(doc)
     prev: tuple[Table, TableInfo] | None = None
+    names = ident.names = _Names(doc)
+    shifted: list[tuple[Table, TableInfo]] = []
     for table in doc.tables:
         if table.skipped:
             continue
         info = _classify(doc, table, lampiran_from, prev)
         prev = (table, info)
         ident.infos[table.index] = info
-        _index_values(ident, table, info)
+        if info.years_shifted:
+            shifted.append((table, info))
+        else:
+            _store(ident, _index_values(table, info, names))
         _index_pairings(ident, table)
         _index_budgets(ident, table, info)
+    for table, info in shifted:
+        _store(ident, _shifted_reading(ident, table, info, names))
     return ident
 
 
@@ -430,10 +562,83 @@ def relative_years(table: Table, info: TableInfo) -> dict[int, int]:
     return {i: first + n - 1 for i, n in rel.items()}
 
 
-def _index_values(ident: Identity, table: Table, info: TableInfo) -> None:
+class _Names:
+    """Indicator names to identity keys, with what the document knows: the agency's own
+    name words and the acronyms its tables write in capitals."""
+
+    def __init__(self, doc: Document) -> None:
+        own = own_agency(doc)
+        self.agency: tuple[str, ...] = tuple(own[1].split()) if own else ()
+        found: set[str] = set()
+        for t in doc.tables:
+            if t.skipped:
+                continue
+            cols = [c.index for c in t.columns if c.role == "indikator"]
+            for row in t.rows:
+                for i in cols:
+                    c = row.cell(i)
+                    if c is not None and c.text:
+                        found |= acronyms_of(c.text)
+        self.acronyms = frozenset(found)
+
+    def key(self, text: str) -> str | None:
+        return identity_key(text, self.agency, self.acronyms)
+
+
+_YEAR_CELL = re.compile(r"^(?:19[5-9]\d|20\d\d)$")
+
+
+def _row_years(table: Table) -> dict[int, int]:
+    """Row index -> year, for a table with a "Tahun" column of years (one row per year)."""
+    for col in table.columns:
+        h = col.header.lower().strip()
+        if h not in ("tahun", "thn", "tahun anggaran"):
+            continue
+        out: dict[int, int] = {}
+        for row in table.rows:
+            c = row.cell(col.index)
+            if c is not None and _YEAR_CELL.match(c.text):
+                out[row.index] = int(c.text)
+        if out:
+            return out
+    return {}
+
+
+def sorted_years(table: Table) -> dict[int, int]:
+    """Column index -> year for the year runs whose header is out of order (converter
+    damage, or a year typed in the wrong cell), read in sorted order: "2023 2018 2019 2020"
+    over four columns read as 2018 2019 2020 2023."""
+    out: dict[int, int] = {}
+    for run in year_runs(table):
+        years = [c.year for c in run if c.year is not None]
+        if len(run) < 3 or len(set(years)) != len(years):
+            continue
+        ordered = sorted(years)
+        if years != ordered and years != ordered[::-1]:
+            out.update({c.index: y for c, y in zip(run, ordered, strict=True)})
+    return out
+
+
+def _unit_column(table: Table) -> Column | None:
+    return next((c for c in table.columns if c.role == "satuan"), None)
+
+
+_Found = dict[tuple[str, str, int], list[Occurrence]]
+
+
+def _index_values(
+    table: Table, info: TableInfo, names: _Names, years: dict[int, int] | None = None,
+    reading: str = "",
+) -> _Found:
+    """The table's indicator values by (key, kind, year); ``years`` (column index -> year)
+    replaces the columns' printed years."""
     plan: list[tuple[Column, Column, str, int | None]] = []
     relative = relative_years(table, info)
-    year_columns = any(c.year or c.index in relative for c in table.columns if value_kind(c))
+    col_year = {c.index: c.year for c in table.columns}
+    col_year.update(years or {})
+    year_columns = any(col_year[c.index] or c.index in relative
+                       for c in table.columns if value_kind(c))
+    row_years = {} if year_columns else _row_years(table)
     for col in table.columns:
         kind = value_kind(col)
         if kind is None or not col.numeric:
@@ -441,39 +646,88 @@ def _index_values(ident: Identity, table: Table, info: TableInfo) -> None:
         ind = _indicator_column(table, col.index)
         if ind is None:
             continue
-        if info.years_shifted:
-            continue
-        year = col.year or relative.get(col.index)
-        if year is None and not year_columns:
+        year = col_year[col.index] or relative.get(col.index)
+        if year is None and not year_columns and not row_years:
             year = info.year if info.role != "renstra" else None
-        if year is None:
+        if year is None and not row_years:
             continue
         plan.append((col, ind, kind, year))
     if not plan or info.role == "perbandingan":
-        return
+        return {}
     tiers = {ind.index: tier(table, ind) for _, ind, _, _ in plan}
-    found: dict[tuple[str, str, int], list[Occurrence]] = {}
+    unit_col = _unit_column(table)
+    found: _Found = {}
     for row in table.rows:
         if not is_data(row, table):
             continue
-        for col, ind, kind, year in plan:
+        unit = ""
+        if unit_col is not None:
+            uc = row.cell(unit_col.index)
+            unit = "".join(normalise(uc.text).split()) if uc is not None and uc.text else ""
+            if uc is not None and uc.text.strip() == "%":
+                unit = "%"
+        for col, ind, kind, col_y in plan:
+            year = col_y if col_y is not None else row_years.get(row.index)
             name = row.cell(ind.index)
             cell = row.cell(col.index)
-            if name is None or cell is None or not name.text or cell.number is None:
+            if year is None or name is None or cell is None or not name.text:
                 continue
-            if cell.value is None or cell.value.kind not in ("number", "percent"):
+            if not cell_numbers(cell):
                 continue
-            key = indicator_key(name.text)
-            if len(key.split()) < 2:
+            if cell.value is None or cell.value.kind not in ("number", "percent", "rating"):
+                continue
+            key = names.key(name.text)
+            if key is None:
                 continue
             key = f"{tiers[ind.index]}:{key}"
             found.setdefault((key, kind, year), []).append(
-                Occurrence(table, info, row, cell, name, key, kind, year))
+                Occurrence(table, info, row, cell, name, key, kind, year, unit, reading))
+    return found
+
+
+_PERCENT_UNITS = frozenset(("persen", "prosen", "persentase", "%", "percent"))
+
+
+def comparable(a: Occurrence, b: Occurrence) -> bool:
+    """Two occurrences of one key that may be compared: not two different measures by their
+    names ("Persentase X" and "Jumlah X"), nor a percentage in one table and a count or
+    index in the other (their satuan cells say so)."""
+    ma, mb = measure_of(a.name.text), measure_of(b.name.text)
+    if ma is not None and mb is not None and ma != mb:
+        return False
+    if not a.unit or not b.unit:
+        return True
+    return (a.unit in _PERCENT_UNITS) == (b.unit in _PERCENT_UNITS)
+
+
+def _store(ident: Identity, found: _Found) -> None:
     for k, occs in found.items():
         # the same indicator with different values in one table (per kelurahan, two
         # "capaian" columns ...): the table cannot say which one is meant
         if all(same_number(occs[0].cell, o.cell) for o in occs[1:]):
             ident.values[k].append(occs[0])
+
+
+def _shifted_reading(
+    ident: Identity, table: Table, info: TableInfo, names: _Names
+) -> _Found:
+    """A table whose year header is out of order, read both as printed and with its years
+    sorted: the reading whose values agree with more of the other tables' is kept (none
+    when neither agrees with at least two, or both agree as often)."""
+    readings = [(_index_values(table, info, names, {}, "tahun sesuai cetakan"), 0),
+                (_index_values(table, info, names, sorted_years(table), "tahun diurutkan"), 0)]
+    scored: list[tuple[int, _Found]] = []
+    for found, _ in readings:
+        agree = 0
+        for k, occs in found.items():
+            others = ident.values.get(k)
+            if others and any(same_number(occs[0].cell, o.cell) for o in others):
+                agree += 1
+        scored.append((agree, found))
+    (a0, f0), (a1, f1) = scored
+    if max(a0, a1) < 2 or a0 == a1:
+        return {}
+    return f0 if a0 > a1 else f1
 
 
 def _index_pairings(ident: Identity, table: Table) -> None:
@@ -493,16 +747,106 @@ def _index_pairings(ident: Identity, table: Table) -> None:
             ident.pairings[key].append(Pairing(table, row, i, s, key, skey))
 
 
-def _index_budgets(ident: Identity, table: Table, info: TableInfo) -> None:
+def _budget_columns(table: Table) -> list[Column]:
     cols = [c for c in table.columns
             if c.role in ("anggaran", "realisasi_anggaran") and c.money and c.numeric]
+    if cols:
+        return cols
+    # a program list with one money column under another header ("Keterangan", "Jumlah"):
+    # the programs' budget
+    money = [c for c in table.columns if c.money and c.numeric and c.role in ("number", "jumlah")]
+    progs = any(c.role == "program" for c in table.columns)
+    return money if len(money) == 1 and progs else []
+
+
+def _merged_layout(table: Table, progs: list[Column]) -> bool:
+    """Program, kegiatan (and sub kegiatan) in columns side by side, a program's name on the
+    row of its first kegiatan: the program's own amount is printed nowhere."""
+    if len(progs) < 2:
+        return False
+    first = progs[0]
+    h = first.header.lower()
+    if "program" not in h or "kegiatan" in h:
+        return False
+    return any(row.cells[first.index].text and any(row.cells[c.index].text for c in progs[1:])
+               for row in table.rows if row.kind == "data")
+
+
+def _unprinted_programs(
+    table: Table, cols: list[Column], info: TableInfo, year: int,
+    kind_of: Callable[[Column], str], stage_of: Callable[[Column], str | None],
+) -> Iterator[BudgetOccurrence]:
+    from sakiplint.facts.hierarchy import amount, infer_levels
+
+    rows = table.rows
+    lv = infer_levels(table)
+    progs = [c for c in table.columns if c.role == "program"]
+    for k, row in enumerate(rows):
+        if row.kind != "data" or lv[k] is None:
+            continue
+        named = [(row.cells[c.index], c) for c in progs if row.cells[c.index].text]
+        name, ncol = named[-1] if named else (
+            (row.cells[row.label_column], None) if row.label_column is not None else (None, None))
+        if name is None or budget_level(name.text, ncol) != "program":
+            continue
+        block: list[int] = []
+        for j in range(k + 1, len(rows)):
+            if rows[j].kind != "data" or lv[j] is None or lv[j] <= lv[k]:  # type: ignore[operator]
+                break
+            block.append(j)
+        if not block:
+            continue
+        key = f"program:{program_key(name.text)}"
+        if len(key.split()) < 3:
+            continue
+        for col in cols:
+            own = row.cells[col.index]
+            if own.text:
+                continue   # the program prints its amount: judged as printed
+            with_amount = [j for j in block if amount(rows[j].cells[col.index]) is not None]
+            if not with_amount:
+                continue
+            deepest = max(lv[j] for j in with_amount)  # type: ignore[type-var]
+            parts = [j for j in block if lv[j] == deepest]
+            vals = [amount(rows[j].cells[col.index]) for j in parts]
+            if any(v is None for v in vals):
+                continue
+            total = sum((v for v in vals if v is not None), Decimal(0))
+            first = rows[parts[0]]
+            yield BudgetOccurrence(
+                table, info, first, first.cells[col.index], name, key, kind_of(col),
+                stage_of(col), year, total, tuple(rows[j] for j in parts), col.index)
+
+
+def _index_budgets(ident: Identity, table: Table, info: TableInfo) -> None:
+    from sakiplint.facts.hierarchy import amount
+
+    cols = _budget_columns(table)
     if not cols or info.year is None:
         return
+    year = info.year
     progs = [c for c in table.columns if c.role == "program"]
+    merged = _merged_layout(table, progs)
     found: dict[tuple[str, str, int], list[BudgetOccurrence]] = {}
+
+    def kind_of(col: Column) -> str:
+        return col.role if col.role in ("anggaran", "realisasi_anggaran") else "anggaran"
+
+    def stage_of(col: Column) -> str | None:
+        return (col.stage or info.stage) if kind_of(col) == "anggaran" else None
+
+    groups: list[tuple[str, Cell, list[Row]]] = []   # merged layout: program, its rows
     for row in table.rows:
         if row.kind != "data":
+            if merged and groups and row.kind == "total":
+                groups.append(("", row.cells[0], []))   # a total ends the last group
             continue
+        if merged:
+            head = row.cells[progs[0].index]
+            if head.text:
+                groups.append((f"program:{program_key(head.text)}", head, [row]))
+            elif groups and groups[-1][0]:
+                groups[-1][2].append(row)
         # the row's most specific name: a program's amount sits on a row naming no kegiatan
         named = [(row.cells[c.index], c) for c in progs if row.cells[c.index].text]
         name, ncol = named[-1] if named else (None, None)
@@ -520,24 +864,68 @@ def _index_budgets(ident: Identity, table: Table, info: TableInfo) -> None:
             cell = row.cell(col.index)
             if cell is None or cell.number is None:
                 continue
-            stage = (col.stage or info.stage) if col.role == "anggaran" else None
-            found.setdefault((key, col.role or "", info.year), []).append(BudgetOccurrence(
-                table, info, row, cell, name, key, col.role or "", stage, info.year))
+            found.setdefault((key, kind_of(col), year), []).append(BudgetOccurrence(
+                table, info, row, cell, name, key, kind_of(col), stage_of(col), year,
+                cell.number, (), col.index))
+    # a program printed on several rows of the table: also the sum of its rows
+    for (key, kind, y), occs in list(found.items()):
+        if len(occs) < 2 or len({o.stage for o in occs}) != 1:
+            continue
+        total = sum((o.value for o in occs), Decimal(0))
+        first = occs[0]
+        occs.append(BudgetOccurrence(
+            first.table, info, first.row, first.cell, first.name, key, kind, first.stage, y,
+            total, tuple(o.row for o in occs), first.column))
+    # a program row without an amount of its own: the sum of the rows under it (those of
+    # the deepest level that carries amounts, every one of them with an amount)
+    if not merged:
+        for occ in _unprinted_programs(table, cols, info, year, kind_of, stage_of):
+            found.setdefault((occ.key, occ.kind, year), []).append(occ)
+    # merged layout: a program's amount is the sum of its rows (a group is complete when
+    # the next program or a total row follows it: the table may go on after a page break)
+    for n, (key, head, rows) in enumerate(groups):
+        if not key or len(key.split()) < 3 or n + 1 == len(groups):
+            continue
+        for col in cols:
+            vals = [amount(r.cell(col.index)) for r in rows]
+            if any(v is None for v in vals):
+                continue
+            total = sum((v for v in vals if v is not None), Decimal(0))
+            first_cell = rows[0].cells[col.index]
+            found.setdefault((key, kind_of(col), year), []).append(BudgetOccurrence(
+                table, info, rows[0], first_cell, head, key, kind_of(col), stage_of(col),
+                year, total, tuple(rows), col.index))
     for k, occs in found.items():
-        if all(o.cell.number == occs[0].cell.number and o.stage == occs[0].stage
-               for o in occs[1:]):
-            ident.budgets[k].append(occs[0])
+        ident.budgets[k].extend(occs)
+
+
+def cell_numbers(cell: Cell) -> list[tuple[Decimal, int]]:
+    """The (value, decimals) a printed cell may state: its resolved number, and the other
+    notation's reading when the cell is ambiguous ("83,514": 83.514 or 83514); for a rating
+    with a number ("B (75)"), that number."""
+    out: list[tuple[Decimal, int]] = []
+    if cell.number is not None:
+        out.append((cell.number, cell.decimals))
+    v = cell.value
+    if v is not None and (v.ambiguous or (cell.number is None and v.kind == "rating")):
+        for r in (v.id_reading, v.en_reading):
+            if r is not None and (r.value, r.decimals) not in out:
+                out.append((r.value, r.decimals))
+    return out
+
+
+def _same(x: Decimal, dx: int, y: Decimal, dy: int) -> bool:
+    (c, dc), (f, _) = ((x, dx), (y, dy)) if dx <= dy else ((y, dy), (x, dx))
+    step = Decimal(1).scaleb(-dc)
+    return -step / 2 <= f - c < step
 
 
 def same_number(a: Cell, b: Cell) -> bool:
     """Two printed values stating the same number: the one with more decimals, rounded or
-    truncated to the decimals of the other, gives the other."""
-    if a.number is None or b.number is None:
-        return False
-    coarse, fine = (a, b) if a.decimals <= b.decimals else (b, a)
-    step = Decimal(1).scaleb(-coarse.decimals)
-    diff = fine.number - coarse.number  # type: ignore[operator]
-    return -step / 2 <= diff < step
+    truncated to the decimals of the other, gives the other (either reading of a cell whose
+    notation is ambiguous)."""
+    na, nb = cell_numbers(a), cell_numbers(b)
+    return any(_same(x, dx, y, dy) for x, dx in na for y, dy in nb)
 
 
 def mispaired(ident: Identity) -> list[tuple[Pairing, list[Pairing]]]:

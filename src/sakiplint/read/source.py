@@ -11,8 +11,6 @@ import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SUFFIXES = (".md", ".txt", ".markdown", ".docx", ".pdf")
-
 
 class InputError(Exception):
     """A file that cannot be read as a report (missing, binary, empty, undecodable)."""
@@ -76,31 +74,3 @@ def read_source(path: str | Path) -> Source:
     except OSError as exc:
         raise InputError(f"{p}: cannot read ({exc.strerror})") from None
     return decode(data, str(p))
-
-
-def expand_paths(paths: list[str]) -> list[Path]:
-    """Files named directly are taken as they are; directories are searched recursively
-    for report files (``.md``, ``.txt``). Result is sorted within each directory and
-    de-duplicated. Missing paths raise :class:`InputError`."""
-    out: list[Path] = []
-    seen: set[Path] = set()
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(
-                f for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in SUFFIXES
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
-            if not found:
-                raise InputError(f"{p}: no report files (.md, .txt) in directory")
-        elif p.exists():
-            found = [p]
-        else:
-            raise InputError(f"{p}: no such file or directory")
-        for f in found:
-            key = f.resolve()
-            if key not in seen:
-                seen.add(key)
-                out.append(f)
-    return out

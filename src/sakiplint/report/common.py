@@ -28,9 +28,20 @@ def main_lang(lang: Lang) -> str:
 
 LABELS = {
     "id": {"expected": "seharusnya", "related": "terkait", "found": "temuan", "files": "berkas",
-           "none": "Tidak ada temuan."},
+           "none": "Tidak ada temuan.", "column": "kolom", "in": "dalam",
+           "unreadable": "tidak dapat dibaca"},
     "en": {"expected": "expected", "related": "related", "found": "finding(s)", "files": "file(s)",
-           "none": "No findings."},
+           "none": "No findings.", "column": "column", "in": "in",
+           "unreadable": "could not be read"},
 }
 
 
+def labels(lang: str) -> dict[str, str]:
+    return LABELS.get(lang, LABELS["id"])
+
+
+def plural(n: int, word: str, lang: str) -> str:
+    """``n word`` in ``lang``: English adds an s (Indonesian does not inflect)."""
+    if lang == "en" and n != 1 and not word.endswith("s") and word != "info":
+        return f"{n} {word}s"
+    return f"{n} {word}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sakiplint.report.common import LABELS, Lang, Results, lang_of
+from sakiplint.report.common import Lang, Results, labels, lang_of
 from sakiplint.report.location import describe, page_words
 
 _GH_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -24,8 +24,9 @@ def render_github(results: Results, lang: Lang) -> str:
         flang = lang_of(lang, path)
         for f in fs:
             msg = f.message(flang)
-            if f.expected is not None and f.expected not in msg:
-                msg += f" ({LABELS.get(flang, LABELS['id'])['expected']}: {f.expected})"
+            expected = f.expected_text(flang)
+            if expected is not None and expected not in msg:
+                msg += f" ({labels(flang)['expected']}: {expected})"
             if f.location is not None:   # Word / PDF: no text lines; the place in the title
                 where = [page_words(f.location, flang), describe(f.location, flang)]
                 title = " ".join([f.rule, ", ".join(w for w in where if w)]).strip()

@@ -419,20 +419,22 @@ def _detail(n: int, f: Finding, flang: str, lab: Mapping[str, str]) -> str:
            f'{escape(lab.get(f.severity, f.severity))}</span> <code>{escape(f.rule)}</code> '
            f'<span class="slug">{escape(f.slug)}</span></div>',
            f'<div class="msg">{escape(f.message(flang), quote=False)}</div>']
-    if f.expected is not None:
+    expected = f.expected_text(flang)
+    if expected is not None:
         out.append(f'<div class="exp">{escape(lab["expected"])}: '
-                   f'<b>{escape(f.expected, quote=False)}</b></div>')
+                   f'<b>{escape(expected, quote=False)}</b></div>')
     if f.actual is not None:
         out.append(f'<div class="act">{escape(lab["actual"])}: '
                    f'{escape(f.actual, quote=False)}</div>')
-    if f.table:
-        out.append(f'<div class="tbl">{escape(lab["table"])}: {escape(f.table, quote=False)}'
+    table = f.table_text(flang)
+    if table:
+        out.append(f'<div class="tbl">{escape(lab["table"])}: {escape(table, quote=False)}'
                    "</div>")
     if f.related:
         out.append(f'<div class="relh">{escape(lab["related"])}:</div><ul class="rel">')
         for k, r in enumerate(f.related):
             out.append(f'<li><a href="#" data-rk="{n}.{k}">{_where(lab, r.line, r.column)}</a>'
-                       f": {escape(r.message, quote=False)}</li>")
+                       f": {escape(r.text(flang), quote=False)}</li>")
         out.append("</ul>")
     out.append("</li>")
     return "".join(out)

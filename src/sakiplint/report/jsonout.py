@@ -21,25 +21,11 @@ def output_schema() -> dict[str, Any]:
 def location_dict(loc: Location) -> dict[str, Any]:
     """Word / PDF: page, paragraph, table (its number in the file and its caption number),
     row, column (grid number and header), bbox (PDF); unknown ones left out."""
-    out = {"page": loc.page, "paragraph": loc.paragraph, "table": loc.table,
-           "caption": loc.caption, "row": loc.row, "column": loc.column,
-           "column_name": loc.column_name, "bbox": list(loc.bbox) if loc.bbox else None}
-    return {k: v for k, v in out.items() if v is not None}
+    return loc.to_dict()
 
 
 def finding_dict(f: Finding, lang: str) -> dict[str, Any]:
-    out = {
-        "rule": f.rule, "slug": f.slug, "category": f.category, "severity": f.severity,
-        "line": f.line, "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
-        "message": f.message(lang), "table": f.table,
-        "related": [{"line": r.line, "column": r.column, "message": r.message}
-                    | ({"location": location_dict(r.location)} if r.location else {})
-                    for r in f.related],
-        "actual": f.actual, "expected": f.expected,
-    }
-    if f.location is not None:
-        out["location"] = location_dict(f.location)
-    return out
+    return f.to_dict(lang)
 
 
 def summary(results: list[tuple[Document | None, str, list[Finding]]]) -> dict[str, Any]:

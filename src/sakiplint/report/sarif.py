@@ -87,7 +87,7 @@ def sarif_log(results: Results, lang: Lang, rules: Iterable[Rule]) -> dict[str, 
                 res["ruleIndex"] = index[f.rule]
             if f.related:
                 res["relatedLocations"] = [
-                    {"id": i, "message": {"text": r.message}}
+                    {"id": i, "message": {"text": r.text(flang)}}
                     | (_office_location(art, r.location, flang) if r.location else
                        {"physicalLocation": {
                         "artifactLocation": art,
@@ -96,8 +96,10 @@ def sarif_log(results: Results, lang: Lang, rules: Iterable[Rule]) -> dict[str, 
                     }})
                     for i, r in enumerate(f.related)
                 ]
-            props = {k: v for k, v in (("actual", f.actual), ("expected", f.expected),
-                                       ("table", f.table)) if v is not None}
+            props = {k: v for k, v in (("actual", f.actual), ("expected", f.expected_text(flang)),
+                                       ("table", f.table_text(flang)),
+                                       ("column_header", f.header_text(flang)))
+                     if v is not None}
             if props:
                 res["properties"] = props
             sarif_results.append(res)

@@ -49,34 +49,64 @@ def render_tables_json(doc: Document) -> str:
     )
 
 
-def render_tables_text(doc: Document, cells: bool = True) -> str:
-    out = [f"{doc.path}: {len(doc.tables)} tabel; tahun laporan: {doc.report_year or '?'}"]
+_TABLES = {
+    "id": {"tables": "tabel", "year": "tahun laporan", "parts": "bagian", "lines": "baris",
+           "skipped": "dilewati", "column": "kolom", "number": "angka", "note": "catatan",
+           "repair": "perbaikan"},
+    "en": {"tables": "table(s)", "year": "report year", "parts": "parts", "lines": "lines",
+           "skipped": "skipped", "column": "column", "number": "number", "note": "note",
+           "repair": "repaired"},
+}
+#: column roles and row kinds as a reader says them
+_ROLES = {
+    "id": {"realisasi_anggaran": "realisasi anggaran", "rata_rata": "rata-rata",
+           "number": "angka", "no": "nomor", "total": "jumlah", "average": "rata-rata"},
+    "en": {"anggaran": "budget", "realisasi_anggaran": "spending", "serapan": "absorption",
+           "persen": "percent", "sisa": "remainder", "selisih": "difference", "jumlah": "total",
+           "rata_rata": "average", "efisiensi": "efficiency", "no": "number",
+           "indikator": "indicator", "satuan": "unit", "keterangan": "remarks"},
+}
+
+
+def _role(role: str | None, lang: str) -> str:
+    if not role:
+        return "-"
+    return _ROLES.get(lang, _ROLES["id"]).get(role, role)
+
+
+def render_tables_text(doc: Document, cells: bool = True, lang: str = "id") -> str:
+    from sakiplint.engine.words import STAGES, phrases, table_note, word
+
+    lab = _TABLES.get(lang, _TABLES["id"])
+    out = [f"{doc.path}: {len(doc.tables)} {lab['tables']}; {lab['year']}: "
+           f"{doc.report_year or '?'}"]
     for t in doc.tables:
-        parts = "" if len(t.parts) == 1 else f" ({len(t.parts)} bagian: " + ", ".join(
+        parts = "" if len(t.parts) == 1 else f" ({len(t.parts)} {lab['parts']}: " + ", ".join(
             f"{a}-{b}" for a, b in t.parts) + ")"
         out.append("")
-        out.append(f"#{t.index} {t.title}  [baris {t.start_line}-{t.end_line}]{parts} {t.style}")
+        out.append(f"#{t.index} {phrases(t.title, lang)}  [{lab['lines']} "
+                   f"{t.start_line}-{t.end_line}]{parts} {t.style}")
         if t.skipped:
-            out.append(f"   dilewati: {t.skipped}")
-            out.extend(f"   catatan: {note}" for note in t.notes)
+            out.append(f"   {lab['skipped']}: {table_note(t.skipped, lang)}")
+            out.extend(f"   {lab['note']}: {table_note(note, lang)}" for note in t.notes)
             continue
         for col in t.columns:
             extra = []
             if col.year:
                 extra.append(str(col.year))
             if col.stage:
-                extra.append(col.stage)
+                extra.append(word(STAGES, col.stage, lang))
             if col.numeric:
-                extra.append(f"angka/{col.notation}" + ("/Rp" if col.money else ""))
-            out.append(f"   kolom {col.index + 1}: {col.role or '-'}"
+                extra.append(f"{lab['number']}/{col.notation}" + ("/Rp" if col.money else ""))
+            out.append(f"   {lab['column']} {col.index + 1}: {_role(col.role, lang)}"
                        f"{' (' + ', '.join(extra) + ')' if extra else ''}  «{col.header}»")
         for repair in t.repairs:
-            out.append(f"   perbaikan: {repair}")
+            out.append(f"   {lab['repair']}: {table_note(repair, lang)}")
         for note in t.notes:
-            out.append(f"   catatan: {note}")
+            out.append(f"   {lab['note']}: {table_note(note, lang)}")
         if cells:
             for r in t.rows:
-                tag = r.kind + (f"/L{r.level}" if r.level else "")
+                tag = _role(r.kind, lang) + (f"/L{r.level}" if r.level else "")
                 vals = " | ".join(
                     (str(c.number) if c.number is not None else (c.text[:30] or "·"))
                     for c in r.cells

@@ -4,57 +4,91 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
-from sakiplint.engine.findings import Finding
-from sakiplint.report.common import LABELS, Lang, Results, lang_of, main_lang
+from sakiplint.engine.findings import SEVERITIES, Finding
+from sakiplint.report.common import Lang, Results, labels, lang_of, main_lang, plural
 from sakiplint.report.location import prefix
+
+SEVERITY_COLOR = {"error": "31", "warning": "33", "info": "36"}
+#: how a TAB of the source line is shown in a snippet (so that columns stay visible)
+TAB = "→"
+
+
+def summary_line(results: Results, lang: str, unreadable: int = 0) -> str:
+    """"3 temuan (2 error, 1 warning, 0 info) dalam 2 berkas" / "3 findings (2 errors,
+    1 warning, 0 info) in 2 files"; the severities are the names ``--fail-on`` takes."""
+    lab = labels(lang)
+    counts = {s: 0 for s in SEVERITIES}
+    for _, _, fs in results:
+        for f in fs:
+            counts[f.severity] += 1
+    total = sum(counts.values())
+    files = len(results)
+    tail = f" ({unreadable} {lab['unreadable']})" if unreadable else ""
+    if not total:
+        return lab["none"] + tail
+    split = ", ".join(plural(n, s, lang) for s, n in counts.items())
+    if lang == "en":
+        return (f"{plural(total, 'finding', 'en')} ({split}) in "
+                f"{plural(files, 'file', 'en')}{tail}")
+    return f"{total} temuan ({split}) dalam {files} berkas{tail}"
+
+
+def _snippet(line: str, f: Finding, header: str | None, lab: dict[str, str],
+             paint: Callable[[str, str], str]) -> list[str]:
+    """The source line around the value (TABs shown as →), the value marked ^^^ and, in a
+    table, the column it is in."""
+    src = line.replace("\t", TAB)
+    start = max(f.column - 1, 0)
+    width = max(1, (f.end_column - f.column) if f.end_line == f.line else 1)
+    lo = max(0, start - 40)
+    snippet = src[lo:start + width + 40].rstrip()
+    lead = "…" if lo > 0 else ""
+    suffix = "…" if start + width + 40 < len(src.rstrip()) else ""
+    marks = paint(SEVERITY_COLOR[f.severity], "^" * width)
+    where = f" {lab['column']} \"{header}\"" if header else ""
+    gutter = "     " if f.location else f"{f.line:>5}"   # Word / PDF: no line of theirs
+    return [f"   {gutter} | {lead}{snippet}{suffix}",
+            f"         | {' ' * (len(lead) + start - lo)}{marks}{where}"]
 
 
 def render_text(
     results: Results, lang: Lang, color: bool = False, show_source: bool = True,
-    quiet: bool = False,
+    quiet: bool = False, unreadable: int = 0,
 ) -> str:
-    """ruff-style text: ``path:line:col: CODE message``, the source line with the value marked,
-    the expected value and related lines; then a summary line (not when ``quiet``)."""
-    lab = LABELS.get(main_lang(lang), LABELS["id"])
+    """ruff-style text: ``path:line:col: CODE [severity] message``, the source line with the
+    value marked (and the table column named), the expected value and related cells; then a
+    summary line splitting the counts by severity (not when ``quiet``)."""
     out: list[str] = []
 
-    def c(code: str, s: str) -> str:
+    def paint(code: str, s: str) -> str:
         return f"\x1b[{code}m{s}\x1b[0m" if color else s
 
     for doc, path, fs in results:
         flang = lang_of(lang, path)
-        flab = LABELS.get(flang, LABELS["id"])
+        flab = labels(flang)
         for f in fs:
-            sev = {"error": "31", "warning": "33", "info": "36"}[f.severity]
+            sev = SEVERITY_COLOR[f.severity]
             # Word / PDF: the page, table, row and column instead of the text's line:column
             where = prefix(path, f.location, flang) if f.location else f"{path}:{f.line}:{f.column}"
-            out.append(f"{c('1', where)}: {c(sev + ';1', f.rule)} {f.message(flang)}")
+            out.append(
+                f"{paint('1', where)}: {paint(sev + ';1', f.rule)} "
+                f"{paint(sev, '[' + f.severity + ']')} {f.message(flang)}"
+            )
             if show_source and doc is not None and 1 <= f.line <= len(doc.lines):
-                src = doc.lines[f.line - 1].replace("\t", " ")
-                start = max(f.column - 1, 0)
-                width = max(1, (f.end_column - f.column) if f.end_line == f.line else 1)
-                lo = max(0, start - 40)
-                snippet = src[lo:start + width + 40]
-                lead = "…" if lo > 0 else ""
-                gutter = "     " if f.location else f"{f.line:>5}"
-                out.append(f"   {gutter} | {lead}{snippet}")
-                out.append(f"         | {' ' * (len(lead) + start - lo)}{c(sev, '^' * width)}")
-            if f.expected is not None:
-                out.append(f"         = {flab['expected']}: {f.expected}")
+                out += _snippet(doc.lines[f.line - 1], f, f.header_text(flang), flab, paint)
+            expected = f.expected_text(flang)
+            if expected is not None:
+                out.append(f"         = {flab['expected']}: {expected}")
             for r in f.related[:8]:
                 at = prefix(path, r.location, flang) if r.location else f"{path}:{r.line}"
-                out.append(f"         - {flab['related']} {at}: {r.message}")
+                out.append(f"         - {flab['related']} {at}: {r.text(flang)}")
             if len(f.related) > 8:
                 out.append(f"         - … (+{len(f.related) - 8})")
-    total = sum(len(fs) for _, _, fs in results)
-    if quiet:
-        pass
-    elif total:
-        out.append(f"{total} {lab['found']} ({len(results)} {lab['files']})")
-    else:
-        out.append(lab["none"])
+    if not quiet:
+        out.append(summary_line(results, main_lang(lang), unreadable))
     return "\n".join(out)
 
 

@@ -1,0 +1,301 @@
+"""The Python API: what ``sakiplint check`` does, for programs.
+
+:func:`check_path` lints files and directories and :func:`check_text` a text, each with the
+same configuration lookup (the nearest ``.sakiplint.toml`` / ``pyproject.toml``, or
+``config=``, or none with ``isolated=True``), the same file discovery (exclusions,
+``.gitignore``, report sniffing) and the same inline suppressions as the command line, which
+runs on them. They return :class:`FileResult` objects whose findings are
+:class:`~sakiplint.engine.findings.Finding` objects (``to_dict(lang)`` gives the JSON form).
+Configuration errors raise :class:`~sakiplint.engine.config.ConfigError` or
+:class:`~sakiplint.engine.rules.RulePackError`; a file that cannot be read is a result with
+``error`` set (the other files are still linted).
+
+``sakiplint.lint_file`` / ``sakiplint.lint_text`` (:mod:`sakiplint.engine.lint`) stay the
+lower level: given rules, no configuration, no suppressions.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sakiplint.engine.config import (
+    EMPTY,
+    Config,
+    ConfigError,
+    Effective,
+    Resolver,
+    rule_registry,
+)
+from sakiplint.engine.findings import Finding
+from sakiplint.engine.rules import RulePackError
+from sakiplint.model import Document
+from sakiplint.read.source import InputError, Source, decode
+
+__all__ = [
+    "FileResult", "Plan", "TableNote", "check_path", "check_text", "lint_loaded", "options",
+    "plan", "run", "settings_dict",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class TableNote:
+    """What the table reader said about a table (``--verbose``)."""
+
+    line: int
+    table: str
+    note: str
+    skipped: bool = False
+
+
+@dataclass(slots=True)
+class FileResult:
+    """The outcome of linting one file."""
+
+    path: str
+    document: Document | None          # its lines and metadata (no tables: kept small)
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[TableNote] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # reading warnings (encoding)
+    suppressed: int = 0
+    error: str | None = None
+    settings: Effective | None = None  # the configuration it was linted with
+
+    @property
+    def doc(self) -> Document | None:
+        """The document (an alias of ``document``)."""
+        return self.document
+
+    @property
+    def lang(self) -> str:
+        """The language its configuration asks for (``id`` by default)."""
+        return (self.settings.lang if self.settings else None) or "id"
+
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        """The file as in ``sakiplint check --format json``."""
+        lang = lang or self.lang
+        doc = self.document
+        entry: dict[str, Any] = {
+            "path": self.path,
+            "encoding": doc.encoding if doc else None,
+            "report_year": doc.report_year if doc else None,
+            "warnings": list(doc.warnings) if doc else [],
+        }
+        if self.settings is not None and self.settings.agency:
+            entry["agency"] = self.settings.agency
+        if self.error is not None:
+            entry["error"] = self.error
+        entry["findings"] = [f.to_dict(lang) for f in self.findings]
+        return entry
+
+
+# --------------------------------------------------------------------------- one file
+
+def lint_loaded(
+    source: Source | Document, eff: Effective, verbose: bool = False, keep_doc: bool = False
+) -> FileResult:
+    """Parse (unless given the document), run the rules, apply inline suppressions (and
+    report unused ones).
+
+    The result keeps the document's lines; with ``keep_doc`` also its tables and prose (for
+    the HTML page), without the derived knowledge (so that it pickles between processes)."""
+    from sakiplint.engine.lint import lint_document
+    from sakiplint.engine.suppress import apply_suppressions, unused_findings
+    from sakiplint.read.parse import parse_document
+
+    path = source.path
+    try:
+        rules = eff.rules()
+        parsed = source if isinstance(source, Document) else parse_document(source)
+        doc, found = lint_document(parsed, rules, eff.settings(), eff.report_year,
+                                   eff.renstra_period)
+    except (RulePackError, ConfigError) as exc:
+        return FileResult(path, None, error=str(exc), settings=eff)
+    res = apply_suppressions(doc.lines, found)
+    findings = res.kept
+    if eff.report_unused:
+        known = list(rule_registry(eff.packs).values())
+        findings = sorted(findings + unused_findings(res, rules, known), key=Finding.sort_key)
+    notes: list[TableNote] = []
+    if verbose:
+        for t in doc.tables:
+            if t.skipped:
+                notes.append(TableNote(t.start_line, t.title, t.skipped, skipped=True))
+            notes += [TableNote(t.start_line, t.title, n) for n in t.notes]
+    lite = Document(path=doc.path, text="", lines=doc.lines, report_year=doc.report_year,
+                    encoding=doc.encoding, warnings=doc.warnings)
+    if keep_doc:
+        lite.tables, lite.table_lines = doc.tables, doc.table_lines
+        lite._prose = (doc.headings, doc.paragraphs)
+    return FileResult(path, lite, findings, notes, list(doc.warnings), len(res.suppressed),
+                      settings=eff)
+
+
+def lint_one(
+    path: str, eff: Effective, verbose: bool = False, keep_doc: bool = False,
+    pages: Callable[[str], Callable[[int, int], None]] | None = None,
+) -> FileResult:
+    """Lint one file of any kind (module level, so that it can run in a worker process);
+    ``pages(path)``: a progress callback for the pages read (a long PDF)."""
+    from sakiplint.read.load import load_document
+
+    try:
+        doc = load_document(path, pages(path) if pages else None)
+    except InputError as exc:
+        return FileResult(path, None, error=str(exc), settings=eff)
+    return lint_loaded(doc, eff, verbose, keep_doc)
+
+
+def run(
+    files: Sequence[str], effs: Sequence[Effective], jobs: int = 1, verbose: bool = False,
+    progress: Callable[[int, int, str], None] | None = None, keep_doc: bool = False,
+    pages: Callable[[str], Callable[[int, int], None]] | None = None,
+) -> list[FileResult]:
+    """Lint files, in parallel when ``jobs`` > 1; results in input order.
+
+    When the cyclic garbage collector is off (``python -m sakiplint`` turns it off for speed),
+    garbage is collected between files, and the worker processes run with it on."""
+    total = len(files)
+    results: list[FileResult | None] = [None] * total
+    collector_off = not gc.isenabled()
+    if jobs > 1 and total > 1:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        gc.enable()  # the workers are forked from here: each lints many files
+        try:
+            with ProcessPoolExecutor(max_workers=min(jobs, total)) as pool:
+                futures = {pool.submit(lint_one, f, e, verbose, keep_doc): i
+                           for i, (f, e) in enumerate(zip(files, effs, strict=True))}
+                for done, fut in enumerate(as_completed(futures), 1):
+                    i = futures[fut]
+                    results[i] = fut.result()
+                    if progress:
+                        progress(done, total, files[i])
+        finally:
+            if collector_off:
+                gc.disable()
+    else:
+        for i, (f, e) in enumerate(zip(files, effs, strict=True)):
+            if progress:
+                progress(i + 1, total, f)
+            if i and collector_off:
+                gc.collect()
+            results[i] = lint_one(f, e, verbose, keep_doc, pages)
+    return [r for r in results if r is not None]
+
+
+# --------------------------------------------------------------------------- many files
+
+def options(
+    select: Iterable[str] | None = None, extend_select: Iterable[str] = (),
+    ignore: Iterable[str] = (), lang: str | None = None,
+    report_unused_suppressions: bool | None = None, exclude: Iterable[str] | None = None,
+    extend_exclude: Iterable[str] = (), respect_gitignore: bool | None = None,
+) -> Config:
+    """The command-line layer of the configuration (applied over the configuration files)."""
+    return Config(
+        select=tuple(select) if select is not None else None,
+        extend_select=tuple(extend_select), ignore=tuple(ignore), lang=lang,
+        report_unused_suppressions=report_unused_suppressions,
+        exclude=tuple(exclude) if exclude is not None else None,
+        extend_exclude=tuple(extend_exclude), respect_gitignore=respect_gitignore,
+    )
+
+
+def resolver(
+    config: str | Path | None = None, isolated: bool = False, cli: Config = EMPTY
+) -> Resolver:
+    if config is not None and isolated:
+        raise ConfigError("--config and --isolated cannot be used together")
+    res = Resolver(cli=cli, config_file=Path(config) if config is not None else None,
+                   isolated=isolated)
+    if config is not None:  # a broken --config is reported before anything else
+        res.config_for(Path(config))
+    return res
+
+
+@dataclass(slots=True)
+class Plan:
+    """What a run lints: the files in order, the configuration of each, and what could not
+    be walked (one line each) or was left out (path, why)."""
+
+    files: list[str]
+    settings: list[Effective]
+    errors: list[str]
+    skipped: list[tuple[str, str]]
+
+
+def plan(paths: Iterable[str], res: Resolver, force_exclude: bool = False) -> Plan:
+    """Find the files below ``paths`` (see :mod:`sakiplint.engine.files`) and resolve the
+    configuration of each. Raises :class:`ConfigError` / :class:`RulePackError`."""
+    from sakiplint.engine.files import NAMED, discover
+
+    found = discover(paths, res, force_exclude=force_exclude)
+    files = [str(f) for f in found.files]
+    effs = [res.for_file(f) if scope is NAMED else res.effective_of(scope)
+            for f, scope in zip(found.files, found.scopes, strict=True)]
+    return Plan(files, effs, found.errors, [(str(p), why) for p, why in found.skipped])
+
+
+def check_path(
+    paths: str | Path | Iterable[str | Path] = ".", *, config: str | Path | None = None,
+    isolated: bool = False, jobs: int = 1, **opts: Any,
+) -> list[FileResult]:
+    """Lint files and directories as ``sakiplint check`` does and return one result per file
+    (a path that does not exist or a folder that cannot be read is a result with ``error``).
+    ``opts``: ``select``, ``extend_select``, ``ignore``, ``lang``,
+    ``report_unused_suppressions``, ``exclude``, ``extend_exclude``, ``respect_gitignore``
+    (see :func:`options`)."""
+    items = [paths] if isinstance(paths, str | Path) else list(paths)
+    res = resolver(config, isolated, options(**opts))
+    p = plan([str(x) for x in items], res)
+    results = run(p.files, p.settings, jobs)
+    for err in p.errors:
+        path, _, _ = err.partition(": ")
+        results.append(FileResult(path, None, error=err))
+    return results
+
+
+def check_text(
+    text: str | bytes, path: str = "<text>", *, config: str | Path | None = None,
+    isolated: bool = False, **opts: Any,
+) -> FileResult:
+    """Lint a report given as text (or bytes, decoded as files are) as ``sakiplint check -
+    --stdin-filename PATH`` does: the configuration is the one that applies to ``path`` (the
+    working directory for ``"<text>"``)."""
+    res = resolver(config, isolated, options(**opts))
+    where = Path(path) if path not in ("<text>", "-", "") else Path.cwd() / "-"
+    eff = res.for_file(where)
+    try:
+        source = decode(text if isinstance(text, bytes) else text.encode("utf-8"), path)
+    except InputError as exc:
+        return FileResult(path, None, error=str(exc), settings=eff)
+    return lint_loaded(source, eff)
+
+
+def settings_dict(path: str, eff: Effective, files: Any = None) -> dict[str, Any]:
+    """The resolved configuration of one file (``sakiplint check --show-settings``): the
+    configuration file it comes from, the rules that run with their severities, and the
+    settings; ``files``: the :class:`~sakiplint.engine.files.FileSettings` of its folder."""
+    data: dict[str, Any] = {
+        "path": path,
+        "config-file": eff.config_path,
+        "lang": eff.lang or "id",
+        "select": list(eff.codes),
+        "severity": dict(eff.severity),
+        "tolerance": float(eff.tolerance) if eff.tolerance is not None else 1.0,
+        "lower-is-better": list(eff.lower_is_better),
+        "agency": eff.agency,
+        "report-year": eff.report_year,
+        "renstra-period": list(eff.renstra_period) if eff.renstra_period else None,
+        "rule-packs": list(eff.packs),
+        "report-unused-suppressions": eff.report_unused,
+    }
+    if files is not None:
+        data["exclude"] = list(dict.fromkeys([*files.names.values(),
+                                              *(p.text for _, p in files.exclude)]))
+        data["respect-gitignore"] = files.respect_gitignore
+    return data
