@@ -150,6 +150,7 @@ class Row:
     level: int | None = None     # 1 program, 2 kegiatan, 3 sub kegiatan (or numbering depth)
     label: str = ""
     label_column: int | None = None
+    unread: bool = False         # the reader could not place its cells: kept out of the checks
 
     def cell(self, col: int) -> Cell | None:
         return self.cells[col] if 0 <= col < len(self.cells) else None

@@ -139,7 +139,7 @@ def duplicate_kegiatan(ctx: Context, table: Table) -> Iterator[Issue]:
     program = ""
     seen: dict[tuple[str, str, str], Cell] = {}
     for row in table.rows:
-        if row.kind != "data":
+        if row.kind != "data" or row.unread:
             continue
         named = [(row.cells[c.index], c) for c in progs if row.cells[c.index].text]
         if not named:

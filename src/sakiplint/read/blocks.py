@@ -33,6 +33,7 @@ class RawBlock:
     repairs: list[str] = field(default_factory=list)   # what the reader mended (HTML)
     header_rows: int | None = None       # rows known to be the header (plain tables)
     notes: list[str] = field(default_factory=list)   # what the reader could not decide
+    unread: set[int] = field(default_factory=set)    # lines of rows whose cells it could not place
 
 
 def _tsv_row(line: str, lineno: int) -> list[RawCell]:

@@ -288,7 +288,7 @@ def join_across(blocks: list[RawBlock], lines: list[str], furniture: Furniture) 
             out[-1] = RawBlock(a.style, a.start_line, b.end_line, a.rows + b.rows,
                                separator_after=a.separator_after,
                                repairs=a.repairs + b.repairs, header_rows=a.header_rows,
-                               notes=a.notes + b.notes)
+                               notes=a.notes + b.notes, unread=a.unread | b.unread)
             continue
         out.append(b)
     return out

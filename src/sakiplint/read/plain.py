@@ -1924,6 +1924,7 @@ def _block(lines: list[str], header: list[int], body: list[int],
            cols: list[Column], rows: list[_Row], items: list[Item],
            notes: list[str]) -> RawBlock:
     raw_rows: list[list[RawCell]] = [[RawCell(c.name, c.line, c.col + 1) for c in cols]]
+    unread: set[int] = set()
     for r in rows:
         first = items[r.items[0]]
         cells = [RawCell("", first.line, first.col + 1) for _ in cols]
@@ -1934,6 +1935,7 @@ def _block(lines: list[str], header: list[int], body: list[int],
             text = " ".join(items[i].text for i in r.items if items[i].kind == "T") or "?"
             cells[k] = RawCell(text, first.line, first.col + 1)
             raw_rows.append(cells)
+            unread.add(first.line)
             continue
         for k, cell in r.cells.items():
             its = cell.items
@@ -1946,7 +1948,8 @@ def _block(lines: list[str], header: list[int], body: list[int],
             cells[k] = RawCell(raw, lead.line, lead.col + 1)
         raw_rows.append(cells)
     end = max(body[-1], header[-1])
-    return RawBlock("plain", header[0], end, raw_rows, header_rows=1, notes=notes)
+    return RawBlock("plain", header[0], end, raw_rows, header_rows=1, notes=notes,
+                    unread=unread)
 
 
 def find_plain_blocks(lines: list[str], blocks: list[RawBlock],

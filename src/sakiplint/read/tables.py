@@ -541,7 +541,7 @@ def build_tables(blocks: list[RawBlock], lines: list[str]) -> list[Table]:
             merged = _continuation(prev, rows, b)
             if merged is not None:
                 body, how = merged
-                _append_rows(prev, body)
+                _append_rows(prev, body, b.unread)
                 prev.repairs.extend(repairs)
                 prev.repairs.extend(how)
                 prev.notes.extend(b.notes)
@@ -570,7 +570,7 @@ def build_tables(blocks: list[RawBlock], lines: list[str]) -> list[Table]:
         table.repairs.extend(repairs)
         table.notes.extend(b.notes)
         table.columns = _build_columns(header, width)
-        _append_rows(table, body)
+        _append_rows(table, body, b.unread)
         tables.append(table)
         prev_block = b
 
@@ -645,7 +645,7 @@ def _continuation(
     return body, how
 
 
-def _append_rows(table: Table, body: list[list[Cell]]) -> None:
+def _append_rows(table: Table, body: list[list[Cell]], unread: set[int]) -> None:
     width = len(table.columns)
     for cells in body:
         if not any(c.text for c in cells):
@@ -664,7 +664,8 @@ def _append_rows(table: Table, body: list[list[Cell]]) -> None:
                     f"baris {cells[0].line}: {len(cells)} sel, lebih dari {width} kolom"
                 )
             cells = cells[:width]
-        table.rows.append(Row(index=len(table.rows), cells=cells, line=cells[0].line))
+        table.rows.append(Row(index=len(table.rows), cells=cells, line=cells[0].line,
+                              unread=cells[0].line in unread))
 
 
 def _finish(table: Table) -> None:
