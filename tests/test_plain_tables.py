@@ -256,3 +256,22 @@ def test_pdftotext_samples_raise_only_planted_mistakes(name):
 
     _, findings = lint_file(FIXTURES / "plain" / name)
     assert {(f.rule, f.line) for f in findings} == PDFTOTEXT[name]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (Path(__file__).parent.parent
+                                                         / "fixtures" / "plain").glob("*.txt")))
+def test_tables_in_english_print_no_indonesian_note(name):
+    """`sakiplint tables --lang en` on a plain-text report: every note and skip reason of the
+    plain reader is said in English (engine/words.py has a pattern for each)."""
+    from click.testing import CliRunner
+
+    from conftest import FIXTURES
+    from sakiplint.cli import main
+
+    result = CliRunner().invoke(main, ["tables", "--lang", "en", str(FIXTURES / "plain" / name)])
+    assert result.exit_code == 0, result.output
+    said = [ln for ln in result.output.splitlines()
+            if ln.lstrip().startswith(("note:", "skipped:", "repair:"))]
+    assert said or name.startswith(("muarajaya", "dinas")), "the sample has notes to say"
+    indonesian = ("baris", "tidak", "sel ", "kepala tabel", "dibaca", "diperiksa", "kolom")
+    assert not [ln for ln in said if any(w in ln.lower() for w in indonesian)]
