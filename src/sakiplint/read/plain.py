@@ -174,6 +174,7 @@ _YEAR_WORDS = ("tahun", "th", "th.", "thn", "januari", "februari", "maret", "apr
                "juni", "juli", "agustus", "september", "oktober", "november", "desember",
                "periode", "ta", "ta.")         # a body longer than this is read in parts
 _INF = 1 << 40
+_TIE = 1 << 10            # costs are scaled by this in the alignment: below it, tie-breaks
 
 
 # --------------------------------------------------------------------------- items
@@ -963,6 +964,22 @@ class _Step:
     col: int            # column placed in (place / wrap / unit / absorb), -1 for break
 
 
+def _hint_tie(item: Item, col: Column) -> int:
+    """A tie-break only: a percentage under a target / realisasi name, a plain number
+    under a capaian / % name."""
+    if item.kind != "N":
+        return 0
+    if item.cls == "pct":
+        return 1 if col.hint == "value" else 0
+    return 1 if item.cls in ("int", "num") and col.hint == "pct" else 0
+
+
+def _year_of(name: str) -> int | None:
+    """2021 for a column named "Realisasi Kinerja 2021"."""
+    words = name.split()
+    return int(words[-1]) if words and _YEAR.match(words[-1]) else None
+
+
 def _trail_cost(cols: list[Column], a: int) -> int:
     return sum(_SKIP_TRAIL_VALUE if c.kind == "value" else _SKIP_TRAIL for c in cols[a:])
 
@@ -984,9 +1001,15 @@ def _align(items: list[Item], cols: list[Column], layout: str,
     spans: list[tuple[int, int] | None] = [None] * ncol
     if layout == "aligned" and all(c.x0 >= 0 for c in cols):
         spans = list(_territories(cols))   # type: ignore[arg-type]
-    place = [[_place_cost(it, c, learned, k, spans[k]) for k, c in enumerate(cols)]
-             for it in items]
-    trail = [_trail_cost(cols, j) for j in range(ncol + 1)]
+    # every cost is scaled by _TIE so that a hole in a run of years can be a tie-break
+    # without positions (joined, one cell per line) the empty cells are lost: among readings
+    # as good as each other, the conventions decide (see _hint_tie and the holes below); in
+    # the aligned layout a tie means the positions disagree, and the row stays undecided
+    ties = layout != "aligned"
+    place = [[_TIE * _place_cost(it, c, learned, k, spans[k]) +
+              (_hint_tie(it, c) if ties else 0) for k, c in enumerate(cols)] for it in items]
+    trail = [_TIE * _trail_cost(cols, j) for j in range(ncol + 1)]
+    years = [_year_of(c.name) if ties else None for c in cols]
     # what it costs to go on with a row on the item's line instead of starting a new row
     cont = [0] * n
     if layout != "cells":
@@ -994,7 +1017,8 @@ def _align(items: list[Item], cols: list[Column], layout: str,
         for i, it in enumerate(items):
             if it.boundary == "line":
                 lower = it.kind == "T" and it.text[:1].islower()
-                cont[i] = _ROW_WRAPPED if lower or it.line not in numbers else _ROW_CONTINUED
+                cont[i] = _TIE * (_ROW_WRAPPED if lower or it.line not in numbers
+                                  else _ROW_CONTINUED)
 
     def moves(i: int, j: int, e: int) -> list[tuple[int, int, _Step]]:
         """(cost, next state, step) out of state (i, j, e)."""
@@ -1009,20 +1033,24 @@ def _align(items: list[Item], cols: list[Column], layout: str,
             for k in range(j, ncol):
                 pc = place[i][k]
                 if it.boundary == "cont":
-                    pc += _WRAP_GAP
+                    pc += _TIE * _WRAP_GAP
                 elif it.boundary in ("soft", "strong"):
-                    pc += _SOFT_CUT
+                    pc += _TIE * _SOFT_CUT
                 if pc < _INF:
                     nxt = sid(i + 1, k + 1, 1 if it.kind == "T" else 2)
-                    out.append((skip + pc + line_cost, nxt, _Step("place", i, k)))
+                    # a tie-break only: the empty cells of a row's run of years are its
+                    # latest years (not reported yet), not years before a filled one
+                    holes = sum(1 for h in range(j, k) if years[k] is not None
+                                and years[h] is not None and years[h] < years[k])
+                    out.append((skip + pc + line_cost + holes, nxt, _Step("place", i, k)))
                 c = cols[k]
                 if not row_open and c.kind in ("label", "no", "any"):
-                    skip += _SKIP_LEAD
+                    skip += _TIE * _SKIP_LEAD
                 elif c.kind == "value":
-                    skip += _SKIP_VALUE
+                    skip += _TIE * _SKIP_VALUE
                 else:
-                    skip += _SKIP_LABEL
-                if skip > 200:
+                    skip += _TIE * _SKIP_LABEL
+                if skip > _TIE * 200:
                     break
             if e == 1 and it.kind == "T":
                 # the same cell goes on
@@ -1031,11 +1059,12 @@ def _align(items: list[Item], cols: list[Column], layout: str,
                      _WRAP_GAP if b == "gap" else
                      _WRAP_LOWER if it.text[:1].islower() else _WRAP_LINE)
                 if b == "line":
-                    w += cont[i]
-                out.append((w, sid(i + 1, j, 1), _Step("wrap", i, j - 1)))
+                    w += cont[i] // _TIE
+                out.append((_TIE * w, sid(i + 1, j, 1), _Step("wrap", i, j - 1)))
             if e == 2 and it.kind == "T" and it.boundary == "none" and len(it.text) <= 14 \
                     and " " not in it.text and cols[j - 1].kind != "label":
-                out.append((_UNIT_AFTER_NUMBER, sid(i + 1, j, 2), _Step("unit", i, j - 1)))
+                out.append((_TIE * _UNIT_AFTER_NUMBER, sid(i + 1, j, 2),
+                            _Step("unit", i, j - 1)))
             if e == 1 and it.kind == "N" and it.boundary != "line":
                 trailing = all(c.kind != "value" for c in cols[j:])
                 nxt_text = i + 1 < n and items[i + 1].kind == "T" and \
@@ -1044,10 +1073,10 @@ def _align(items: list[Item], cols: list[Column], layout: str,
                     items[i - 1].text.lower().endswith(_YEAR_WORDS)
                 if nxt_text or trailing or year:
                     cost = _NUMBER_IN_TRAILING_TEXT if trailing or year else _NUMBER_IN_TEXT
-                    out.append((cost, sid(i + 1, j, 1), _Step("absorb", i, j - 1)))
+                    out.append((_TIE * cost, sid(i + 1, j, 1), _Step("absorb", i, j - 1)))
             # end the row before this item
             if row_open:
-                brk = trail[j] + (0 if newline or layout == "cells" else _ROW_MIDLINE)
+                brk = trail[j] + (0 if newline or layout == "cells" else _TIE * _ROW_MIDLINE)
                 out.append((brk, sid(i, 0, 0), _Step("break", i, -1)))
         return out
 
