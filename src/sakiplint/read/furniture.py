@@ -131,11 +131,23 @@ def find_furniture(lines: list[str]) -> Furniture:
     # numbers (a column of a table written one cell per line is not)
     _lone_numbers(found, lone, lines)
     # a repeated line (the agency's name) that always sits next to other furniture
-    for occ in plain_same.values():
+    from sakiplint.read.plain import _word_kind
+
+    for low, occ in plain_same.items():
+        if all(_word_kind(w) == "head" for w in low.split()):
+            continue    # a column name ("Realisasi") a page break happened to fall beside
         if len(occ) >= 2 and all(_near(found.lines, ln, lines) for ln in occ):
             found.lines.update(occ)
     for ln in found.lines:
         found.spans.pop(ln, None)
+    # the blank lines between two furniture lines of one page break (footer, blank, running
+    # header) belong to the break: in a text written one cell per line they are no cells
+    for ln in sorted(found.lines):
+        k = ln + 1
+        while k <= len(lines) and k - ln <= 3 and not lines[k - 1].strip():
+            k += 1
+        if k > ln + 1 and k in found.lines:
+            found.lines.update(range(ln + 1, k))
     return found
 
 
