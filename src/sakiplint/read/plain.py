@@ -540,6 +540,8 @@ def _segment(line: str, lineno: int, layout: str, split_pct: bool = False) -> li
         else:
             names[-1].append((tok, col))
         prev_end = col + len(tok)
+    if layout == "aligned":
+        names = _split_repeats(names)
     cols: list[Column] = []
     for name in names:
         text = " ".join(t for t, _ in name)
@@ -548,6 +550,24 @@ def _segment(line: str, lineno: int, layout: str, split_pct: bool = False) -> li
         cols.append(Column(text, _column_kind(text), lineno, name[0][1], name[0][1], x1,
                            hint, label))
     return cols
+
+
+def _split_repeats(names: list[list[tuple[str, int]]]) -> list[list[tuple[str, int]]]:
+    """Side-by-side breakdowns name their sub columns again and again ("Jenjang Jumlah
+    Jenjang Jumlah"), and a single space may part two of them: a run of column words each
+    found two times or more in the line is one name per word."""
+    counts: dict[str, int] = defaultdict(int)
+    for name in names:
+        for t, _ in name:
+            counts[t.lower()] += 1
+    out: list[list[tuple[str, int]]] = []
+    for name in names:
+        if len(name) >= 2 and all(counts[t.lower()] >= 2 and t[:1].isupper()
+                                  and _word_kind(t) == "head" for t, _ in name):
+            out.extend([tok] for tok in name)
+        else:
+            out.append(name)
+    return out
 
 
 _STRONG_VALUES = frozenset([
