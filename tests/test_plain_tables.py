@@ -247,8 +247,10 @@ PDFTOTEXT = {
     # parted by one space are read apart)
     "sidorejo-2022.layout.txt": {("NA001", 16), ("AR002", 39), ("BU003", 164)},
     "sidorejo-2022.raw.txt": {("NA001", 14)},
-    "wonosari-2021.layout.txt": {("AR001", 119), ("NA002", 177), ("NA006", 177),
-                                 ("BU003", 246)},
+    # XT001 119: the planted IPMas target 83,50 against the Perjanjian Kinerja's 83,00 (the
+    # TAB form's XT001 at 99, found since main's XT001 reads Tabel 3.1)
+    "wonosari-2021.layout.txt": {("XT001", 119), ("AR001", 119), ("NA002", 177),
+                                 ("NA006", 177), ("BU003", 246)},
     "wonosari-2021.raw.txt": {("NA002", 514)},
 }
 

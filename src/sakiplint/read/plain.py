@@ -555,15 +555,17 @@ def _segment(line: str, lineno: int, layout: str, split_pct: bool = False) -> li
 def _split_repeats(names: list[list[tuple[str, int]]]) -> list[list[tuple[str, int]]]:
     """Side-by-side breakdowns name their sub columns again and again ("Jenjang Jumlah
     Jenjang Jumlah"), and a single space may part two of them: a run of column words each
-    found two times or more in the line is one name per word."""
+    found two times or more in the line is one name per word; so is a run of years ("2022
+    2023")."""
     counts: dict[str, int] = defaultdict(int)
     for name in names:
         for t, _ in name:
             counts[t.lower()] += 1
     out: list[list[tuple[str, int]]] = []
     for name in names:
-        if len(name) >= 2 and all(counts[t.lower()] >= 2 and t[:1].isupper()
-                                  and _word_kind(t) == "head" for t, _ in name):
+        if len(name) >= 2 and (all(_YEAR.match(t) for t, _ in name) or all(
+                counts[t.lower()] >= 2 and t[:1].isupper() and _word_kind(t) == "head"
+                for t, _ in name)):
             out.extend([tok] for tok in name)
         else:
             out.append(name)
@@ -574,7 +576,7 @@ _STRONG_VALUES = frozenset([
     "target", "realisasi", "capaian", "anggaran", "pagu", "alokasi", "jumlah", "sisa", "serapan",
     "penyerapan", "efisiensi", "rasio", "ratio", "persentase", "%", "(%)", "nilai", "laki",
     "laki-laki", "perempuan", "bertambah", "berkurang", "sebelum", "sesudah", "setelah", "skor",
-    "proporsi", "(rp)", "volume"
+    "proporsi", "(rp)", "volume", "satuan"
 ])
 _HEAD_STEMS = frozenset(h[:6] for h in _HEADS if len(h) >= 6) | {
     "realis", "capaia", "satua", "targe", "indika", "perubah"[:6], "kinerj"}
