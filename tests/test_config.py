@@ -290,9 +290,20 @@ report = "Tabel 1 Capaian\\n\\nIndikator\\tTarget\\tRealisasi\\tCapaian\\nA\\t1\
 '''
 
 
-def test_rule_packs_and_enable(project: Path) -> None:
+def trust(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *packs: Path) -> Path:
+    """A user configuration (``$XDG_CONFIG_HOME/sakiplint/config.toml``) trusting ``packs``."""
+    user = tmp_path / "user-config" / "sakiplint" / "config.toml"
+    user.parent.mkdir(parents=True, exist_ok=True)
+    user.write_text("trusted-rule-packs = [" + ", ".join(json.dumps(str(p)) for p in packs)
+                    + "]\n", "utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "user-config"))
+    return user
+
+
+def test_rule_packs_and_enable(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pack = project / "aturan"
     pack.mkdir()
+    trust(project, monkeypatch, pack)
     (pack / "XQ001.toml").write_text(PACK_RULE.format(n=1, on="true"), "utf-8")
     (pack / "XQ002.toml").write_text(PACK_RULE.format(n=2, on="false"), "utf-8")
     m = str(project / "laporan" / "m.md")
@@ -314,7 +325,8 @@ def test_rule_packs_and_enable(project: Path) -> None:
     assert r.exit_code == 0 and "XQ001 (local-spreadsheet-error-1)" in r.stdout
 
 
-def test_rule_pack_errors(project: Path) -> None:
+def test_rule_pack_errors(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    trust(project, monkeypatch, project / "missing", project / "dup")
     cfg = project / ".sakiplint.toml"
     cfg.write_text('rule-packs = ["missing"]\n', "utf-8")
     assert "rule pack directory not found" in usage_error(str(project / "laporan" / "r.md"))

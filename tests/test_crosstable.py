@@ -236,3 +236,57 @@ def test_realisasi_on_another_scale_is_not_a_conflict_but_a_shifted_decimal_is()
     assert _other_scale(cell("80.4"), cell("4.28"))        # 0-100 vs 1-5 index
     assert not _other_scale(cell("844.9"), cell("84.49"))  # misplaced decimal: a finding
     assert not _other_scale(cell("84.49"), cell("83.12"))  # close values: a finding
+
+
+# --------------------------------------------------------------------------- grouping by value
+
+def _naive_groups(occs):
+    from sakiplint.facts.identity import same_number
+
+    groups: list[list] = []
+    for o in occs:
+        for g in groups:
+            if same_number(g[0].cell, o.cell):
+                g.append(o)
+                break
+        else:
+            groups.append([o])
+    return groups
+
+
+def test_value_groups_found_by_index_equal_the_pairwise_ones():
+    """checks.crosstable._groups looks a value's group up by its integer part; it must give
+    what comparing with every group gives, for values printed with any decimals (parsed as
+    cells are, both notations included)."""
+    from types import SimpleNamespace
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from sakiplint.checks.crosstable import _groups
+    from sakiplint.model import Cell
+    from sakiplint.read.cells import parse_cell
+
+    def cell(text: str) -> Cell:
+        v = parse_cell(text)
+        r = v.reading("id") if v.is_numeric else None
+        return Cell(text, text, 1, 1, value=v, number=r.value if r else None,
+                    decimals=r.decimals if r else 0)
+
+    printed = st.one_of(
+        st.integers(0, 300).map(str),
+        st.tuples(st.integers(0, 120), st.integers(0, 99)).map(lambda t: f"{t[0]},{t[1]}"),
+        st.tuples(st.integers(0, 120), st.integers(0, 9)).map(lambda t: f"{t[0]},{t[1]}"),
+        st.tuples(st.integers(1, 99), st.integers(0, 999)).map(lambda t: f"{t[0]}.{t[1]:03d}"),
+        st.sampled_from(["1.234.567", "85,20", "85,2", "85", "86", "84,99", "-", "NA"]),
+    )
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(printed, min_size=1, max_size=25))
+    def check(texts: list[str]) -> None:
+        occs = [SimpleNamespace(cell=cell(t), i=i) for i, t in enumerate(texts)]
+        occs = [o for o in occs if o.cell.number is not None]
+        got = [[o.i for o in g] for g in _groups(occs)]
+        assert got == [[o.i for o in g] for g in _naive_groups(occs)]
+
+    check()

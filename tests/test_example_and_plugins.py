@@ -69,15 +69,37 @@ def _with_entry_points(monkeypatch, eps):
 
 
 def test_plugin_entry_points_are_remembered_per_import_path_state(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    import importlib.metadata
+
+    site = tmp_path / "site"
+    meta = site / "demo_plugin-1.0.dist-info"
+    meta.mkdir(parents=True)
+    (meta / "METADATA").write_text("Metadata-Version: 2.1\nName: demo-plugin\nVersion: 1.0\n")
+    (meta / "entry_points.txt").write_text(
+        "[sakiplint.rules]\ndemo = sakiplint.checks.arithmetic:capaian\n", "utf-8")
+    monkeypatch.setattr(sys, "path", [*sys.path, str(site)])
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     first = engine._plugin_entry_points()
-    cached = list((tmp_path / "sakiplint").glob("entry-points-*.json"))
+    assert [(e.name, e.value) for e in first] == [("demo", "sakiplint.checks.arithmetic:capaian")]
+    cached = list((tmp_path / "cache" / "sakiplint").glob("entry-points-*.json"))
     assert len(cached) == 1
-    cached[0].write_text('[["demo", "sakiplint.checks.arithmetic:capaian"]]', "utf-8")
-    again = engine._plugin_entry_points()
+
+    def no_scan(**_kw):
+        raise AssertionError("scanned again")
+
+    with monkeypatch.context() as m:  # the second start reads the cache
+        m.setattr(importlib.metadata, "entry_points", no_scan)
+        again = engine._plugin_entry_points()
     assert [(e.name, e.value, e.group) for e in again] == [
         ("demo", "sakiplint.checks.arithmetic:capaian", "sakiplint.rules")]
-    assert first == [] or first != again
+    # a cached entry that no installed distribution declares (planted, or stale) names a
+    # module to import: it is not believed, the distributions are scanned again
+    planted = json.loads(cached[0].read_text("utf-8"))
+    planted.append(["evil", "os:system", str(meta)])
+    cached[0].write_text(json.dumps(planted), "utf-8")
+    assert [e.name for e in engine._plugin_entry_points()] == ["demo"]
+    cached[0].write_text(json.dumps([["evil", "os:system", str(tmp_path)]]), "utf-8")
+    assert [e.name for e in engine._plugin_entry_points()] == ["demo"]
 
 
 def test_third_party_rule_is_loaded_and_runs(monkeypatch):

@@ -265,16 +265,14 @@ def test_unreadable_file_is_said_and_the_rest_kept(tmp_path: Path, monkeypatch) 
     if os.geteuid() != 0:
         b.chmod(0)
     else:  # root reads everything: refuse the file as the system would
-        import io
+        real = os.open
 
-        real = io.open
-
-        def refusing(file, *args, **kwargs):
+        def refusing(file, *args, **kwargs):  # the reader opens a descriptor (no FIFO waits)
             if Path(os.fsdecode(file)).name == "b.md":
                 raise PermissionError(13, "Permission denied", str(file))
             return real(file, *args, **kwargs)
 
-        monkeypatch.setattr(io, "open", refusing)
+        monkeypatch.setattr(os, "open", refusing)
     r = run("check", "--isolated", "a.md", "b.md", "c.md", cwd=tmp_path)
     assert r.exit_code == 2
     err = r.stderr.strip().splitlines()

@@ -168,3 +168,34 @@ def test_half_label_judged_in_a_rating_column() -> None:
     text = PAIRED + _capaian_table([(D(125), "Tercapai / Berhasil"), (D(95), "Berhasil")])
     line = text.count("\n", 0, text.index("Indikator 1")) + 1
     assert _codes(text, "AR005") == [("AR005", line)]
+
+
+def test_scale_index_finds_the_scales_each_label_names():
+    """facts.scales.ScaleIndex answers which scales know a label from their labels; it must
+    agree with asking every scale (Scale.knows / knows_fully), slash pairs included."""
+    from decimal import Decimal
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from sakiplint.facts.scales import Band, Interval, Scale, scale_index
+
+    words = ["Sangat", "Baik", "Cukup", "Kurang", "Tercapai", "Berhasil", "Tinggi", "Rendah",
+             "Tidak"]
+    label = st.lists(st.sampled_from(words), min_size=1, max_size=3).map(" ".join)
+    pair = st.tuples(label, label).map(lambda t: f"{t[0]} / {t[1]}")
+    any_label = st.one_of(label, pair, label.map(str.upper), label.map(lambda s: s + "."))
+    iv = Interval(Decimal(0), True, Decimal(100), True)
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.lists(any_label, min_size=1, max_size=4), min_size=1, max_size=6),
+           st.lists(any_label, min_size=1, max_size=8))
+    def check(scale_labels: list[list[str]], asked: list[str]) -> None:
+        scales = [Scale(i, tuple(Band(iv, lab, 1) for lab in labs))
+                  for i, labs in enumerate(scale_labels)]
+        index = scale_index(scales)
+        for a in asked:
+            assert index.knowing(a) == [s for s in scales if s.knows(a)]
+            assert index.knows_fully(a) == any(s.knows_fully(a) for s in scales)
+
+    check()

@@ -22,7 +22,7 @@ from sakiplint.engine.config import (
     rule_registry,
 )
 from sakiplint.model import Document
-from sakiplint.read.source import InputError, Source
+from sakiplint.read.source import DEFAULT_MAX_BYTES, InputError, Source
 
 if TYPE_CHECKING:
     from sakiplint.engine.api import FileResult
@@ -53,8 +53,16 @@ def _error_text(message: str, lang: str | None) -> str:
     return error(message, lang)
 
 
+def _echo(message: str) -> None:
+    """One line on stderr; file names and document text in it are escaped (no control
+    character, nothing a CI runner reads as a command: see ``report.common.safe``)."""
+    from sakiplint.report.common import safe
+
+    click.echo(f"sakiplint: {safe(message)}", err=True)
+
+
 def _fail(message: str, lang: str | None = None) -> NoReturn:
-    click.echo(f"sakiplint: {_error_text(message, lang)}", err=True)
+    _echo(_error_text(message, lang))
     sys.exit(EXIT_ERROR)
 
 
@@ -81,26 +89,32 @@ class PageProgress:
             return
         self.shown = done
         bar = "#" * (20 * done // max(total, 1))
-        click.echo(f"\r\x1b[K[{bar:<20}] {done}/{total} {self.path[-60:]}", err=True, nl=False)
+        from sakiplint.report.common import safe
+
+        click.echo(f"\r\x1b[K[{bar:<20}] {done}/{total} {safe(self.path[-60:])}", err=True,
+                   nl=False)
         if done == total:
             click.echo("\r\x1b[K", err=True, nl=False)
 
 
 def _progress(done: int, total: int, path: str) -> None:
+    from sakiplint.report.common import safe
+
     line = f"[{done}/{total}] {path}"
-    click.echo(f"\r\x1b[K{line[:120]}", err=True, nl=False)
+    click.echo(f"\r\x1b[K{safe(line[:120])}", err=True, nl=False)
 
 
 def lint_all(
     files: list[str], effs: list[Effective], jobs: int = 1, verbose: bool = False,
     progress: bool = False, keep_doc: bool = False, bar: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> list[FileResult]:
     """Lint files (the loop lives in :func:`sakiplint.engine.api.run`); ``bar``: a progress
     bar for a file whose reading takes more than a second."""
     from sakiplint.engine.api import run
 
     results = run(files, effs, jobs, verbose, _progress if progress else None, keep_doc,
-                  PageProgress if bar else None)
+                  PageProgress if bar else None, max_bytes)
     if progress:
         click.echo("\r\x1b[K", err=True, nl=False)
     return results
@@ -127,7 +141,12 @@ _config_option = click.option(
     "--config", "config_file", default=None, metavar="PATH",
     help="Use this configuration file for every report (pyproject.toml or .sakiplint.toml).")
 _isolated_option = click.option(
-    "--isolated", is_flag=True, help="Ignore all configuration files.")
+    "--isolated", is_flag=True,
+    help="Ignore all configuration files (the user's too) and the caches.")
+_rule_pack_option = click.option(
+    "--rule-pack", "rule_packs", multiple=True, metavar="DIR",
+    help="Load the rule pack in DIR (TOML rule files, and the check modules they name: "
+         "code that runs). Repeatable.")
 
 
 def _lang_option(default: str | None = None) -> Any:
@@ -139,12 +158,30 @@ def _lang_option(default: str | None = None) -> Any:
 
 def _resolver(config_file: str | None, isolated: bool, cli: Config = EMPTY,
               lang: str | None = None) -> Resolver:
-    from sakiplint.engine.api import resolver
+    from functools import partial
 
+    from sakiplint.engine.api import resolver
+    from sakiplint.read.resources import caches_enabled, set_caches
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:  # for this command only (the CLI may run in a longer process)
+        ctx.call_on_close(partial(set_caches, caches_enabled()))
+    set_caches(not isolated)  # --isolated: no cache is read or written
     try:
         return resolver(config_file, isolated, cli)
     except (ConfigError, RulePackError) as exc:
         _fail(str(exc), lang)
+
+
+def _packs(dirs: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(str(Path(d).resolve()) for d in dirs)
+
+
+def _say_warnings(resolver: Resolver, lang: str | None = None) -> None:
+    """Configuration passed over (an untrusted rule pack ...), once each."""
+    for w in resolver.warnings:
+        _echo(f"{_say(lang, 'warning')}: {_error_text(w, lang)}")
+    resolver.warnings.clear()
 
 
 def _color(choice: str, to_file: bool) -> bool:
@@ -187,6 +224,7 @@ def _same_file(a: Path, b: Path) -> bool:
                    "the command line too (for pre-commit, which names every file).")
 @_config_option
 @_isolated_option
+@_rule_pack_option
 @click.option("--stdin-filename", default=None, metavar="PATH",
               help="With '-': the path of the report read from standard input (for its "
                    "configuration and in the output).")
@@ -209,14 +247,18 @@ def _same_file(a: Path, b: Path) -> bool:
               help="Also say which files were left out and which tables were skipped.")
 @click.option("--annotate", "annotate_to", default=None, metavar="COPY.docx",
               help="Write a copy of the (one) Word report with a comment on each finding.")
+@click.option("--max-file-size", "max_mb", type=click.IntRange(min=1),
+              default=DEFAULT_MAX_BYTES >> 20, show_default=True, metavar="MB",
+              help="Larger files are not read (an input error).")
 def check(
     paths: tuple[str, ...], fmt: str, output_file: str | None, lang: str | None,
     select: str | None, extend_select: str | None, ignore: str | None,
     exclude: tuple[str, ...], extend_exclude: tuple[str, ...], respect_gitignore: bool | None,
-    force_exclude: bool, config_file: str | None, isolated: bool, stdin_filename: str | None,
+    force_exclude: bool, config_file: str | None, isolated: bool, rule_packs: tuple[str, ...],
+    stdin_filename: str | None,
     report_unused: bool | None, statistics: bool, show_settings: bool, show_files: bool,
     color: str, quiet: bool, exit_zero: bool, fail_on: str, jobs: int, verbose: bool,
-    annotate_to: str | None,
+    annotate_to: str | None, max_mb: int,
 ) -> None:
     """Lint report files or folders (default: the current folder). A folder is searched
     recursively for .md / .markdown / .txt / .docx / .pdf reports; '-' reads one report from
@@ -229,6 +271,7 @@ def check(
         report_unused_suppressions=True if report_unused else None,
         exclude=_split(exclude) if exclude else None,
         extend_exclude=_split(extend_exclude) or (), respect_gitignore=respect_gitignore,
+        rule_packs=_packs(rule_packs),
     )
     resolver = _resolver(config_file, isolated, cli, lang)
     paths = paths or (".",)
@@ -247,17 +290,21 @@ def check(
         else:
             plan = api.plan(paths, resolver, force_exclude)
     except (InputError, RulePackError, ConfigError) as exc:
+        _say_warnings(resolver, lang)
         _fail(str(exc), lang)
+    _say_warnings(resolver, lang)
     if verbose:
         for path, why in plan.skipped:
             why_text = (_say(lang, "not a report") if why == "not a report"
                         else why.replace("excluded", _say(lang, "excluded")))
-            click.echo(f"sakiplint: {_say(lang, 'skipped')} {path}: {why_text}", err=True)
+            _echo(f"{_say(lang, 'skipped')} {path}: {why_text}")
     if show_settings:
         _show_settings(plan, resolver, paths, fmt)
         return
     if show_files:
-        click.echo("\n".join(plan.files))
+        from sakiplint.report.common import safe_path
+
+        click.echo("\n".join(safe_path(f) for f in plan.files))
         return
     if output_file is not None:
         for f in plan.files:
@@ -266,13 +313,18 @@ def check(
     if annotate_to is not None:
         _check_annotate(plan.files, annotate_to)
 
+    max_bytes = max_mb << 20
     if stdin:
         from sakiplint.read.source import decode
 
         eff = plan.settings[0]
         try:
             stream = getattr(sys.stdin, "buffer", None)
-            data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+            data = (stream.read(max_bytes + 1) if stream is not None
+                    else sys.stdin.read(max_bytes + 1).encode("utf-8"))
+            if len(data) > max_bytes:
+                raise InputError(f"{plan.files[0]}: file too large (more than {max_mb} MB, "
+                                 "see --max-file-size)")
             source = decode(data, plan.files[0])
         except InputError as exc:
             _fail(str(exc), lang)
@@ -280,22 +332,24 @@ def check(
     else:
         progress = sys.stderr.isatty() and not quiet and len(plan.files) > 1
         results = lint_all(plan.files, plan.settings, jobs, verbose, progress,
-                           keep_doc=fmt == "html", bar=sys.stderr.isatty() and not quiet)
+                           keep_doc=fmt == "html", bar=sys.stderr.isatty() and not quiet,
+                           max_bytes=max_bytes)
 
-    errors = list(plan.errors) + [r.error for r in results if r.error]
+    # a file that could not be read, or a rule that crashed on it, is one line on stderr and
+    # exit code 2; the other files' (and rules') findings are still written
+    errors = list(plan.errors) + [line for r in results
+                                  for line in ([r.error] if r.error else []) + r.crashes]
     good = [r for r in results if not r.error]
     for r in good:
         out_lang = lang or r.lang
         if not quiet:
             for w in r.warnings:
-                click.echo(f"sakiplint: {_say(out_lang, 'warning')}: "
-                           f"{_error_text(w, out_lang)}", err=True)
+                _echo(f"{_say(out_lang, 'warning')}: {_error_text(w, out_lang)}")
         _echo_notes(r, out_lang)
     for err in errors:
-        click.echo(f"sakiplint: {_error_text(err, lang)}", err=True)
+        _echo(_error_text(err, lang))
     if not results and not errors and not quiet:
-        click.echo(f"sakiplint: {_say(lang, 'warning')}: "
-                   f"{_error_text(_say(lang, 'none found'), lang)}", err=True)
+        _echo(f"{_say(lang, 'warning')}: {_error_text(_say(lang, 'none found'), lang)}")
 
     painted = _color(color, output_file is not None) and fmt == "text"
     text = _render(fmt, good, results, lang, statistics, painted, quiet, len(errors))
@@ -339,14 +393,15 @@ def _check_annotate(files: list[str], out: str) -> None:
 
 def _echo_notes(r: FileResult, lang: str) -> None:
     from sakiplint.engine.words import phrases, table_note
+    from sakiplint.report.common import safe
 
     for n in r.notes:
         title = phrases(n.table, lang)
         if n.skipped:
-            click.echo(f"{r.path}:{n.line}: {_say(lang, 'table skipped')}: "
-                       f"{table_note(n.note, lang)}", err=True)
+            line = f"{r.path}:{n.line}: {_say(lang, 'table skipped')}: {table_note(n.note, lang)}"
         else:
-            click.echo(f"{r.path}:{n.line}: {title}: {table_note(n.note, lang)}", err=True)
+            line = f"{r.path}:{n.line}: {title}: {table_note(n.note, lang)}"
+        click.echo(safe(line), err=True)
 
 
 def _render(
@@ -438,28 +493,34 @@ def _show_settings(plan: Any, resolver: Resolver, paths: tuple[str, ...], fmt: s
 @_lang_option("id")
 def tables(path: str, fmt: str, no_cells: bool, lang: str) -> None:
     """Show what the parser understood: captions, line ranges, column roles, cells."""
+    from sakiplint.engine.api import internal_error
     from sakiplint.read.load import load_document
     from sakiplint.report.tables import render_tables_json, render_tables_text
 
     try:
         doc = load_document(path)
+        text = (render_tables_json(doc) if fmt == "json"
+                else render_tables_text(doc, not no_cells, lang))
     except InputError as exc:
         _fail(str(exc), lang)
-    click.echo(render_tables_json(doc) if fmt == "json"
-               else render_tables_text(doc, not no_cells, lang))
+    except Exception as exc:  # a reader's bug: one line, not a traceback
+        _fail(internal_error(path, "while reading", exc), lang)
+    click.echo(text)
 
 
 def _registry(
-    config_file: str | None, isolated: bool, lang: str | None = None
+    config_file: str | None, isolated: bool, lang: str | None = None,
+    rule_packs: tuple[str, ...] = (),
 ) -> tuple[dict[str, Rule], tuple[str, ...]]:
-    """All rules, with the rule packs of the configuration that applies here (cwd); and the
-    pack directories."""
-    resolver = _resolver(config_file, isolated, lang=lang)
+    """All rules, with the (trusted) rule packs of the configuration that applies here (cwd)
+    and of the command line; and the pack directories."""
+    resolver = _resolver(config_file, isolated, Config(rule_packs=_packs(rule_packs)), lang)
     try:
-        cfg = resolver.config_for(Path.cwd())
-        packs = cfg.rule_packs if cfg else ()
+        packs = resolver.packs(resolver.config_for(Path.cwd()))
+        _say_warnings(resolver, lang)
         return rule_registry(packs), packs
     except (RulePackError, ConfigError) as exc:
+        _say_warnings(resolver, lang)
         _fail(str(exc), lang)
 
 
@@ -469,9 +530,11 @@ def _registry(
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
 @_config_option
 @_isolated_option
-def rules_cmd(fmt: str, lang: str, config_file: str | None, isolated: bool) -> None:
+@_rule_pack_option
+def rules_cmd(fmt: str, lang: str, config_file: str | None, isolated: bool,
+              rule_packs: tuple[str, ...]) -> None:
     """List the rules."""
-    rules = list(_registry(config_file, isolated, lang)[0].values())
+    rules = list(_registry(config_file, isolated, lang, rule_packs)[0].values())
     if fmt == "json":
         click.echo(json.dumps([
             {"code": r.code, "slug": r.slug, "category": r.category, "severity": r.severity,
@@ -513,11 +576,13 @@ def _wrap(text: str, indent: str = "  ") -> str:
 @click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
 @_config_option
 @_isolated_option
-def explain(code: str, lang: str, config_file: str | None, isolated: bool) -> None:
+@_rule_pack_option
+def explain(code: str, lang: str, config_file: str | None, isolated: bool,
+            rule_packs: tuple[str, ...]) -> None:
     """Explain a rule: what it checks, why, and its examples with their findings."""
     from sakiplint.engine.suppress import UNUSED_RULE
 
-    found, packs = _registry(config_file, isolated, lang)
+    found, packs = _registry(config_file, isolated, lang, rule_packs)
     registry = dict(found)
     registry.setdefault(UNUSED_RULE.code, UNUSED_RULE)
     rule = registry.get(code.strip().upper()) or next(
@@ -581,23 +646,30 @@ _TIMEFRAME = {
 def timeframe_cmd(path: str, fmt: str, lang: str, config_file: str | None,
                   isolated: bool) -> None:
     """Show the report's time frame: its year, plan periods and signature dates."""
+    from sakiplint.engine.api import internal_error
     from sakiplint.engine.lint import apply_overrides
     from sakiplint.engine.words import DOCUMENTS, PLANS, YEAR_SOURCES, word
     from sakiplint.facts.timeframe import timeframe
     from sakiplint.read.load import load_document
+    from sakiplint.report.common import safe, safe_path, unsurrogate
 
+    resolver = _resolver(config_file, isolated, lang=lang)
     try:
-        eff = _resolver(config_file, isolated, lang=lang).for_file(Path(path))
+        eff = resolver.for_file(Path(path))
+        _say_warnings(resolver, lang)
         doc = load_document(path)
+        apply_overrides(doc, eff.report_year, eff.renstra_period)
+        data = timeframe(doc).to_json()
     except (InputError, ConfigError, RulePackError) as exc:
         _fail(str(exc), lang)
-    apply_overrides(doc, eff.report_year, eff.renstra_period)
-    data = timeframe(doc).to_json()
+    except Exception as exc:  # a reader's bug: one line, not a traceback
+        _fail(internal_error(path, "while reading", exc), lang)
     if fmt == "json":
-        click.echo(json.dumps({"path": path, **data}, indent=2, ensure_ascii=False))
+        click.echo(json.dumps({"path": unsurrogate(path), **data}, indent=2,
+                              ensure_ascii=False))
         return
     lab = _TIMEFRAME[lang]
-    out = [f"{path}: {lab['year']} {data['report_year'] or '?'} "
+    out = [f"{safe_path(path)}: {lab['year']} {data['report_year'] or '?'} "
            f"({word(YEAR_SOURCES, data['report_year_source'], lang)})"]
     out += [f"  {lab['evidence']} {e['line']}: {e['text']}" for e in data["report_year_evidence"]]
     rp = data["renstra_period"]
@@ -613,7 +685,7 @@ def timeframe_cmd(path: str, fmt: str, lang: str, config_file: str | None,
             what += f" {sig['period']}"
         out.append(f"  {sig['line']}:{sig['column']}: {lab['signed']} {sig['date']} "
                    f"({sig['iso']}): {what}" + (f" [{lab['in_annex']}]" if sig["annex"] else ""))
-    click.echo("\n".join(out))
+    click.echo("\n".join(out[:1] + [safe(line) for line in out[1:]]))
 
 
 if __name__ == "__main__":  # pragma: no cover

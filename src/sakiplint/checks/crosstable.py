@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 
 from sakiplint.engine import Context, Issue
 from sakiplint.engine.findings import Related
 from sakiplint.facts.identity import (
     BudgetOccurrence,
     Occurrence,
+    cell_numbers,
     comparable,
     identity,
     mispaired,
@@ -37,15 +38,45 @@ def _label(o: Occurrence | BudgetOccurrence) -> str:
         f"tabel baris {o.table.start_line}"
 
 
+def _buckets(cell: Cell) -> set[int] | None:
+    """Where a value's group may be found: two values that state the same number differ by
+    less than one (their decimals are not negative), so the floors of its readings and
+    their neighbours; None for a value without a non-negative number of decimals."""
+    nums = cell_numbers(cell)
+    if not nums or any(d < 0 for _, d in nums):
+        return None
+    out: set[int] = set()
+    for x, _ in nums:
+        f = int(x.to_integral_value(rounding=ROUND_FLOOR))
+        out.update((f - 1, f, f + 1))
+    return out
+
+
 def _groups(occs: Sequence[Occurrence | BudgetOccurrence]) -> list[list[Occurrence]]:
+    """The occurrences grouped by the number they state (:func:`same_number` with the first
+    of a group), in order; values are looked up by their integer part, not against every
+    group (a document of many reports has many groups)."""
     groups: list[list] = []  # type: ignore[type-arg]
+    index: dict[int, list[int]] = {}
+    loose: list[int] = []   # groups whose first value has no integer bucket
     for o in occs:
-        for g in groups:
-            if same_number(g[0].cell, o.cell):
-                g.append(o)
+        where = _buckets(o.cell)
+        if where is None:
+            candidates = range(len(groups))
+        else:
+            candidates = sorted({i for b in where for i in index.get(b, ())} | set(loose))
+        for i in candidates:
+            if same_number(groups[i][0].cell, o.cell):
+                groups[i].append(o)
                 break
         else:
             groups.append([o])
+            if where is None:
+                loose.append(len(groups) - 1)
+            else:
+                for x, _ in cell_numbers(o.cell):
+                    index.setdefault(int(x.to_integral_value(rounding=ROUND_FLOOR)),
+                                     []).append(len(groups) - 1)
     return groups
 
 
@@ -124,14 +155,22 @@ def value_mismatch(ctx: Context, doc: Document) -> Iterator[Issue]:
                 continue  # e.g. an index on 1-5 restated on 0-100: not the same measure
             if not comparable(g[0], majority[0]):
                 continue
-            others = [x for h in groups if h is not g and h is not majority for x in h]
+            # the cells named beside each finding: the majority's (at most 12) and up to 6
+            # of the other groups' (made once per group, not per finding)
+            related = [_rel(m.cell, f"{_label(m)} {kind}") for m in majority[:12]]
+            others: list[Occurrence] = []
+            for h in groups:
+                if h is not g and h is not majority:
+                    others.extend(h[:6 - len(others)])
+                    if len(others) >= 6:
+                        break
+            related += [_rel(x.cell, f"{_label(x)} {kind} (lain)") for x in others]
             for o in g:
                 yield Issue(
                     at=o.cell, actual=o.cell.text, expected=majority[0].cell.text,
                     args={"indicator": short(o.name.text), "year": year, "kind": kind,
                           "other": _label(majority[0])},
-                    related=[_rel(m.cell, f"{_label(m)} {kind}") for m in majority]
-                    + [_rel(x.cell, f"{_label(x)} {kind} (lain)") for x in others][:6],
+                    related=list(related),
                 )
 
 

@@ -24,7 +24,7 @@ from sakiplint.facts.identity import (
     year_runs,
 )
 from sakiplint.model import Cell, Column, Document, Row, Table
-from sakiplint.read.numfmt import fmt
+from sakiplint.read.numfmt import fmt, multiple_of_power_of_ten
 
 from .common import short
 
@@ -189,7 +189,7 @@ def _distinctive(c: Cell) -> bool:
     if n is None:
         return False
     if abs(n) >= 1000:
-        return n % 1000 != 0   # 450.173.202 is telling, 5.000.000 is not
+        return not multiple_of_power_of_ten(n, 3)   # 450.173.202 is telling, 5.000.000 not
     return c.decimals > 0 and n not in (Decimal(0), Decimal(100)) and n != n.to_integral_value()
 
 

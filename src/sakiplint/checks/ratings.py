@@ -9,7 +9,14 @@ from decimal import Decimal
 from sakiplint.checks.common import indicator_name, number_of, related_cell, short
 from sakiplint.engine import Context, Issue
 from sakiplint.engine.findings import Related
-from sakiplint.facts.scales import Band, Scale, rating_scales, same_label
+from sakiplint.facts.scales import (
+    Band,
+    Scale,
+    ScaleIndex,
+    capaian_scale_index,
+    same_label,
+    scale_tables,
+)
 from sakiplint.model import Cell, Row, Table
 
 #: column roles whose numbers a rating may judge (a capaian, or a bare percent column)
@@ -34,10 +41,10 @@ def _rated_number(table: Table, row: Row, k: int) -> Cell | None:
     return None
 
 
-def _verdict(scales: list[Scale], label: str, x: Decimal) -> tuple[bool, list[Band]] | None:
+def _verdict(index: ScaleIndex, label: str, x: Decimal) -> tuple[bool, list[Band]] | None:
     """(holds, bands x falls in) over the scales that know ``label``; None when no scale
     knows the label or one of them has no band for x (a gap: do not judge)."""
-    knowing = [s for s in scales if s.knows(label)]
+    knowing: list[Scale] = index.knowing(label)
     if not knowing:
         return None
     found: list[Band] = []
@@ -54,12 +61,11 @@ def _verdict(scales: list[Scale], label: str, x: Decimal) -> tuple[bool, list[Ba
 def rating_mismatch(ctx: Context, table: Table) -> Iterator[Issue]:
     """A verbal rating ("Sangat Berhasil", "Tinggi") beside a capaian must be the label the
     report's own rating scale gives that number."""
-    every = rating_scales(ctx.document)
-    if any(s.table_index == table.index for s in every):
+    if table.index in scale_tables(ctx.document):
         return
     # a service-quality (IKM) scale does not rate capaian
-    scales = [s for s in every if s.kind == "capaian"]
-    if not scales:
+    index = capaian_scale_index(ctx.document)
+    if not index.scales:
         return
     for k, col in enumerate(table.columns):
         if col.role not in _WORD_ROLES or col.numeric:
@@ -67,7 +73,7 @@ def rating_mismatch(ctx: Context, table: Table) -> Iterator[Issue]:
         words = [c for r in table.rows if (c := r.cell(k)) is not None and c.text]
         # a rating column writes at least one of the scale's labels in full; a column of bare
         # "Tercapai" / "Tidak tercapai" is a yes/no status, not a rating
-        if not any(s.knows_fully(c.text) for c in words for s in scales):
+        if not any(index.knows_fully(c.text) for c in words):
             continue
         for row in table.rows:
             cell = row.cell(k)
@@ -77,7 +83,7 @@ def rating_mismatch(ctx: Context, table: Table) -> Iterator[Issue]:
             x = number_of(num)
             if num is None or x is None:
                 continue
-            got = _verdict(scales, cell.text, x)
+            got = _verdict(index, cell.text, x)
             if got is None or got[0]:
                 continue
             bands = got[1]

@@ -33,11 +33,11 @@ from sakiplint.engine.config import (
 from sakiplint.engine.findings import Finding
 from sakiplint.engine.rules import RulePackError
 from sakiplint.model import Document
-from sakiplint.read.source import InputError, Source, decode
+from sakiplint.read.source import DEFAULT_MAX_BYTES, InputError, Source, decode
 
 __all__ = [
-    "FileResult", "Plan", "TableNote", "check_path", "check_text", "lint_loaded", "options",
-    "plan", "run", "settings_dict",
+    "FileResult", "Plan", "TableNote", "check_path", "check_text", "internal_error",
+    "lint_loaded", "options", "plan", "run", "settings_dict",
 ]
 
 
@@ -61,8 +61,9 @@ class FileResult:
     notes: list[TableNote] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)   # reading warnings (encoding)
     suppressed: int = 0
-    error: str | None = None
+    error: str | None = None           # the file could not be linted
     settings: Effective | None = None  # the configuration it was linted with
+    crashes: list[str] = field(default_factory=list)    # rules that raised (findings kept)
 
     @property
     def doc(self) -> Document | None:
@@ -94,6 +95,13 @@ class FileResult:
 
 # --------------------------------------------------------------------------- one file
 
+def internal_error(path: str, stage: str, exc: BaseException) -> str:
+    """The one line said for a bug of sakiplint met on one file (the others go on)."""
+    from sakiplint.engine.rules import describe_error
+
+    return f"{path}: internal error {stage}: {describe_error(exc)} (please report)"
+
+
 def lint_loaded(
     source: Source | Document, eff: Effective, verbose: bool = False, keep_doc: bool = False
 ) -> FileResult:
@@ -102,18 +110,42 @@ def lint_loaded(
 
     The result keeps the document's lines; with ``keep_doc`` also its tables and prose (for
     the HTML page), without the derived knowledge (so that it pickles between processes)."""
+    import decimal
+
     from sakiplint.engine.lint import lint_document
-    from sakiplint.engine.suppress import apply_suppressions, unused_findings
+    from sakiplint.engine.rules import RuleCrash
+    from sakiplint.read.numfmt import number_context
     from sakiplint.read.parse import parse_document
 
     path = source.path
+    crashes: list[RuleCrash] = []
     try:
         rules = eff.rules()
-        parsed = source if isinstance(source, Document) else parse_document(source)
+        if isinstance(source, Document):
+            parsed = source
+        else:
+            with decimal.localcontext(number_context(source.text)):
+                parsed = parse_document(source)
         doc, found = lint_document(parsed, rules, eff.settings(), eff.report_year,
-                                   eff.renstra_period)
+                                   eff.renstra_period, crashes)
     except (RulePackError, ConfigError) as exc:
         return FileResult(path, None, error=str(exc), settings=eff)
+    except Exception as exc:  # a reader's bug: this file's error line, the others go on
+        return FileResult(path, None, error=internal_error(path, "while reading", exc),
+                          settings=eff)
+    try:
+        return _finish(doc, eff, rules, found, [str(c) for c in crashes], verbose, keep_doc)
+    except Exception as exc:
+        return FileResult(path, None, error=internal_error(path, "after the rules", exc),
+                          settings=eff)
+
+
+def _finish(doc: Document, eff: Effective, rules: list[Any], found: list[Finding],
+            crashes: list[str], verbose: bool, keep_doc: bool) -> FileResult:
+    """Inline suppressions (and unused ones), the --verbose notes, a light document."""
+    from sakiplint.engine.suppress import apply_suppressions, unused_findings
+
+    path = doc.path
     res = apply_suppressions(doc.lines, found)
     findings = res.kept
     if eff.report_unused:
@@ -131,21 +163,26 @@ def lint_loaded(
         lite.tables, lite.table_lines = doc.tables, doc.table_lines
         lite._prose = (doc.headings, doc.paragraphs)
     return FileResult(path, lite, findings, notes, list(doc.warnings), len(res.suppressed),
-                      settings=eff)
+                      settings=eff, crashes=crashes)
 
 
 def lint_one(
     path: str, eff: Effective, verbose: bool = False, keep_doc: bool = False,
     pages: Callable[[str], Callable[[int, int], None]] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> FileResult:
     """Lint one file of any kind (module level, so that it can run in a worker process);
-    ``pages(path)``: a progress callback for the pages read (a long PDF)."""
+    ``pages(path)``: a progress callback for the pages read (a long PDF); files larger than
+    ``max_bytes`` are not read (an input error)."""
     from sakiplint.read.load import load_document
 
     try:
-        doc = load_document(path, pages(path) if pages else None)
+        doc = load_document(path, pages(path) if pages else None, max_bytes)
     except InputError as exc:
         return FileResult(path, None, error=str(exc), settings=eff)
+    except Exception as exc:  # a reader's bug: this file's error line, the others go on
+        return FileResult(path, None, error=internal_error(path, "while reading", exc),
+                          settings=eff)
     return lint_loaded(doc, eff, verbose, keep_doc)
 
 
@@ -153,27 +190,47 @@ def run(
     files: Sequence[str], effs: Sequence[Effective], jobs: int = 1, verbose: bool = False,
     progress: Callable[[int, int, str], None] | None = None, keep_doc: bool = False,
     pages: Callable[[str], Callable[[int, int], None]] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> list[FileResult]:
     """Lint files, in parallel when ``jobs`` > 1; results in input order.
 
     When the cyclic garbage collector is off (``python -m sakiplint`` turns it off for speed),
-    garbage is collected between files, and the worker processes run with it on."""
+    the garbage of each file is collected after it, and what survives (its result) is frozen
+    out of later collections, so that linting N files stays linear in N; the worker
+    processes run with the collector on. Workers take the files in batches (one message
+    each way per batch, not per file)."""
     total = len(files)
     results: list[FileResult | None] = [None] * total
     collector_off = not gc.isenabled()
     if jobs > 1 and total > 1:
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
+        from sakiplint.read.resources import caches_enabled, set_caches
+
+        workers = min(jobs, total)
+        size = max(1, min(32, total // (workers * 4)))
+        batches = [list(range(k, min(k + size, total))) for k in range(0, total, size)]
         gc.enable()  # the workers are forked from here: each lints many files
         try:
-            with ProcessPoolExecutor(max_workers=min(jobs, total)) as pool:
-                futures = {pool.submit(lint_one, f, e, verbose, keep_doc): i
-                           for i, (f, e) in enumerate(zip(files, effs, strict=True))}
-                for done, fut in enumerate(as_completed(futures), 1):
-                    i = futures[fut]
-                    results[i] = fut.result()
-                    if progress:
-                        progress(done, total, files[i])
+            with ProcessPoolExecutor(max_workers=workers, initializer=set_caches,
+                                     initargs=(caches_enabled(),)) as pool:
+                futures = {pool.submit(_lint_batch, [files[i] for i in b],
+                                       [effs[i] for i in b], verbose, keep_doc, max_bytes): b
+                           for b in batches}
+                done = 0
+                for fut in as_completed(futures):
+                    batch = futures[fut]
+                    try:
+                        for i, r in zip(batch, fut.result(), strict=True):
+                            results[i] = r
+                    except Exception as exc:  # a worker that died (memory, a signal)
+                        for i in batch:
+                            results[i] = FileResult(files[i], None, error=internal_error(
+                                files[i], "in a worker", exc), settings=effs[i])
+                    for i in batch:
+                        done += 1
+                        if progress:
+                            progress(done, total, files[i])
         finally:
             if collector_off:
                 gc.disable()
@@ -181,10 +238,20 @@ def run(
         for i, (f, e) in enumerate(zip(files, effs, strict=True)):
             if progress:
                 progress(i + 1, total, f)
-            if i and collector_off:
-                gc.collect()
-            results[i] = lint_one(f, e, verbose, keep_doc, pages)
+            results[i] = lint_one(f, e, verbose, keep_doc, pages, max_bytes)
+            if collector_off and total > 1:
+                gc.collect()   # only what was made since the last freeze is looked at
+                gc.freeze()
+    if collector_off and total > 1:
+        gc.unfreeze()
     return [r for r in results if r is not None]
+
+
+def _lint_batch(files: list[str], effs: list[Effective], verbose: bool, keep_doc: bool,
+                max_bytes: int) -> list[FileResult]:
+    """Lint a batch of files in a worker process (module level: it is pickled by name)."""
+    return [lint_one(f, e, verbose, keep_doc, None, max_bytes)
+            for f, e in zip(files, effs, strict=True)]
 
 
 # --------------------------------------------------------------------------- many files
@@ -194,6 +261,7 @@ def options(
     ignore: Iterable[str] = (), lang: str | None = None,
     report_unused_suppressions: bool | None = None, exclude: Iterable[str] | None = None,
     extend_exclude: Iterable[str] = (), respect_gitignore: bool | None = None,
+    rule_packs: Iterable[str] = (),
 ) -> Config:
     """The command-line layer of the configuration (applied over the configuration files)."""
     return Config(
@@ -202,6 +270,7 @@ def options(
         report_unused_suppressions=report_unused_suppressions,
         exclude=tuple(exclude) if exclude is not None else None,
         extend_exclude=tuple(extend_exclude), respect_gitignore=respect_gitignore,
+        rule_packs=tuple(rule_packs),
     )
 
 

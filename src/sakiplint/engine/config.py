@@ -2,8 +2,14 @@
 
 Configuration files are found by walking up from each linted file; the nearest wins, and in
 one directory ``.sakiplint.toml`` beats ``pyproject.toml`` (a ``pyproject.toml`` without a
-``[tool.sakiplint]`` table is passed over). Files are validated against
-``schemas/config.schema.json``.
+``[tool.sakiplint]`` table is passed over). The walk stops at the root of the repository (a
+folder with ``.git``) or at the user's home, and never reads a folder anyone may write to
+(``/tmp``). Files are validated against ``schemas/config.schema.json``.
+
+Configuration is data: it cannot make sakiplint run code. The ``rule-packs`` a configuration
+file names are loaded only when the user trusts them: named on the command line
+(``--rule-pack``) or listed in ``trusted-rule-packs`` of the user's own configuration
+(:func:`user_config_path`); otherwise they are passed over with a warning.
 
 Rule selection is layered as in ruff: start from the rules that are on by default, then for
 the configuration file and then the command line, in that order: ``select`` (if given)
@@ -13,8 +19,10 @@ replaces the set, ``extend-select`` and ``enable`` add to it, ``ignore`` removes
 from __future__ import annotations
 
 import json
+import os
+import stat
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
@@ -122,14 +130,29 @@ def parse_config(data: dict[str, Any], where: Path) -> Config:
     )
 
 
+#: no configuration is larger; a larger file (or a FIFO, a device) is not read
+MAX_CONFIG_BYTES = 1 << 20
+
+
+class UnreadableConfig(ConfigError):
+    """A configuration file that exists but cannot be read (permissions, not a file)."""
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     import tomllib
 
+    from sakiplint.read.source import InputError, read_bytes
+
     try:
-        return tomllib.loads(path.read_text("utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: no such configuration file") from None
-    except (OSError, UnicodeDecodeError) as exc:
+        data = read_bytes(path, MAX_CONFIG_BYTES)
+    except InputError as exc:
+        if not os.path.lexists(path):
+            raise ConfigError(f"{path}: no such configuration file") from None
+        raise UnreadableConfig(str(exc).replace(f"{path}: ", f"{path}: cannot read: ", 1)
+                               ) from None
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: cannot read ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
@@ -154,36 +177,108 @@ def load_config(path: Path) -> Config:
     return parse_config(table or {}, path)
 
 
-def _config_in(directory: Path) -> Config | None:
+Warn = Callable[[str], None]
+
+
+def _config_in(directory: Path, warn: Warn | None = None) -> Config | None:
+    """The configuration of one folder. A file that exists but cannot be read is said (to
+    ``warn``) and passed over: the next name, then the folders above, are tried."""
     for name in CONFIG_NAMES:
         p = directory / name
-        if not p.is_file():
+        try:
+            if not os.path.lexists(p):
+                continue
+            table = _table_of(p, _read_toml(p))
+        except UnreadableConfig as exc:
+            if warn is None:
+                raise
+            warn(f"{exc}; going on without it")
             continue
-        table = _table_of(p, _read_toml(p))
         if table is not None:
             return parse_config(table, p)
     return None
 
 
-def find_config(path: Path, seen: dict[Path, Config | None] | None = None) -> Config | None:
-    """The nearest configuration of a file (or directory), walking up to the root.
-    ``seen``: a cache of directories already looked at (one per run)."""
+def _home() -> Path | None:
+    try:
+        return Path.home().resolve()
+    except (RuntimeError, OSError):
+        return None
+
+
+def _shared(directory: Path) -> bool:
+    """A folder anyone may write to (``/tmp``): a file there may be anybody's."""
+    if sys.platform == "win32":
+        return False
+    try:
+        return bool(os.stat(directory).st_mode & stat.S_IWOTH)
+    except OSError:
+        return True
+
+
+def find_config(
+    path: Path, seen: dict[Path, Config | None] | None = None, warn: Warn | None = None,
+) -> Config | None:
+    """The nearest configuration of a file (or directory), walking up to the root of its
+    repository (a folder with ``.git``), the user's home or a folder anyone may write to
+    (not read), whichever comes first. ``seen``: a cache of directories already looked at
+    (one per run); ``warn``: told about configuration files passed over."""
     seen = {} if seen is None else seen
     p = path.resolve()
     start = p if p.is_dir() else p.parent
+    home = _home()
     walked: list[Path] = []
     found: Config | None = None
     for d in (start, *start.parents):
         if d in seen:
             found = seen[d]
             break
+        repo = os.path.lexists(d / ".git")
+        if not repo and d != home and _shared(d):
+            if warn is not None and any(os.path.lexists(d / n) for n in CONFIG_NAMES):
+                warn(f"{d}: configuration not read: anyone may write to this folder")
+            break
         walked.append(d)
-        found = _config_in(d)
-        if found is not None:
+        found = _config_in(d, warn)
+        if found is not None or repo or d == home:
             break
     for d in walked:
         seen[d] = found
     return found
+
+
+# --------------------------------------------------------------------------- user level
+
+def user_config_path() -> Path:
+    """The user's own configuration: ``$XDG_CONFIG_HOME/sakiplint/config.toml`` (by default
+    ``~/.config/sakiplint/config.toml``; ``%APPDATA%\\sakiplint\\config.toml`` on Windows).
+    Only this file can trust rule packs (``trusted-rule-packs``)."""
+    base = os.environ.get("XDG_CONFIG_HOME")
+    if not base and sys.platform == "win32":
+        base = os.environ.get("APPDATA")
+    if not base:
+        base = os.path.join(os.path.expanduser("~"), ".config")
+    return Path(base) / "sakiplint" / "config.toml"
+
+
+USER_KEYS = ("trusted-rule-packs",)
+
+
+def trusted_rule_packs(path: Path | None = None) -> frozenset[str]:
+    """The rule pack directories the user's configuration trusts (absolute; a relative one
+    is relative to that file, ``~`` is the home). No file: none."""
+    path = path or user_config_path()
+    if not os.path.lexists(path):
+        return frozenset()
+    data = _read_toml(path)
+    for key in data:
+        if key not in USER_KEYS:
+            raise ConfigError(f"{path}: unknown key '{key}' (the user configuration holds "
+                              f"only {', '.join(USER_KEYS)})")
+    packs = data.get("trusted-rule-packs", [])
+    if not isinstance(packs, list) or not all(isinstance(x, str) and x for x in packs):
+        raise ConfigError(f"{path}: key 'trusted-rule-packs' must be a list of folders")
+    return frozenset(str((path.parent / Path(x).expanduser()).resolve()) for x in packs)
 
 
 # --------------------------------------------------------------------------- rules
@@ -196,8 +291,8 @@ def rule_registry(packs: tuple[str, ...] = ()) -> dict[str, Rule]:
         p = Path(d)
         if not p.is_dir():
             raise RulePackError(f"{p}: rule pack directory not found")
-        if d not in sys.path:  # a pack may bring its own check module
-            sys.path.insert(0, d)
+        if d not in sys.path:  # a pack may bring its own check module: after everything
+            sys.path.append(d)  # else, so that it cannot stand in for another module
         add_rules(reg, load_pack(p, origin=str(p)))
     return dict(sorted(reg.items()))
 
@@ -309,11 +404,21 @@ class Effective:
         return s
 
 
-def effective(file_cfg: Config | None, cli: Config) -> Effective:
-    """Combine a file's configuration with the command line options."""
+def loaded_packs(cfg: Config | None, cli: Config, trusted: Collection[str] = ()) -> tuple[
+        tuple[str, ...], tuple[str, ...]]:
+    """(the rule packs loaded, the packs of the file passed over): those of the command line
+    and those of the file that are ``trusted`` or named on the command line too."""
+    mine = [p for p in (cfg.rule_packs if cfg else ()) if p not in cli.rule_packs]
+    return (tuple(dict.fromkeys([*cli.rule_packs, *(p for p in mine if p in trusted)])),
+            tuple(p for p in mine if p not in trusted))
+
+
+def effective(file_cfg: Config | None, cli: Config, trusted: Collection[str] = ()) -> Effective:
+    """Combine a file's configuration with the command line options. The file's rule packs
+    are loaded only when ``trusted`` (see :func:`loaded_packs`)."""
     cfg = file_cfg or EMPTY
     layers = [cfg, cli]
-    packs = cfg.rule_packs + cli.rule_packs
+    packs = loaded_packs(cfg, cli, trusted)[0]
     registry = rule_registry(packs)
     rules = apply_severity(select_rules(layers, registry), layers, registry)
     unused = cli.report_unused_suppressions
@@ -336,7 +441,9 @@ def effective(file_cfg: Config | None, cli: Config) -> Effective:
 
 @dataclass(slots=True)
 class Resolver:
-    """Which configuration applies to each file, given ``--config`` / ``--isolated``."""
+    """Which configuration applies to each file, given ``--config`` / ``--isolated``; and
+    the rule packs the user trusts (``--isolated``: none but the command line's).
+    ``warnings``: configuration passed over (said once each)."""
 
     cli: Config = EMPTY
     config_file: Path | None = None
@@ -345,6 +452,16 @@ class Resolver:
     _dirs: dict[Path, Config | None] = field(default_factory=dict)
     _explicit: Config | None = None
     _files: dict[str | None, FileSettings] = field(default_factory=dict)
+    _trusted: frozenset[str] | None = None
+    warnings: dict[str, None] = field(default_factory=dict)
+
+    def warn(self, message: str) -> None:
+        self.warnings.setdefault(message, None)
+
+    def trusted(self) -> frozenset[str]:
+        if self._trusted is None:
+            self._trusted = frozenset() if self.isolated else trusted_rule_packs()
+        return self._trusted
 
     def config_for(self, path: Path) -> Config | None:
         if self.isolated:
@@ -353,7 +470,16 @@ class Resolver:
             if self._explicit is None:
                 self._explicit = load_config(self.config_file)
             return self._explicit
-        return find_config(path, self._dirs)
+        return find_config(path, self._dirs, self.warn)
+
+    def packs(self, cfg: Config | None) -> tuple[str, ...]:
+        """The rule packs loaded with ``cfg``; its untrusted ones are said."""
+        loaded, passed = loaded_packs(cfg, self.cli, self.trusted())
+        for p in passed:
+            self.warn(f"{cfg.path if cfg else '?'}: rule pack {p} not loaded (a configuration "
+                      f"file cannot run code): trust it with --rule-pack {p} or in "
+                      f"trusted-rule-packs of {user_config_path()}")
+        return loaded
 
     # the scopes of a folder walk (engine.files.Scopes): a folder's configuration is its own
     # file's when its listing has one, else its parent's; found once per folder, no lookups
@@ -365,7 +491,7 @@ class Resolver:
     ) -> Config | None:
         if self.isolated or self.config_file is not None or not names & _NAMES:
             return parent
-        own = _config_in(directory)
+        own = _config_in(directory, self.warn)
         return own if own is not None else parent
 
     def scope_files(self, cfg: Config | None) -> FileSettings:
@@ -402,7 +528,8 @@ class Resolver:
     def effective_of(self, cfg: Config | None) -> Effective:
         key = str(cfg.path) if cfg and cfg.path else None
         if key not in self._cache:
-            self._cache[key] = effective(cfg, self.cli)
+            self.packs(cfg)
+            self._cache[key] = effective(cfg, self.cli, self.trusted())
         return self._cache[key]
 
     def for_file(self, path: Path) -> Effective:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from sakiplint.engine.findings import Finding
 from sakiplint.engine.locate import locate_findings
-from sakiplint.engine.rules import Rule, Settings, all_rules, run_rules
+from sakiplint.engine.rules import Rule, RuleCrash, Settings, all_rules, run_rules
 from sakiplint.model import Document
 from sakiplint.read.load import load_document
 from sakiplint.read.parse import parse_document
-from sakiplint.read.source import Source
+from sakiplint.read.source import Source, normalise_newlines
 
 
 def default_rules() -> list[Rule]:
@@ -35,11 +35,13 @@ def apply_overrides(
 def lint_document(
     doc: Document, rules: Iterable[Rule] | None = None, settings: Settings | None = None,
     report_year: int | None = None, renstra_period: tuple[int, int] | None = None,
+    crashes: list[RuleCrash] | None = None,
 ) -> tuple[Document, list[Finding]]:
     """Run the rules (all enabled ones by default) on a parsed document; see
-    :func:`apply_overrides`. Findings of a Word / PDF document get their location there."""
+    :func:`apply_overrides`. Findings of a Word / PDF document get their location there.
+    ``crashes``: where rules that raised are reported (see :func:`run_rules`)."""
     doc = apply_overrides(doc, report_year, renstra_period)
-    findings = run_rules(doc, default_rules() if rules is None else rules, settings)
+    findings = run_rules(doc, default_rules() if rules is None else rules, settings, crashes)
     if doc.source_map is not None:
         locate_findings(doc, findings)
     return doc, findings
@@ -48,9 +50,17 @@ def lint_document(
 def lint_source(
     source: Source, rules: Iterable[Rule] | None = None, settings: Settings | None = None,
     report_year: int | None = None, renstra_period: tuple[int, int] | None = None,
+    crashes: list[RuleCrash] | None = None,
 ) -> tuple[Document, list[Finding]]:
-    """Parse and run the rules (all enabled ones by default); see :func:`apply_overrides`."""
-    return lint_document(parse_document(source), rules, settings, report_year, renstra_period)
+    """Parse and run the rules (all enabled ones by default); see :func:`apply_overrides`.
+    ``crashes``: where rules that raised are reported (see :func:`run_rules`)."""
+    import decimal
+
+    from sakiplint.read.numfmt import number_context
+
+    with decimal.localcontext(number_context(source.text)):
+        doc = parse_document(source)
+    return lint_document(doc, rules, settings, report_year, renstra_period, crashes)
 
 
 def lint_file(
@@ -64,4 +74,5 @@ def lint_text(
     text: str, rules: Iterable[Rule] | None = None, settings: Settings | None = None,
     path: str = "<text>",
 ) -> tuple[Document, list[Finding]]:
-    return lint_source(Source(path=path, text=text, encoding="utf-8"), rules, settings)
+    return lint_source(Source(path=path, text=normalise_newlines(text), encoding="utf-8"),
+                       rules, settings)

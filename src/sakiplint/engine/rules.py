@@ -28,7 +28,7 @@ from typing import Any
 from sakiplint import __version__
 from sakiplint.engine.findings import Finding, Related
 from sakiplint.model import Cell, Document, Row, Table
-from sakiplint.read.resources import cache_dir, data_dir
+from sakiplint.read.resources import cache_dir, data_dir, private_file, write_atomic
 
 ENTRY_POINT_GROUP = "sakiplint.rules"
 SCOPES = ("document", "table", "row", "cell")
@@ -82,31 +82,48 @@ def validate_rule_meta(meta: dict[str, Any], where: str) -> None:
         raise RulePackError(f"{where}: invalid rule at {loc}: {err.message}")
 
 
-def _pack_cache(digest: str) -> Path:
-    return cache_dir() / f"pack-{digest}.marshal"
+def _pack_cache(digest: str) -> Path | None:
+    folder = cache_dir()
+    return folder / f"pack-{digest}.marshal" if folder is not None else None
+
+
+_HASH = 32  # a cache file starts with the SHA-256 of the rest
 
 
 def _cached_pack(digest: str) -> list[dict[str, Any]] | None:
-    """The rule metadata of a pack validated before (None: not cached, or unreadable)."""
+    """The rule metadata of a pack validated before (None: not cached, unreadable, not a
+    private file of ours, or not whole)."""
+    path = _pack_cache(digest)
+    if path is None or not private_file(path):
+        return None
     try:
-        metas = marshal.loads(_pack_cache(digest).read_bytes())
+        data = path.read_bytes()
+        if len(data) <= _HASH or hashlib.sha256(data[_HASH:]).digest() != data[:_HASH]:
+            return None
+        metas = marshal.loads(data[_HASH:])
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    if not isinstance(metas, list) or not all(isinstance(m, dict) for m in metas):
+    if not isinstance(metas, list) or not all(_plain(m) for m in metas):
         return None
     return metas
 
 
+def _plain(meta: Any) -> bool:
+    """Rule metadata as TOML gives it: the check a string, the tables dicts."""
+    return isinstance(meta, dict) and isinstance(meta.get("check"), str) and all(
+        isinstance(meta.get(k), dict) for k in ("message", "description"))
+
+
 def _store_pack(digest: str, metas: list[dict[str, Any]]) -> None:
     """Remember a validated pack; an unwritable cache directory only costs time."""
-    target = _pack_cache(digest)
+    path = _pack_cache(digest)
+    if path is None:
+        return
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(metas))
-        os.replace(tmp, target)
-    except (OSError, ValueError):
-        pass
+        payload = marshal.dumps(metas)
+    except ValueError:
+        return
+    write_atomic(path, hashlib.sha256(payload).digest() + payload)
 
 
 def _pack_digest(raw: list[tuple[Path, bytes]]) -> str:
@@ -114,7 +131,7 @@ def _pack_digest(raw: list[tuple[Path, bytes]]) -> str:
     it: any change to a rule file, the set of files, the schema or the versions is a miss."""
     h = hashlib.sha256()
     schema = Path(__file__).parent / "schemas" / "rule.schema.json"
-    h.update(f"{__version__}\0{sys.version_info[:2]}\0{marshal.version}\0".encode())
+    h.update(f"{__version__}\0{sys.version_info[:2]}\0{marshal.version}\0hashed\0".encode())
     h.update(schema.read_bytes())
     for f, data in raw:
         h.update(b"\0" + f.name.encode() + b"\0" + hashlib.sha256(data).digest())
@@ -168,7 +185,7 @@ class LazyCheck:
         module = ref.partition(":")[0]
         try:
             found = _module_exists(module)
-        except (ImportError, ValueError) as exc:
+        except (ImportError, ValueError, AttributeError) as exc:
             raise RulePackError(f"{where}: cannot load check {ref!r}: {exc}") from None
         if not found:
             raise RulePackError(f"{where}: cannot load check {ref!r}: "
@@ -190,9 +207,30 @@ class LazyCheck:
 
 @cache
 def _module_exists(module: str) -> bool:
+    """Whether ``module`` can be imported, found without running any of its code (nor its
+    parent packages', which ``importlib.util.find_spec`` imports)."""
     import importlib.util
+    from importlib.machinery import PathFinder
 
-    return module in sys.modules or importlib.util.find_spec(module) is not None
+    if module in sys.modules:
+        return True
+    parts = module.split(".")
+    known = max((k for k in range(1, len(parts)) if ".".join(parts[:k]) in sys.modules),
+                default=0)
+    search: Any = None
+    if known:
+        search = getattr(sys.modules[".".join(parts[:known])], "__path__", None)
+        if search is None:
+            return False
+    for k in range(known, len(parts)):
+        name = ".".join(parts[:k + 1])
+        spec = importlib.util.find_spec(name) if k == 0 else PathFinder.find_spec(name, search)
+        if spec is None:
+            return False
+        search = spec.submodule_search_locations
+        if search is None and k + 1 < len(parts):
+            return False
+    return True
 
 
 def check_ref(check: Callable[..., Any]) -> str:
@@ -218,29 +256,65 @@ def _plugin_entry_points() -> list[Any]:
     """The ``sakiplint.rules`` entry points of the installed packages.
 
     Scanning every installed distribution costs tens of milliseconds at each start, so the
-    (name, value) pairs found are remembered per state of the import path: any package
-    installed or removed changes a site-packages directory's mtime, and with it the key."""
+    entry points found are remembered per state of the import path: any package installed
+    or removed changes a site-packages directory's mtime, and with it the key. A cached entry
+    names a module to import, so it is used only when the distribution's own metadata file
+    it came from (in a folder of the import path) still declares it."""
     stamp = [s for s in map(_path_stamp, sys.path) if s is not None]
     digest = hashlib.sha256("\n".join(stamp).encode()).hexdigest()[:20]
-    path = cache_dir() / f"entry-points-{digest}.json"
-    try:
-        pairs = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
+    folder = cache_dir()
+    path = folder / f"entry-points-{digest}.json" if folder is not None else None
+    triples = _cached_entry_points(path)
+    if triples is None:
         from importlib.metadata import entry_points
 
-        pairs = [[ep.name, ep.value] for ep in entry_points(group=ENTRY_POINT_GROUP)]
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(pairs), "utf-8")
-            os.replace(tmp, path)
-        except OSError:
-            pass
-    if not pairs:
+        found = list(entry_points(group=ENTRY_POINT_GROUP))
+        triples = [[ep.name, ep.value, str(getattr(ep.dist, "_path", "") or "")]
+                   for ep in found]
+        if path is not None and all(t[2] for t in triples):
+            write_atomic(path, json.dumps(triples).encode("utf-8"))
+        return found
+    if not triples:
         return []
     from importlib.metadata import EntryPoint
 
-    return [EntryPoint(name, value, ENTRY_POINT_GROUP) for name, value in pairs]
+    return [EntryPoint(name, value, ENTRY_POINT_GROUP) for name, value, _ in triples]
+
+
+def _cached_entry_points(path: Path | None) -> list[list[str]] | None:
+    """The cached (name, value, metadata folder) triples, when each is still declared."""
+    if path is None or not private_file(path):
+        return None
+    try:
+        triples = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(triples, list) or not all(
+        isinstance(t, list) and len(t) == 3 and all(isinstance(x, str) for x in t)
+        for t in triples
+    ):
+        return None
+    if triples and not _declared(triples):
+        return None
+    return triples
+
+
+def _declared(triples: list[list[str]]) -> bool:
+    from importlib.metadata import Distribution
+
+    roots = {os.path.abspath(p or ".") for p in sys.path}
+    for name, value, meta in triples:
+        folder = Path(meta)
+        if not folder.name.lower().endswith(_METADATA_SUFFIXES) or str(
+                folder.parent) not in roots:
+            return False
+        try:
+            eps = Distribution.at(folder).entry_points.select(group=ENTRY_POINT_GROUP)
+        except (OSError, ValueError):
+            return False
+        if not any(ep.name == name and ep.value == value for ep in eps):
+            return False
+    return True
 
 
 _METADATA_SUFFIXES = (".dist-info", ".egg-info")
@@ -325,37 +399,96 @@ class Context:
     table: Table | None = None
 
 
+@dataclass(slots=True)
+class RuleCrash:
+    """A rule (or the knowledge it asked for) that raised on one file: reported, never
+    allowed to cost the other rules' findings."""
+
+    rule: str
+    path: str
+    error: str            # "ExcType: message", one line
+    trace: str = ""       # the traceback's last frames, for the report of the bug
+
+    def __str__(self) -> str:
+        return f"{self.path}: internal error in rule {self.rule}: {self.error} (please report)"
+
+
+class RuleCrashed(Exception):
+    """Raised by :func:`run_rules` after the walk when rules crashed and the caller gave no
+    list to collect the crashes in; it carries the findings of the rules that did not."""
+
+    def __init__(self, crashes: list[RuleCrash], findings: list[Finding]) -> None:
+        super().__init__("; ".join(str(c) for c in crashes))
+        self.crashes = crashes
+        self.findings = findings
+
+
+def describe_error(exc: BaseException, limit: int = 300) -> str:
+    """``ExcType: message`` on one line (bounded), for an internal error line."""
+    text = " ".join(str(exc).split())
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
 def run_rules(
-    doc: Document, rules: Iterable[Rule], settings: Settings | None = None
+    doc: Document, rules: Iterable[Rule], settings: Settings | None = None,
+    crashes: list[RuleCrash] | None = None,
 ) -> list[Finding]:
+    """Run the rules on a document, each called once per node of its scope.
+
+    A rule that raises is reported as a :class:`RuleCrash` of that rule and file (appended
+    to ``crashes``) and not called again on this document; every other rule runs and keeps
+    its findings. Without a ``crashes`` list, :class:`RuleCrashed` is raised after the walk.
+    The arithmetic runs in the document's :func:`~sakiplint.read.numfmt.number_context`."""
+    import decimal
+
+    from sakiplint.read.numfmt import number_context
+
     settings = settings or Settings()
     by_scope: dict[str, list[Rule]] = {s: [] for s in SCOPES}
     for r in rules:
         by_scope[r.scope].append(r)
     findings: list[Finding] = []
+    crashed: dict[str, RuleCrash] = {}
 
-    def emit(rule: Rule, issues: Iterable[Issue] | None, table: Table | None) -> None:
-        for issue in issues or ():
-            findings.append(_finding(rule, issue, table))
+    def call(rule: Rule, node: Any, table: Table | None) -> None:
+        if rule.code in crashed:
+            return
+        try:
+            for issue in rule.check(Context(doc, rule, settings, table), node) or ():
+                findings.append(_finding(rule, issue, table))
+        except RulePackError:
+            raise
+        except Exception as exc:  # one rule's bug must not cost the others' findings
+            import traceback
 
-    for rule in by_scope["document"]:
-        emit(rule, rule.check(Context(doc, rule, settings), doc), None)
-    if by_scope["table"] or by_scope["row"] or by_scope["cell"]:
-        for table in doc.tables:
-            if table.skipped:
-                continue
-            for rule in by_scope["table"]:
-                emit(rule, rule.check(Context(doc, rule, settings, table), table), table)
-            if not (by_scope["row"] or by_scope["cell"]):
-                continue
-            for row in table.rows:
-                for rule in by_scope["row"]:
-                    emit(rule, rule.check(Context(doc, rule, settings, table), row), table)
-                if by_scope["cell"]:
-                    for cell in row.cells:
-                        for rule in by_scope["cell"]:
-                            emit(rule, rule.check(Context(doc, rule, settings, table), cell), table)
+            crashed[rule.code] = RuleCrash(rule.code, doc.path, describe_error(exc),
+                                           "".join(traceback.format_exception(exc, limit=-8)))
+
+    with decimal.localcontext(number_context(doc.text or "\n".join(doc.lines))):
+        for rule in by_scope["document"]:
+            call(rule, doc, None)
+        if by_scope["table"] or by_scope["row"] or by_scope["cell"]:
+            for table in doc.tables:
+                if table.skipped:
+                    continue
+                for rule in by_scope["table"]:
+                    call(rule, table, table)
+                if not (by_scope["row"] or by_scope["cell"]):
+                    continue
+                for row in table.rows:
+                    for rule in by_scope["row"]:
+                        call(rule, row, table)
+                    if by_scope["cell"]:
+                        for cell in row.cells:
+                            for rule in by_scope["cell"]:
+                                call(rule, cell, table)
     findings.sort(key=Finding.sort_key)
+    if crashed:
+        if crashes is None:
+            raise RuleCrashed(list(crashed.values()), findings)
+        crashes.extend(crashed.values())
     return findings
 
 

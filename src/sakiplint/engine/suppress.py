@@ -26,12 +26,44 @@ from sakiplint.engine.rules import Rule
 
 UNUSED_CODE = "SK001"
 
-_DIRECTIVE = re.compile(
-    r"<!--\s*sakiplint-(?P<kind>disable-next-line|disable-line|disable|enable)"
-    r"(?=\s|-->)(?P<body>.*?)-->",
-    re.IGNORECASE,
-)
-_ONLY_DIRECTIVES = re.compile(r"^\s*(?:" + _DIRECTIVE.pattern + r"\s*)+$", re.IGNORECASE)
+#: what follows "<!--" in a suppression comment; the comment ends at the first "-->"
+_HEAD = re.compile(
+    r"\s*sakiplint-(disable-next-line|disable-line|disable|enable)(?=\s|-->)", re.IGNORECASE)
+
+
+def _scan(text: str) -> list[tuple[str, str, int, int]]:
+    """(kind, body, start, end) of each suppression comment of one line, left to right.
+
+    One pass with ``str.find`` (a regular expression with a lazy body, tried at every
+    ``<!--`` of a line that never closes, is quadratic; one that repeats it is exponential)."""
+    out: list[tuple[str, str, int, int]] = []
+    pos = 0
+    while True:
+        start = text.find("<!--", pos)
+        if start < 0:
+            return out
+        m = _HEAD.match(text, start + 4)
+        if m is None:
+            pos = start + 4
+            continue
+        close = text.find("-->", m.end())
+        if close < 0:  # no comment of this line closes after here
+            return out
+        out.append((m.group(1).lower(), text[m.end():close], start, close + 3))
+        pos = close + 3
+
+
+def _only_directives(text: str) -> bool:
+    """Whether a line holds suppression comments and nothing else but blanks."""
+    found = _scan(text)
+    if not found:
+        return False
+    pos = 0
+    for _, _, start, end in found:
+        if text[pos:start].strip():
+            return False
+        pos = end
+    return not text[pos:].strip()
 
 
 @dataclass(slots=True)
@@ -66,59 +98,96 @@ def _codes(body: str) -> tuple[str, ...]:
 def parse_directives(lines: Sequence[str]) -> list[Directive]:
     """Every suppression comment of the report, in order."""
     out: list[Directive] = []
+    next_line: list[int | None] | None = None
     for i, text in enumerate(lines):
         if "sakiplint-" not in text.lower():
             continue
-        for m in _DIRECTIVE.finditer(text):
-            kind = m.group("kind").lower()
-            d = Directive(kind, _codes(m.group("body")), i + 1, m.start() + 1, m.end() + 1)
+        for kind, body, start, end in _scan(text):
+            d = Directive(kind, _codes(body), i + 1, start + 1, end + 1)
             if kind == "disable-line":
                 d.target = i + 1
             elif kind == "disable-next-line":
-                d.target = _next_line(lines, i + 1)
+                if next_line is None:
+                    next_line = _next_lines(lines)
+                d.target = next_line[i + 1] if i + 1 < len(lines) else None
             out.append(d)
     return out
 
 
-def _next_line(lines: Sequence[str], start: int) -> int | None:
-    """1-based number of the first line at or after index ``start`` that is neither blank nor
-    only suppression comments."""
-    for j in range(start, len(lines)):
-        if lines[j].strip() and not _ONLY_DIRECTIVES.match(lines[j]):
-            return j + 1
-    return None
-
-
-def _ended(d: Directive, enables: Iterable[Directive], f: Finding) -> bool:
-    for e in enables:
-        if (e.line, e.column) <= (d.line, d.column) or e.line > f.line:
-            continue
-        if not e.codes or e.covers(f):
-            return True
-    return False
+def _next_lines(lines: Sequence[str]) -> list[int | None]:
+    """For each index, the 1-based number of the first line at or after it that is neither
+    blank nor only suppression comments (one backward pass)."""
+    out: list[int | None] = [None] * len(lines)
+    after: int | None = None
+    for j in range(len(lines) - 1, -1, -1):
+        text = lines[j]
+        if text.strip() and not ("sakiplint-" in text.lower() and _only_directives(text)):
+            after = j + 1
+        out[j] = after
+    return out
 
 
 def apply_suppressions(lines: Sequence[str], findings: Iterable[Finding]) -> Result:
-    """Split findings into those kept and those silenced by the report's comments."""
+    """Split findings into those kept and those silenced by the report's comments.
+
+    Linear in the comments and findings for each rule that has findings: the comments are
+    walked once in order per rule, keeping the ``disable`` comments that are active (those
+    since the last ``enable`` that ends them), and a line's ``*-line`` comments are matched
+    once per rule and line."""
+    found = list(findings)
     directives = parse_directives(lines)
-    enables = [d for d in directives if d.kind == "enable"]
-    kept: list[Finding] = []
-    suppressed: list[Finding] = []
-    for f in findings:
-        silenced = False
-        for d in directives:
-            if d.kind == "enable":
-                continue
-            if d.kind == "disable":
-                if d.line > f.line or _ended(d, enables, f):
+    if not directives:
+        return Result(found, [], directives)
+    by_target: dict[int, list[Directive]] = {}
+    blocks: list[Directive] = []
+    for d in directives:
+        if d.kind in ("disable", "enable"):
+            blocks.append(d)
+        elif d.target is not None:
+            by_target.setdefault(d.target, []).append(d)
+    by_rule: dict[tuple[str, str, str], list[int]] = {}
+    for k, f in enumerate(found):
+        by_rule.setdefault((f.rule, f.slug, f.category), []).append(k)
+    silenced = [False] * len(found)
+    for indices in by_rule.values():
+        sample = found[indices[0]]
+        indices.sort(key=lambda k: found[k].line)
+        line_done: dict[int, bool] = {}
+        active: list[tuple[Directive, list[str]]] = []
+        marked = 0
+        nxt = 0
+        for k in indices:
+            line = found[k].line
+            # the ``*-line`` comments aimed at this line
+            hit = line_done.get(line)
+            if hit is None:
+                hit = False
+                for d in by_target.get(line, ()):
+                    codes = d.covers(sample)
+                    if codes:
+                        d.used.update(codes)
+                        hit = True
+                line_done[line] = hit
+            # the block comments up to the end of this line
+            while nxt < len(blocks) and blocks[nxt].line <= line:
+                d = blocks[nxt]
+                nxt += 1
+                codes = d.covers(sample)
+                if not codes:
                     continue
-            elif d.target != f.line:
-                continue
-            hits = d.covers(f)
-            if hits:
-                d.used.update(hits)
-                silenced = True
-        (suppressed if silenced else kept).append(f)
+                if d.kind == "disable":
+                    active.append((d, codes))
+                else:  # an enable that ends every disable of this rule before it
+                    active.clear()
+                    marked = 0
+            if active:
+                hit = True
+                for d, codes in active[marked:]:
+                    d.used.update(codes)
+                marked = len(active)
+            silenced[k] = hit
+    kept = [f for f, s in zip(found, silenced, strict=True) if not s]
+    suppressed = [f for f, s in zip(found, silenced, strict=True) if s]
     return Result(kept, suppressed, directives)
 
 
@@ -139,6 +208,20 @@ def unused_findings(
     """SK001 findings for suppressions that silenced nothing. A code of a rule that did not run
     (not selected) is not reported; a code that names no rule at all is."""
     out: list[Finding] = []
+    kinds: dict[str, str] = {}   # code -> "unknown" / "active" / "inactive", once per code
+
+    def kind_of(code: str) -> str:
+        kind = kinds.get(code)
+        if kind is None:
+            if not any(selector_matches(code, r.code, r.slug, r.category) for r in known):
+                kind = "unknown"
+            elif any(selector_matches(code, r.code, r.slug, r.category) for r in active):
+                kind = "active"
+            else:
+                kind = "inactive"
+            kinds[code] = kind
+        return kind
+
     for d in result.directives:
         if d.kind == "enable":
             continue
@@ -149,9 +232,10 @@ def unused_findings(
         for c in d.codes:
             if c in d.used:
                 continue
-            if not any(selector_matches(c, r.code, r.slug, r.category) for r in known):
+            kind = kind_of(c)
+            if kind == "unknown":
                 unknown.append(c)
-            elif any(selector_matches(c, r.code, r.slug, r.category) for r in active):
+            elif kind == "active":
                 unused.append(c)
         if not unused and not unknown:
             continue

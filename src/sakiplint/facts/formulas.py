@@ -237,8 +237,18 @@ def stated_formulas(doc: Document) -> list[Formula]:
 
 
 def negative_formulas(doc: Document) -> list[Formula]:
-    """The stated formulas for lower-is-better indicators (capaian falls as realisasi rises)."""
-    return [f for f in stated_formulas(doc) if f.polarity == "negative"]
+    """The stated formulas for lower-is-better indicators (capaian falls as realisasi rises),
+    each expression once (the first place it is stated), cached per document: a report
+    restating one formula for every indicator gives one to try, not one per indicator."""
+    return doc.memo(MEMO_KEY + ".negative", _negative)
+
+
+def _negative(doc: Document) -> list[Formula]:
+    seen: dict[str, Formula] = {}
+    for f in stated_formulas(doc):
+        if f.polarity == "negative":
+            seen.setdefault(f.expr.show(), f)
+    return list(seen.values())
 
 
 # --------------------------------------------------------------------------- polarity

@@ -934,18 +934,30 @@ def mispaired(ident: Identity) -> list[tuple[Pairing, list[Pairing]]]:
     and no other table supports."""
     out: list[tuple[Pairing, list[Pairing]]] = []
     for pairs in ident.pairings.values():
-        if len({p.table.index for p in pairs}) < 3:
+        tables = {p.table.index for p in pairs}
+        if len(tables) < 3:
             continue
+        # the distinct sasaran names and the tables writing each (the work is per name, not
+        # per pair of pairings: a document of many reports repeats the names)
+        by_key: dict[str, set[int]] = {}
+        for q in pairs:
+            by_key.setdefault(q.sasaran_key, set()).add(q.table.index)
+        if len(by_key) > _MAX_SASARAN_NAMES:
+            continue  # bounded: so many names for one indicator are no pairing to judge
         for p in pairs:
-            others = [q for q in pairs if q.table.index != p.table.index]
-            if any(compatible(q.sasaran_key, p.sasaran_key) for q in others):
+            t = p.table.index   # (the others are in two tables or more: three in all)
+            keys = [k for k, tabs in by_key.items() if tabs - {t}]
+            if any(compatible(k, p.sasaran_key) for k in keys):
                 continue
-            if len({q.table.index for q in others}) < 2:
+            first = next(q.sasaran_key for q in pairs if q.table.index != t)
+            if not all(compatible(k, first) for k in keys):
                 continue
-            if not all(compatible(q.sasaran_key, others[0].sasaran_key) for q in others):
-                continue
-            out.append((p, others))
+            out.append((p, [q for q in pairs if q.table.index != t]))
     return out
+
+
+#: the distinct sasaran names of one indicator :func:`mispaired` looks at
+_MAX_SASARAN_NAMES = 32
 
 
 # --------------------------------------------------------------------------- captions

@@ -98,7 +98,7 @@ def _num(s: str) -> Decimal | None:
 
 
 _HAS_DIGIT = re.compile(r"\d")
-_BARE_NUMBER = re.compile(r"\s*\d+(?:[.,]\d+)*\s*%?\s*")
+_BARE_NUMBER = re.compile(r"\s*\d+(?:[.,]\d+)*\s*(?:%\s*)?")  # not \s*%?\s*: quadratic
 
 
 def parse_interval(text: str) -> Interval | None:
@@ -237,6 +237,58 @@ def _build(doc: Document) -> list[Scale]:
 def rating_scales(doc: Document) -> list[Scale]:
     """Every rating scale the report prints (cached per document)."""
     return doc.memo(MEMO_KEY, _build)
+
+
+@dataclass(slots=True)
+class ScaleIndex:
+    """Scales by the labels of their bands, so that a label finds the scales that know it
+    without asking each (a report may print a scale per chapter, or be many reports)."""
+
+    scales: list[Scale]
+    by_key: dict[str, list[int]]    # label_key of a band's label -> scale positions
+    by_alt: dict[str, list[int]]    # each slash alternative of a band's label -> positions
+
+    def knowing(self, label: str) -> list[Scale]:
+        """The scales that know ``label`` (:meth:`Scale.knows`), in their order."""
+        key = label_key(label)
+        found = set(self.by_key.get(key, ())) | set(self.by_alt.get(key, ()))
+        for alt in label_alternatives(label):
+            found.update(self.by_key.get(alt, ()))
+        return [self.scales[i] for i in sorted(found) if self.scales[i].knows(label)]
+
+    def knows_fully(self, label: str) -> bool:
+        """Some scale has ``label`` as one of its labels, whole (:meth:`Scale.knows_fully`)."""
+        return label_key(label) in self.by_key
+
+
+def scale_index(scales: list[Scale]) -> ScaleIndex:
+    by_key: dict[str, list[int]] = {}
+    by_alt: dict[str, list[int]] = {}
+    for i, sc in enumerate(scales):
+        for b in sc.bands:
+            by_key.setdefault(label_key(b.label), []).append(i)
+            for alt in label_alternatives(b.label):
+                by_alt.setdefault(alt, []).append(i)
+    return ScaleIndex(scales, by_key, by_alt)
+
+
+def scale_tables(doc: Document) -> frozenset[int]:
+    """The indices of the tables that print a rating scale (of any kind)."""
+    return doc.memo(MEMO_KEY + ".tables", lambda d: frozenset(
+        s.table_index for s in rating_scales(d)))
+
+
+def capaian_scale_index(doc: Document) -> ScaleIndex:
+    """The index of the report's capaian rating scales (not the IKM ones), per document; a
+    scale printed again with the same bands is indexed once (the first)."""
+    def build(d: Document) -> ScaleIndex:
+        distinct: dict[tuple[tuple[Interval, str], ...], Scale] = {}
+        for s in rating_scales(d):
+            if s.kind == "capaian":
+                distinct.setdefault(tuple((b.interval, b.label) for b in s.bands), s)
+        return scale_index(list(distinct.values()))
+
+    return doc.memo(MEMO_KEY + ".capaian_index", build)
 
 
 # --------------------------------------------------------------------------- IKM surveys

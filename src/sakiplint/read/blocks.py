@@ -171,7 +171,7 @@ def _html_block(lines: list[str], start: int) -> tuple[RawBlock | None, int]:
     """The HTML table starting at line ``start`` (0-based) and the last line it took."""
     from sakiplint.read.html import grid, parse_table
 
-    last = _html_region(lines, start)
+    last = region = _html_region(lines, start)
     text = "\n".join(lines[start:last + 1])
     table = parse_table(text)
     line_starts = [0]
@@ -202,6 +202,6 @@ def _html_block(lines: list[str], start: int) -> tuple[RawBlock | None, int]:
             row.append(RawCell(text[c.start:c.end], ln, col))
         if row:
             rows.append(row)
-    if not rows:
-        return None, last
+    if not rows:  # no cell in the whole region: no table starts inside it either (linear)
+        return None, last if re.search(r"<t[dh]\b", text, re.I) else region
     return RawBlock("html", start + 1, last + 1, rows, repairs=list(table.repairs)), last

@@ -1,17 +1,18 @@
 """Loading the .lark grammars: compiled once per process, and the LALR analysis cached on
-disk (per grammar text, options and Python version) so that start-up does not redo it."""
+disk (per grammar text, options, Lark's and Python's versions) so that start-up does not redo
+it. The cache is plain data checked by its content hash, in the private cache directory
+(never Lark's own cache: a pickle loaded before it is checked, in the shared temp folder)."""
 
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sakiplint.read.resources import cache_dir, data_dir
+from sakiplint.read.resources import cache_dir, data_dir, private_file, write_atomic
 
 if TYPE_CHECKING:
     import re
@@ -19,25 +20,66 @@ if TYPE_CHECKING:
     from lark import Lark
 
 
-def _cache_file(name: str, text: str, options: dict[str, Any]) -> str | bool:
+def _cache_file(name: str, text: str, options: dict[str, Any]) -> Path | None:
+    """Where the LALR analysis of a grammar is kept: in the private cache directory only
+    (never the shared temp folder), named by the grammar text, the options that shape the
+    parser, Lark's and Python's versions."""
+    import lark
+
+    folder = cache_dir()
+    if folder is None:
+        return None
     key = hashlib.sha256(
         (text + repr(sorted((k, repr(v)) for k, v in options.items() if k != "transformer"))
-         ).encode("utf-8")
-    ).hexdigest()[:16]
-    ver = f"{sys.version_info[0]}{sys.version_info[1]}"
-    for folder in (cache_dir(), None):
-        if folder is None:  # the cache directory is not writable: the system's temp dir
-            import tempfile
+         + f"\0{lark.__version__}\0{sys.version_info[:2]}").encode("utf-8")
+    ).hexdigest()[:24]
+    return folder / f"lark-{name}-{key}.marshal"
 
-            folder = Path(tempfile.gettempdir())
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            probe = folder / f"lark-{name}-{key}-py{ver}.cache"
-            if probe.exists() or os.access(folder, os.W_OK):
-                return str(probe)
-        except OSError:
-            continue
-    return False
+
+_HASH = 32  # a cache file starts with the SHA-256 of the rest
+
+
+def _cached_parser(path: Path, options: dict[str, Any]) -> Lark | None:
+    """The parser kept in ``path``: plain data (``marshal``, never ``pickle``), loaded only
+    from a private file of ours whose content hash checks."""
+    import marshal
+
+    from lark import Lark
+
+    if not private_file(path):
+        return None
+    try:
+        data = path.read_bytes()
+        if len(data) <= _HASH or hashlib.sha256(data[_HASH:]).digest() != data[:_HASH]:
+            return None
+        state = marshal.loads(data[_HASH:])
+        allowed = {k: v for k, v in options.items() if k in _load_options()}
+        return Lark.__new__(Lark)._load(state, **allowed)  # type: ignore[no-any-return]
+    except Exception:  # a stale or foreign file: build the parser instead
+        return None
+
+
+def _store_parser(path: Path, parser: Lark) -> None:
+    import marshal
+
+    from lark.grammar import Rule
+    from lark.lexer import TerminalDef
+
+    try:
+        data, memo = parser.memo_serialize([TerminalDef, Rule])
+        data["options"] = {k: v for k, v in data["options"].items()
+                           if k not in _load_options()}
+        payload = marshal.dumps({"data": data, "memo": memo})
+    except (ValueError, TypeError, AttributeError):
+        return
+    write_atomic(path, hashlib.sha256(payload).digest() + payload)
+
+
+def _load_options() -> frozenset[str]:
+    """The options Lark takes when a parser is loaded (the transformer ...): not saved."""
+    from lark import lark as lark_module
+
+    return frozenset(getattr(lark_module, "_LOAD_ALLOWED_OPTIONS", ()))
 
 
 @cache
@@ -57,11 +99,15 @@ def load_grammar(name: str, **options: Any) -> Lark:
 
     text = grammar_text(name)
     options.setdefault("parser", "lalr")
-    cache = _cache_file(name, text, options) if options["parser"] == "lalr" else False
-    try:
-        return Lark(text, cache=cache, **options)
-    except (OSError, EOFError, ValueError):  # an unreadable cache file: build without it
-        return Lark(text, cache=False, **options)
+    path = _cache_file(name, text, options) if options["parser"] == "lalr" else None
+    if path is not None:
+        parser = _cached_parser(path, options)
+        if parser is not None:
+            return parser
+    parser = Lark(text, **options)
+    if path is not None:
+        _store_parser(path, parser)
+    return parser
 
 
 # ---- answering without Lark ---------------------------------------------------------------

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sakiplint.model import Document
 from sakiplint.read.parse import parse_document
-from sakiplint.read.source import InputError, Source, read_source
+from sakiplint.read.source import DEFAULT_MAX_BYTES, InputError, Source, read_source
 
 #: suffixes read by the office readers (by content, whatever the suffix says)
 OFFICE_SUFFIXES = (".docx", ".pdf")
@@ -55,8 +55,10 @@ def _ole2_message(path: Path) -> str:
             "save it as .docx first")
 
 
-def load_document(path: str | Path, progress: Progress | None = None) -> Document:
-    """Read any report file into the document model (see the module docstring)."""
+def load_document(path: str | Path, progress: Progress | None = None,
+                  max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read any report file into the document model (see the module docstring); a text file
+    of more than ``max_bytes`` is refused (``--max-file-size``)."""
     p = Path(path)
     kind = sniff(p)
     suffix = p.suffix.lower()
@@ -64,7 +66,7 @@ def load_document(path: str | Path, progress: Progress | None = None) -> Documen
         what = "PDF" if suffix == ".pdf" else "Word file"
         raise InputError(f"{p}: damaged {suffix} (not a {what})")
     if kind is None:
-        return parse_document(read_source(p))
+        return parse_document(read_source(p, max_bytes))
     if kind == "ole2":
         raise InputError(_ole2_message(p))
     if kind == "zip":   # a Word file under another name is read; other archives are not

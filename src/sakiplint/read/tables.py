@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from sakiplint.model import Cell, Column, Row, Table
 from sakiplint.read.blocks import RawBlock, RawCell
 from sakiplint.read.cells import CellValue, decide_notation, parse_cell
+from sakiplint.read.grid import grid_width
 from sakiplint.read.repair import (
     complete_truncated,
     glue_tail,
@@ -96,7 +97,8 @@ def clean_text(raw: str) -> tuple[str, bool]:
 
 def _mk_cell(rc: RawCell) -> Cell:
     text, bold = clean_text(rc.raw)
-    return Cell(rc.raw, text, rc.line, rc.column, bold)
+    # a clean cell keeps one string for both (most TAB cells: a copy per cell otherwise)
+    return Cell(rc.raw, rc.raw if text == rc.raw else text, rc.line, rc.column, bold)
 
 
 def _squash(text: str) -> str:
@@ -551,7 +553,7 @@ def build_tables(blocks: list[RawBlock], lines: list[str]) -> list[Table]:
                 continue
         nhead = b.header_rows if b.header_rows is not None else _header_count(rows)
         header, body = rows[:nhead], rows[nhead:]
-        width = max(_width(rows), 1)
+        width = grid_width([_width([r]) for r in rows])  # bounded: see read/grid.py
         uncrossed = uncross_header(header, body, width)
         if uncrossed:
             repairs.append(uncrossed)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from sakiplint.report.common import Lang, Results, labels, lang_of
+from sakiplint.report.common import Lang, Results, labels, lang_of, safe, safe_path
 from sakiplint.report.location import describe, page_words
 
 _GH_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _gh_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Command data: escaped as the runner unescapes it, after :func:`safe` (no control
+    character, no ``##[`` legacy command inside)."""
+    return safe(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _gh_prop(s: str) -> str:
@@ -30,11 +32,11 @@ def render_github(results: Results, lang: Lang) -> str:
             if f.location is not None:   # Word / PDF: no text lines; the place in the title
                 where = [page_words(f.location, flang), describe(f.location, flang)]
                 title = " ".join([f.rule, ", ".join(w for w in where if w)]).strip()
-                out.append(f"::{_GH_LEVEL[f.severity]} file={_gh_prop(path)},"
+                out.append(f"::{_GH_LEVEL[f.severity]} file={_gh_prop(safe_path(path))},"
                            f"title={_gh_prop(title)}::{_gh_data(msg)}")
                 continue
             out.append(
-                f"::{_GH_LEVEL[f.severity]} file={_gh_prop(path)},line={f.line},"
+                f"::{_GH_LEVEL[f.severity]} file={_gh_prop(safe_path(path))},line={f.line},"
                 f"col={f.column},endLine={f.end_line},endColumn={f.end_column},"
                 f"title={_gh_prop(f.rule)}::{_gh_data(msg)}"
             )

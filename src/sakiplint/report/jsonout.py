@@ -11,7 +11,7 @@ from typing import Any
 from sakiplint import __version__
 from sakiplint.engine.findings import Finding, Location
 from sakiplint.model import Document
-from sakiplint.report.common import Lang, Results, lang_of
+from sakiplint.report.common import Lang, Results, lang_of, unsurrogate
 
 
 def output_schema() -> dict[str, Any]:
@@ -50,15 +50,25 @@ def render_json(
     files = []
     for doc, path, fs in results:
         entry: dict[str, Any] = {
-            "path": path,
+            "path": unsurrogate(path),  # a name that is not UTF-8: its bytes as \xNN
             "encoding": doc.encoding if doc else None,
             "report_year": doc.report_year if doc else None,
-            "warnings": doc.warnings if doc else [],
+            "warnings": [unsurrogate(w) for w in doc.warnings] if doc else [],
         }
         entry.update((meta or {}).get(path, {}))
         entry["findings"] = [finding_dict(f, lang_of(lang, path)) for f in fs]
         files.append(entry)
     out = {"version": __version__, "files": files, "summary": summary(results)}
-    return json.dumps(out, ensure_ascii=False, indent=2)
+    return json_text(out)
+
+
+def json_text(data: Any) -> str:
+    """JSON text that can be written as UTF-8 (a stray surrogate escaped as ``\\udcxx``)."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(data, ensure_ascii=True, indent=2)
+    return text
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,10 +22,11 @@ _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _artifact(path: str) -> dict[str, Any]:
+    """The file's URI: its bytes percent-encoded (a name that is not valid UTF-8 too)."""
     p = Path(path)
     if p.is_absolute():
         return {"uri": p.as_uri()}
-    return {"uri": quote(p.as_posix()), "uriBaseId": "%SRCROOT%"}
+    return {"uri": quote(os.fsencode(p.as_posix())), "uriBaseId": "%SRCROOT%"}
 
 
 def _office_location(art: dict[str, Any], loc: Location, lang: str) -> dict[str, Any]:
@@ -119,6 +120,8 @@ def sarif_log(results: Results, lang: Lang, rules: Iterable[Rule]) -> dict[str, 
 
 
 def render_sarif(results: Results, lang: Lang, rules: Iterable[Rule]) -> str:
-    return json.dumps(sarif_log(results, lang, rules), ensure_ascii=False, indent=2)
+    from sakiplint.report.jsonout import json_text
+
+    return json_text(sarif_log(results, lang, rules))
 
 

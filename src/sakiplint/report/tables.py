@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from sakiplint.model import Document, Table
+from sakiplint.report.common import safe, safe_path, unsurrogate
 
 
 def table_dict(t: Table) -> dict[str, Any]:
@@ -42,11 +42,10 @@ def table_dict(t: Table) -> dict[str, Any]:
 
 
 def render_tables_json(doc: Document) -> str:
-    return json.dumps(
-        {"path": doc.path, "report_year": doc.report_year,
-         "tables": [table_dict(t) for t in doc.tables]},
-        ensure_ascii=False, indent=2,
-    )
+    from sakiplint.report.jsonout import json_text
+
+    return json_text({"path": unsurrogate(doc.path), "report_year": doc.report_year,
+                   "tables": [table_dict(t) for t in doc.tables]})
 
 
 _TABLES = {
@@ -78,7 +77,7 @@ def render_tables_text(doc: Document, cells: bool = True, lang: str = "id") -> s
     from sakiplint.engine.words import STAGES, phrases, table_note, word
 
     lab = _TABLES.get(lang, _TABLES["id"])
-    out = [f"{doc.path}: {len(doc.tables)} {lab['tables']}; {lab['year']}: "
+    out = [f"{safe_path(doc.path)}: {len(doc.tables)} {lab['tables']}; {lab['year']}: "
            f"{doc.report_year or '?'}"]
     for t in doc.tables:
         parts = "" if len(t.parts) == 1 else f" ({len(t.parts)} {lab['parts']}: " + ", ".join(
@@ -112,4 +111,5 @@ def render_tables_text(doc: Document, cells: bool = True, lang: str = "id") -> s
                     for c in r.cells
                 )
                 out.append(f"   {r.line:>5} {tag:<9} {vals}")
-    return "\n".join(out)
+    # the report's own text (captions, headers, cells) escaped for the terminal
+    return "\n".join(out[:1] + [safe(line) for line in out[1:]])

@@ -8,7 +8,16 @@ from collections.abc import Callable
 from typing import Any
 
 from sakiplint.engine.findings import SEVERITIES, Finding
-from sakiplint.report.common import Lang, Results, labels, lang_of, main_lang, plural
+from sakiplint.report.common import (
+    Lang,
+    Results,
+    labels,
+    lang_of,
+    main_lang,
+    plural,
+    safe,
+    safe_path,
+)
 from sakiplint.report.location import prefix
 
 SEVERITY_COLOR = {"error": "31", "warning": "33", "info": "36"}
@@ -44,14 +53,16 @@ def _snippet(line: str, f: Finding, header: str | None, lab: dict[str, str],
     start = max(f.column - 1, 0)
     width = max(1, (f.end_column - f.column) if f.end_line == f.line else 1)
     lo = max(0, start - 40)
-    snippet = src[lo:start + width + 40].rstrip()
+    # escaped (see safe) before and after the value apart, so that the marks stay under it
+    before = safe(src[lo:start])
+    snippet = (before + safe(src[start:start + width + 40])).rstrip()
     lead = "…" if lo > 0 else ""
     suffix = "…" if start + width + 40 < len(src.rstrip()) else ""
     marks = paint(SEVERITY_COLOR[f.severity], "^" * width)
-    where = f" {lab['column']} \"{header}\"" if header else ""
+    where = f" {lab['column']} \"{safe(header)}\"" if header else ""
     gutter = "     " if f.location else f"{f.line:>5}"   # Word / PDF: no line of theirs
     return [f"   {gutter} | {lead}{snippet}{suffix}",
-            f"         | {' ' * (len(lead) + start - lo)}{marks}{where}"]
+            f"         | {' ' * (len(lead) + len(before))}{marks}{where}"]
 
 
 def render_text(
@@ -66,25 +77,26 @@ def render_text(
     def paint(code: str, s: str) -> str:
         return f"\x1b[{code}m{s}\x1b[0m" if color else s
 
-    for doc, path, fs in results:
-        flang = lang_of(lang, path)
+    for doc, raw_path, fs in results:
+        flang = lang_of(lang, raw_path)
         flab = labels(flang)
+        path = safe_path(raw_path)  # document text and file names are escaped (see safe)
         for f in fs:
             sev = SEVERITY_COLOR[f.severity]
             # Word / PDF: the page, table, row and column instead of the text's line:column
             where = prefix(path, f.location, flang) if f.location else f"{path}:{f.line}:{f.column}"
             out.append(
-                f"{paint('1', where)}: {paint(sev + ';1', f.rule)} "
-                f"{paint(sev, '[' + f.severity + ']')} {f.message(flang)}"
+                f"{paint('1', safe(where))}: {paint(sev + ';1', safe(f.rule))} "
+                f"{paint(sev, '[' + f.severity + ']')} {safe(f.message(flang))}"
             )
             if show_source and doc is not None and 1 <= f.line <= len(doc.lines):
                 out += _snippet(doc.lines[f.line - 1], f, f.header_text(flang), flab, paint)
             expected = f.expected_text(flang)
             if expected is not None:
-                out.append(f"         = {flab['expected']}: {expected}")
+                out.append(f"         = {flab['expected']}: {safe(expected)}")
             for r in f.related[:8]:
                 at = prefix(path, r.location, flang) if r.location else f"{path}:{r.line}"
-                out.append(f"         - {flab['related']} {at}: {r.text(flang)}")
+                out.append(f"         - {flab['related']} {safe(at)}: {safe(r.text(flang))}")
             if len(f.related) > 8:
                 out.append(f"         - … (+{len(f.related) - 8})")
     if not quiet:
