@@ -150,6 +150,7 @@ class Row:
     level: int | None = None     # 1 program, 2 kegiatan, 3 sub kegiatan (or numbering depth)
     label: str = ""
     label_column: int | None = None
+    unread: bool = False         # the reader could not place its cells: kept out of the checks
 
     def cell(self, col: int) -> Cell | None:
         return self.cells[col] if 0 <= col < len(self.cells) else None
@@ -162,7 +163,7 @@ class Row:
 @dataclass(slots=True)
 class Table:
     index: int
-    style: str                       # "tsv", "pipe", "html"
+    style: str                       # "tsv", "pipe", "html", "plain"
     start_line: int
     end_line: int
     caption: str | None = None
@@ -259,6 +260,9 @@ class Document:
     lines: list[str]
     tables: list[Table] = field(default_factory=list)
     table_lines: frozenset[int] = frozenset()
+    #: lines holding page furniture (running headers / footers, page numbers, viewer
+    #: banners); ``lines`` has it blanked, ``text`` keeps it
+    furniture_lines: frozenset[int] = frozenset()
     report_year: int | None = None
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)

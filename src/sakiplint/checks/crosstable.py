@@ -183,10 +183,15 @@ def target_mismatch(ctx: Context, doc: Document) -> Iterator[Issue]:
     XT002, instead). Values on another scale (an index of 1-5 restated on 0-100) are not
     compared."""
     ident = identity(doc)
+    # a PK with rows the reader could not place may set a target no table shows it setting
+    unsure_pk = {ident.info(t).year for t in doc.tables if t.index in ident.infos
+                 and ident.info(t).role in PK_ROLES and any(r.unread for r in t.rows)}
     for (_, kind, year), occs in ident.values.items():
         if kind != "target" or len({o.table.index for o in occs}) < 2:
             continue
         with_pk = any(o.info.role in PK_ROLES for o in occs)
+        if not with_pk and year in unsure_pk:
+            continue
         renstra = [o for o in occs if o.info.role == "renstra"]
         # XT002 reports the agreement when no PK value is the Renstra's
         xt002 = bool(renstra) and not any(

@@ -139,7 +139,7 @@ def duplicate_kegiatan(ctx: Context, table: Table) -> Iterator[Issue]:
     program = ""
     seen: dict[tuple[str, str, str], Cell] = {}
     for row in table.rows:
-        if row.kind != "data":
+        if row.kind != "data" or row.unread:
             continue
         named = [(row.cells[c.index], c) for c in progs if row.cells[c.index].text]
         if not named:
@@ -148,8 +148,9 @@ def duplicate_kegiatan(ctx: Context, table: Table) -> Iterator[Issue]:
             if budget_level(cell.text, col) == "program":
                 program = program_key(cell.text)
         cell, col = named[-1]
-        if budget_level(cell.text, col) != "kegiatan" or not program:
-            continue
+        if budget_level(cell.text, col) != "kegiatan" or not program or \
+                len(cell.text.split()) < 2:
+            continue    # one word names no kegiatan (a unit or a name's tail cut off)
         ind = next((c for c in inds if c.index > col.index), None)
         ind_text = row.cells[ind.index].text if ind is not None else ""
         key = (program, program_key(cell.text), normalise(ind_text))

@@ -20,7 +20,14 @@ from decimal import Decimal
 from sakiplint.checks.common import Tried, related_cell, short, table_label, tried_args
 from sakiplint.engine import Context, Issue
 from sakiplint.facts.hierarchy import amount
-from sakiplint.facts.identity import Identity, compatible, identity, normalise, program_key
+from sakiplint.facts.identity import (
+    Identity,
+    budget_level,
+    compatible,
+    identity,
+    normalise,
+    program_key,
+)
 from sakiplint.model import Cell, Column, Document, Row, Table
 from sakiplint.read.numfmt import fmt
 
@@ -74,6 +81,11 @@ def _pk_groups(doc: Document, ident: Identity) -> list[_Group]:
         if len(progs) != 1 or money is None:
             continue
         prog = progs[0]
+        levels = {budget_level(r.cells[prog.index].text, prog) for r in table.rows}
+        if {"program", "kegiatan"} <= levels:
+            # programs and their kegiatan in one column (the budget tree, a Program and a
+            # Kegiatan column read as one): which rows a sasaran's budget sums is not known
+            continue
         ind = _left(table, prog.index, "indikator")
         sas = _left(table, prog.index, "sasaran")
         if ind is None and sas is None:

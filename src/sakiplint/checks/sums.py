@@ -255,8 +255,8 @@ def total_relations(
         if not st.is_total(row):
             continue
         block = _block(table, k, st)
-        if len(block) < 2:
-            continue
+        if len(block) < 2 or any(table.rows[j].unread for j in block):
+            continue    # a row the reader could not place: the total is not checked
         for col in cols:
             cell = row.cell(col.index)
             pv = _amount(cell)

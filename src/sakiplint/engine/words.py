@@ -264,6 +264,30 @@ _NOTE_PATTERNS: tuple[tuple[Lazy, dict[str, str]], ...] = (
     (Lazy(r"^baris (\d+): (\d+) sel, lebih dari (\d+) kolom$"),
      {"id": r"baris \1: \2 sel, lebih dari \3 kolom",
       "en": r"line \1: \2 cells, more than \3 columns"}),
+    # the plain-text (no TAB) table reader, read/plain.py
+    (Lazy(r"^tidak ada baris yang dapat dibaca pasti; tabel tidak diperiksa$"),
+     {"id": "tidak ada baris yang dapat dibaca pasti; tabel tidak diperiksa",
+      "en": "no row could be read with certainty; table not checked"}),
+    (Lazy(r"^letak sel tidak pasti di (\d+) dari (\d+) baris; tabel tidak diperiksa$"),
+     {"id": r"letak sel tidak pasti di \1 dari \2 baris; tabel tidak diperiksa",
+      "en": r"cell positions uncertain in \1 of \2 rows; table not checked"}),
+    (Lazy(r"^kepala tabel dari teks PDF tersusun tidak pasti; tabel tidak diperiksa$"),
+     {"id": "kepala tabel dari teks PDF tersusun tidak pasti; tabel tidak diperiksa",
+      "en": "table header from laid-out PDF text uncertain; table not checked"}),
+    (Lazy(r"^hanya kepala tabel; tidak ada baris yang dapat dibaca$"),
+     {"id": "hanya kepala tabel; tidak ada baris yang dapat dibaca",
+      "en": "table header only; no row could be read"}),
+    (Lazy(r"^baris (\d+): letak sel tidak pasti \(ada cara baca lain yang sama baiknya\); "
+          r"baris tidak diperiksa$"),
+     {"id": r"baris \1: letak sel tidak pasti (ada cara baca lain yang sama baiknya); "
+            r"baris tidak diperiksa",
+      "en": r"line \1: cell positions uncertain (another reading fits as well); row not "
+            r"checked"}),
+    (Lazy(r"^baris (\d+): batas antarkolom label tidak pasti; label digabung di kolom "
+          r"pertamanya$"),
+     {"id": r"baris \1: batas antarkolom label tidak pasti; label digabung di kolom pertamanya",
+      "en": r"line \1: boundary between label columns uncertain; label joined in its first "
+            r"column"}),
 )
 
 

@@ -31,6 +31,9 @@ class RawBlock:
     rows: list[list[RawCell]] = field(default_factory=list)
     separator_after: int | None = None   # pipe tables: index of the row before the first |---| row
     repairs: list[str] = field(default_factory=list)   # what the reader mended (HTML)
+    header_rows: int | None = None       # rows known to be the header (plain tables)
+    notes: list[str] = field(default_factory=list)   # what the reader could not decide
+    unread: set[int] = field(default_factory=set)    # lines of rows whose cells it could not place
 
 
 def _tsv_row(line: str, lineno: int) -> list[RawCell]:
@@ -88,8 +91,9 @@ def is_pipe_separator(line: str) -> bool:
     return True
 
 
-def find_blocks(lines: list[str]) -> list[RawBlock]:
-    """Find table blocks. ``lines`` are the report's lines without their line ends."""
+def find_blocks(lines: list[str], skip: frozenset[int] | set[int] = frozenset()) -> list[RawBlock]:
+    """Find table blocks. ``lines`` are the report's lines without their line ends; lines in
+    ``skip`` (page furniture) do not interrupt a plain-text table."""
     blocks: list[RawBlock] = []
     n = len(lines)
     i = 0
@@ -124,6 +128,11 @@ def find_blocks(lines: list[str]) -> list[RawBlock]:
             i = end + 1
             continue
         i += 1
+    from sakiplint.read.plain import find_plain_blocks  # plain-text tables, among the rest
+
+    plain = find_plain_blocks(lines, blocks, skip)
+    if plain:
+        blocks = sorted(blocks + plain, key=lambda b: b.start_line)
     return blocks
 
 

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from sakiplint.model import Document
 from sakiplint.read.blocks import find_blocks
+from sakiplint.read.furniture import find_furniture, join_across, mask
 from sakiplint.read.prose import detect_report_year, parse_prose
 from sakiplint.read.source import Source
 from sakiplint.read.tables import build_tables
 
 
 def parse_document(source: Source) -> Document:
-    lines = source.text.split("\n")
-    blocks = find_blocks(lines)
+    # page furniture (running headers and footers, page numbers, viewer banners) is blanked
+    # in the lines every later step reads; the text keeps it
+    raw = source.text.split("\n")
+    furniture = find_furniture(raw)
+    lines = mask(raw, furniture)
+    blocks = join_across(find_blocks(lines, furniture.lines), lines, furniture)
     tables = build_tables(blocks, lines)
     table_lines: set[int] = set()
     for b in blocks:
@@ -22,6 +27,7 @@ def parse_document(source: Source) -> Document:
         lines=lines,
         tables=tables,
         table_lines=frozenset(table_lines),
+        furniture_lines=frozenset(furniture.lines | set(furniture.spans)),
         report_year=detect_report_year(lines),
         encoding=source.encoding,
         warnings=list(source.warnings),

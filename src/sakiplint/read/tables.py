@@ -543,14 +543,15 @@ def build_tables(blocks: list[RawBlock], lines: list[str]) -> list[Table]:
             merged = _continuation(prev, rows, b)
             if merged is not None:
                 body, how = merged
-                _append_rows(prev, body)
+                _append_rows(prev, body, b.unread)
                 prev.repairs.extend(repairs)
                 prev.repairs.extend(how)
+                prev.notes.extend(b.notes)
                 prev.end_line = b.end_line
                 prev.parts.append((b.start_line, b.end_line))
                 prev_block = b
                 continue
-        nhead = _header_count(rows)
+        nhead = b.header_rows if b.header_rows is not None else _header_count(rows)
         header, body = rows[:nhead], rows[nhead:]
         width = grid_width([_width([r]) for r in rows])  # bounded: see read/grid.py
         uncrossed = uncross_header(header, body, width)
@@ -569,8 +570,9 @@ def build_tables(blocks: list[RawBlock], lines: list[str]) -> list[Table]:
             table.caption = f"Tabel {table.caption_number}" + (f" {title}" if title else "")
         table.header_rows = header
         table.repairs.extend(repairs)
+        table.notes.extend(b.notes)
         table.columns = _build_columns(header, width)
-        _append_rows(table, body)
+        _append_rows(table, body, b.unread)
         tables.append(table)
         prev_block = b
 
@@ -618,7 +620,7 @@ def _continuation(
     tail = None
     if prev.rows and rows and tail_of_broken_cell(prev.rows[-1].cells, rows[0], width):
         tail, rows = rows[0], rows[1:]
-    nhead = _header_count(rows) if rows else 0
+    nhead = (b.header_rows if b.header_rows is not None else _header_count(rows)) if rows else 0
     header, body = rows[:nhead], rows[nhead:]
     if not any(c.text for h in header for c in h):
         header, body = [], rows
@@ -645,7 +647,7 @@ def _continuation(
     return body, how
 
 
-def _append_rows(table: Table, body: list[list[Cell]]) -> None:
+def _append_rows(table: Table, body: list[list[Cell]], unread: set[int]) -> None:
     width = len(table.columns)
     for cells in body:
         if not any(c.text for c in cells):
@@ -664,7 +666,8 @@ def _append_rows(table: Table, body: list[list[Cell]]) -> None:
                     f"baris {cells[0].line}: {len(cells)} sel, lebih dari {width} kolom"
                 )
             cells = cells[:width]
-        table.rows.append(Row(index=len(table.rows), cells=cells, line=cells[0].line))
+        table.rows.append(Row(index=len(table.rows), cells=cells, line=cells[0].line,
+                              unread=cells[0].line in unread))
 
 
 def _finish(table: Table) -> None:

@@ -87,6 +87,7 @@ def render_tables_text(doc: Document, cells: bool = True, lang: str = "id") -> s
                    f"{t.start_line}-{t.end_line}]{parts} {t.style}")
         if t.skipped:
             out.append(f"   {lab['skipped']}: {table_note(t.skipped, lang)}")
+            out.extend(f"   {lab['note']}: {table_note(note, lang)}" for note in t.notes)
             continue
         for col in t.columns:
             extra = []
