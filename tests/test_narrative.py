@@ -402,3 +402,16 @@ def test_corpus_claims_linked_agreeing_and_contradicting(path) -> None:
     for f in findings:
         got.setdefault(f.rule, []).append(f.line)
     assert got == by_rule
+
+
+def test_a_bound_in_a_scale_legend_is_no_comparison():
+    """NA013 judges two values a sentence compares; a value written as a bound ("> 100%")
+    is the edge of a rating band in a legend, not a value: no comparison is read."""
+    from sakiplint.engine.lint import lint_text
+
+    legend = ("Kategori capaian: Tidak Tercapai 0 - 49,99%, Tercapai 100% Melebihi Target "
+              ">100%.\n")
+    wrong = "Capaian indikator tahun 2024 sebesar 96% melebihi target 100%.\n"
+    found = {t: [f.rule for f in lint_text(t)[1]] for t in (legend, wrong)}
+    assert "NA013" not in found[legend]
+    assert "NA013" in found[wrong]

@@ -490,3 +490,14 @@ def test_a_target_or_a_capaian_on_another_target_is_never_outvoted() -> None:
     assert run(text + "Target Nilai SAKIP Kecamatan tahun 2024 sebesar 65.\n", "NA006") == []
     assert run(text + "Capaian Nilai SAKIP Kecamatan tahun 2024 sebesar 110,00%.\n",
                "NA006") == []
+
+
+def test_the_evaluation_of_last_years_report_is_no_stale_year() -> None:
+    """A report is evaluated the year after it: "hasil evaluasi atas LKjIP tahun 2023" in the
+    2024 report names last year's report rightly; the same words without the evaluation are
+    a year left over."""
+    said = ("## Pengukuran\n\nNilai SAKIP Kecamatan Sukamaju 81,25 merupakan hasil evaluasi "
+            "Inspektorat atas LKjIP tahun 2023.\n")
+    assert run(HEAD + said, "DQ109") == []
+    stale = said.replace("merupakan hasil evaluasi Inspektorat atas", "disajikan dalam")
+    assert run(HEAD + stale, "DQ109") == [("DQ109", 5, "2023")]

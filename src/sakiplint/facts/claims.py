@@ -634,7 +634,7 @@ def claims_in_text(text: str, bare: bool = False) -> Claims:
         _change(tokens, slots, sentence, out)
         _efficiency(slots, sentence, out)
         _derived(slots, sentence, out)
-        _compare(slots, sentence, out)
+        _compare(slots, sentence, out, base)
     _capaian_across(out)
     return out
 
@@ -1160,7 +1160,14 @@ def _derived(slots: list[Slot], sentence: str, out: Claims) -> None:
                 out.derived.append(DerivedClaim(pct, first, second, sentence))
 
 
-def _compare(slots: list[Slot], sentence: str, out: Claims) -> None:
+def _bound(v: Value, sentence: str, base: int) -> bool:
+    """A value written as a bound ("> 100%", "≤ 50"): the edge of a band of a rating scale
+    or a condition, not a value stated of something."""
+    at = v.offset - base
+    return sentence[max(0, at - 3):at].rstrip().endswith((">", "<", "≥", "≤", "="))
+
+
+def _compare(slots: list[Slot], sentence: str, out: Claims, base: int = 0) -> None:
     for s in slots:
         if s.kind != "compare":
             continue
@@ -1168,6 +1175,8 @@ def _compare(slots: list[Slot], sentence: str, out: Claims) -> None:
         if first.kind == "money" or second.kind == "money" or (
                 (first.kind == "percent") != (second.kind == "percent")):
             continue
+        if _bound(first, sentence, base) or _bound(second, sentence, base):
+            continue  # "Tercapai 100% Melebihi Target >100%": a scale's legend
         relation = "below" if any(t.code == "B" for t in s.tokens) else "above"
         out.compare.append(CompareClaim(first, second, relation, sentence))
 

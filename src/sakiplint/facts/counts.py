@@ -833,6 +833,8 @@ def people_total_cells(table: Table, pieces: list[Table]) -> tuple[Cell, ...]:
     totals = [r for t in pieces for r in t.rows if r.kind == "total"]
     if not jumlah or len(totals) != 1:
         return ()
+    if any(r.unread for t in pieces for r in t.rows):
+        return ()   # rows the reader could not place: where the total's cells are is unsure
     out: list[Cell] = []
     for col in jumlah:
         cell = totals[0].cell(col.index)

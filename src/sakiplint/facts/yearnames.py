@@ -324,6 +324,9 @@ def _stale_patterns() -> dict[str, re.Pattern[str]]:
             r"sebelum|\blalu\b|\bdibanding|\bperbandingan|data\s+awal|kondisi\s+awal|"
             r"\bsampai\b|\bhingga\b|"
             r"s\.?\s?/?d\b|\btren|kenaikan|penurunan|meningkat|menurun|\bsemula\b", re.I),
+        # the evaluation of a report is made the year after it: "hasil evaluasi ... atas
+        # LKjIP tahun 2022" in the 2023 report names last year's report rightly
+        "evaluated": re.compile(r"\bevaluasi\b", re.I),
     }
 
 
@@ -360,6 +363,8 @@ def _stale_years(doc: Document) -> list[StaleYear]:
             for m in found:
                 y = pats["year"].search(sentence, m.end(), min(len(sentence), m.end() + 70))
                 if y is None or int(y.group(1)) >= ry:
+                    continue
+                if pats["evaluated"].search(sentence, max(0, m.start() - 60), m.start()):
                     continue
                 gap = sentence[m.end():y.start()]
                 if pats["other_doc"].search(gap) or any(ch in gap for ch in ".;:("):

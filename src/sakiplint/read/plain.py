@@ -1042,9 +1042,19 @@ def _align(items: list[Item], cols: list[Column], layout: str,
                 cont[i] = _TIE * (_ROW_WRAPPED if lower or it.line not in numbers
                                   else _ROW_CONTINUED)
 
-    def moves(i: int, j: int, e: int) -> list[tuple[int, int, _Step]]:
+    # a tie-break only: the empty cells of a row's run of years are its latest years (not
+    # reported yet), not years before a filled one; holes[j][k]: the years skipped from
+    # column j to a cell in column k that are earlier than k's
+    holes = [[sum(1 for h in range(j, k) if years[k] is not None and years[h] is not None
+                  and years[h] < years[k]) for k in range(ncol)] for j in range(ncol + 1)]
+    # what the item's boundary adds to placing it in a new cell
+    cut = [_TIE * _WRAP_GAP if it.boundary == "cont" else
+           _TIE * _SOFT_CUT if it.boundary in ("soft", "strong") else 0 for it in items]
+
+    # a step is (kind, item, column) here, made a _Step only on the path taken
+    def moves(i: int, j: int, e: int) -> list[tuple[int, int, tuple[str, int, int]]]:
         """(cost, next state, step) out of state (i, j, e)."""
-        out: list[tuple[int, int, _Step]] = []
+        out: list[tuple[int, int, tuple[str, int, int]]] = []
         if i < n:
             it = items[i]
             newline = it.boundary == "line"
@@ -1052,19 +1062,13 @@ def _align(items: list[Item], cols: list[Column], layout: str,
             line_cost = cont[i] if (newline and row_open) else 0
             # place the item in column k >= j
             skip = 0
+            row_place, extra, hole = place[i], cut[i] + line_cost, holes[j]
+            after = 1 if it.kind == "T" else 2
             for k in range(j, ncol):
-                pc = place[i][k]
-                if it.boundary == "cont":
-                    pc += _TIE * _WRAP_GAP
-                elif it.boundary in ("soft", "strong"):
-                    pc += _TIE * _SOFT_CUT
+                pc = row_place[k] + extra
                 if pc < _INF:
-                    nxt = sid(i + 1, k + 1, 1 if it.kind == "T" else 2)
-                    # a tie-break only: the empty cells of a row's run of years are its
-                    # latest years (not reported yet), not years before a filled one
-                    holes = sum(1 for h in range(j, k) if years[k] is not None
-                                and years[h] is not None and years[h] < years[k])
-                    out.append((skip + pc + line_cost + holes, nxt, _Step("place", i, k)))
+                    out.append((skip + pc + hole[k], sid(i + 1, k + 1, after),
+                                ("place", i, k)))
                 c = cols[k]
                 if not row_open and c.kind in ("label", "no", "any"):
                     skip += _TIE * _SKIP_LEAD
@@ -1082,11 +1086,11 @@ def _align(items: list[Item], cols: list[Column], layout: str,
                      _WRAP_LOWER if it.text[:1].islower() else _WRAP_LINE)
                 if b == "line":
                     w += cont[i] // _TIE
-                out.append((_TIE * w, sid(i + 1, j, 1), _Step("wrap", i, j - 1)))
+                out.append((_TIE * w, sid(i + 1, j, 1), ("wrap", i, j - 1)))
             if e == 2 and it.kind == "T" and it.boundary == "none" and len(it.text) <= 14 \
                     and " " not in it.text and cols[j - 1].kind != "label":
                 out.append((_TIE * _UNIT_AFTER_NUMBER, sid(i + 1, j, 2),
-                            _Step("unit", i, j - 1)))
+                            ("unit", i, j - 1)))
             if e == 1 and it.kind == "N" and it.boundary != "line":
                 trailing = all(c.kind != "value" for c in cols[j:])
                 nxt_text = i + 1 < n and items[i + 1].kind == "T" and \
@@ -1095,11 +1099,11 @@ def _align(items: list[Item], cols: list[Column], layout: str,
                     items[i - 1].text.lower().endswith(_YEAR_WORDS)
                 if nxt_text or trailing or year:
                     cost = _NUMBER_IN_TRAILING_TEXT if trailing or year else _NUMBER_IN_TEXT
-                    out.append((_TIE * cost, sid(i + 1, j, 1), _Step("absorb", i, j - 1)))
+                    out.append((_TIE * cost, sid(i + 1, j, 1), ("absorb", i, j - 1)))
             # end the row before this item
             if row_open:
                 brk = trail[j] + (0 if newline or layout == "cells" else _TIE * _ROW_MIDLINE)
-                out.append((brk, sid(i, 0, 0), _Step("break", i, -1)))
+                out.append((brk, sid(i, 0, 0), ("break", i, -1)))
         return out
 
     # forward: least cost and number of least-cost ways to reach each state
@@ -1174,7 +1178,7 @@ def _align(items: list[Item], cols: list[Column], layout: str,
             return None
         cost, t, step = chosen
         ways = fcount[s] * bcount[t]
-        steps.append(step)
+        steps.append(_Step(*step))
         forced.append(ways == total)
         spent += cost
         s = t
