@@ -644,7 +644,19 @@ def _label_link(doc: Document, at: int) -> Link | None:
 def context_of(
     doc: Document, paragraph_line: int, sentence_number: int
 ) -> Link | None:
-    """The indicator a sentence naming none refers to by context (see module doc)."""
+    """The indicator a sentence naming none refers to by context (see module doc); once per
+    sentence (each value of a sentence asks: a long sentence with many values would be
+    searched again for each)."""
+    known: dict[tuple[int, int], Link | None] = doc.memo("links.context", lambda d: {})
+    key = (paragraph_line, sentence_number)
+    if key not in known:
+        known[key] = _context_of(doc, paragraph_line, sentence_number)
+    return known[key]
+
+
+def _context_of(
+    doc: Document, paragraph_line: int, sentence_number: int
+) -> Link | None:
     from sakiplint.read.prose import sentence_spans
 
     index = _paragraph_index(doc)

@@ -169,6 +169,10 @@ _ROW_CONTINUED = 400      # a row going on over a line break (joined / aligned l
 _ROW_WRAPPED = 4          # ... when the line goes on in lower case or has words only
 _X_OFF = 5                # aligned layout: a cell away from its column's place
 _MAX_ITEMS = 4000          # a body longer than this is not aligned (header only)
+#: aligning a body to a template takes items x columns^2 steps (twice): the templates of one
+#: table are tried until this many steps are spent, in their order (the largest table of the
+#: samples takes 20,000 a template; a wide template over thousands of loose items, seconds)
+_MAX_ALIGN = 300_000
 #: words after which a year belongs to the label ("Jumlah Penduduk Tahun 2023")
 _YEAR_WORDS = ("tahun", "th", "th.", "thn", "januari", "februari", "maret", "april", "mei",
                "juni", "juli", "agustus", "september", "oktober", "november", "desember",
@@ -1632,13 +1636,22 @@ def _templates(lines: list[str], header: list[int], layout: str,
         return out
     names = levels[0]
     out = [names]
+    if len(names) > _MAX_GROUPED_NAMES:
+        return out   # bounded: so many names are read as they stand, not as groups
     for p in range(1, len(names)):
         if not all(_sub_name(c) for c in names[p:]):
             continue
         for merged in _combine_in_order(names[:p], names[p:]):
             if len(merged) != len(names):
                 out.append(merged)
+        if len(out) >= 24:
+            break
     return out[:24]
+
+
+#: a one-name-per-line header of more names than this is not read as group names over sub
+#: names (trying every split point is cubic in the names)
+_MAX_GROUPED_NAMES = 30
 
 
 def _sub_name(c: Column) -> bool:
@@ -1806,7 +1819,12 @@ def _read_table(lines: list[str], header: list[int], taken: set[int],
                     return PlainTable(_block(lines, head, kept, cols, rows, citems, []), [])
     if items and len(items) <= _MAX_ITEMS and any(
             (it.kind == "N" and it.cls != "empty") or it.cls == "range" for it in items):
+        budget = _MAX_ALIGN
         for cols in templates:
+            work = len(items) * len(cols) ** 2
+            if work > budget:
+                continue   # bounded: see _MAX_ALIGN
+            budget -= work
             result = _read_body(items, cols, layout)
             if result is None:
                 continue
