@@ -280,3 +280,14 @@ def test_tables_in_english_print_no_indonesian_note(name):
     assert said or name.startswith(("muarajaya", "dinas")), "the sample has notes to say"
     indonesian = ("baris", "tidak", "sel ", "kepala tabel", "dibaca", "diperiksa", "kolom")
     assert not [ln for ln in said if any(w in ln.lower() for w in indonesian)]
+
+
+@pytest.mark.parametrize("third", ["9" * 5000, "³", "٣"])
+def test_numbered_sub_columns_of_any_digits_do_not_crash(third: str) -> None:
+    """A line of column numbers whose third is a numeral int() refuses (over 4,300 digits, a
+    superscript, an Arabic-Indic digit) is no line of column numbers (found by the fuzz)."""
+    from sakiplint.engine.lint import lint_text
+
+    text = ("Tabel 2.1 Realisasi Per Bulan\n\nUraian Realisasi\n"
+            f"1 2 {third} 4 Jumlah\nBelanja 10 20 30 40 100\nPegawai 1 2 3 4 10\n")
+    lint_text(text)

@@ -166,7 +166,7 @@ _tree = _GRAMMAR.parse
 
 def _num(tok: Any) -> int | None:
     s = str(tok).strip().lower().rstrip(".")
-    if s.isdigit():
+    if s.isascii() and s.isdigit() and len(s) <= 9:
         return int(s)
     return ROMAN.get(s) or NUMWORDS.get(s)
 

@@ -306,8 +306,9 @@ class Walker:
         self.paragraphs += 1
         level = self.styles.heading.get(style or "", 0)
         lvl = p.find(f"{W}pPr/{W}outlineLvl")
-        if lvl is not None and (lvl.get(_VAL) or "").isdigit():
-            level = int(lvl.get(_VAL)) + 1 if int(lvl.get(_VAL)) < 9 else 0
+        val = (lvl.get(_VAL) or "") if lvl is not None else ""
+        if val.isascii() and val.isdigit() and len(val) <= 2:
+            level = int(val) + 1 if int(val) < 9 else 0
         return Item("p", self.paragraphs, p, lines, level)
 
     def _table(self, tbl: Any) -> Item:
@@ -373,8 +374,9 @@ def _merge(tcpr: Any) -> tuple[int, str | None, str | None]:
         return 1, None, None
     span = 1
     gs = tcpr.find(W + "gridSpan")
-    if gs is not None and (gs.get(_VAL) or "").isdigit():
-        span = max(1, int(gs.get(_VAL)))
+    val = (gs.get(_VAL) or "") if gs is not None else ""
+    if val.isascii() and val.isdigit() and len(val) <= 4:
+        span = max(1, min(int(val), 64))   # bounded as an HTML colspan is
     vm = tcpr.find(W + "vMerge")
     hm = tcpr.find(W + "hMerge")
     vmerge = (vm.get(_VAL) or "continue") if vm is not None else None

@@ -1544,7 +1544,9 @@ def _numbered_subs(s: str) -> bool:
     months under "Realisasi")."""
     toks = s.split()
     k = 0
-    while k < len(toks) and toks[k].isdigit() and int(toks[k]) == k + 1:
+    # (a column number is a short ASCII numeral: "²" is a digit to isdigit, not to int)
+    while k < len(toks) and len(toks[k]) <= 3 and toks[k].isascii() and toks[k].isdigit() \
+            and int(toks[k]) == k + 1:
         k += 1
     return k >= 3 and len(toks) - k <= 2 and all(_word_kind(t) == "head" for t in toks[k:])
 
