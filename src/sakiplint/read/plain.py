@@ -821,21 +821,27 @@ def _combine_in_order(top: list[Column], sub: list[Column]) -> list[list[Column]
     if not groups:
         return []
     out: list[list[Column]] = []
-    tried: list[list[int]] = [groups] + [[g] for g in groups]
-    if len(groups) > 2:
-        tried += [groups[a:a + 2] for a in range(len(groups) - 1)]
+    tried: list[list[int]] = [groups]
+    if len(groups) <= _MAX_GROUP_NAMES:   # bounded: each way costs a pass over the names
+        tried += [[g] for g in groups]
+        if len(groups) > 2:
+            tried += [groups[a:a + 2] for a in range(len(groups) - 1)]
+    bare = [g for g in groups if _squash(top[g].name) in _BARE_GROUPS]
     for gs in tried:
         runs = _runs(sub, [top[g] for g in gs])
         if runs is None or not all(_rising_years(r) for r in runs):
             continue
         # a bare group word ("Kinerja", "Anggaran") left without sub columns is no column
-        if any(_squash(top[g].name) in _BARE_GROUPS for g in groups if g not in gs):
+        if any(g not in gs for g in bare):
             continue
         hung = _hang(top, gs, runs)
         if hung is not None:
             out.append(hung)
     return out
 
+
+#: the group names over which every single one and every pair are tried as the groups
+_MAX_GROUP_NAMES = 12
 
 _BARE_GROUPS = frozenset({"kinerja", "anggaran", "tahun", "triwulan", "semester", "golongan",
                           "pendidikan", "pangkat", "eselon", "keuangan", "fisik"})
