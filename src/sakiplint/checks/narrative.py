@@ -13,7 +13,7 @@ from sakiplint.checks.common import related_cell, short
 from sakiplint.engine import Context, Issue
 from sakiplint.engine.findings import Related
 from sakiplint.facts.claims import StatedValue, Value, claims_of, combos, safe_div
-from sakiplint.facts.links import Link, link
+from sakiplint.facts.links import Link, cell_index, link, nearest_rows
 from sakiplint.model import Cell, Document
 from sakiplint.read.numfmt import consistent, fmt
 from sakiplint.read.numwords import document_pairs
@@ -496,15 +496,19 @@ def _rows_for(
     when it holds the indicator, else all."""
     from sakiplint.facts.links import cited_table
 
-    rows = found.indicator.rows
     table = cited_table(doc, sv.where[0])
     if table is not None:
-        own = [r for (t, _), r in rows.items() if t == table.index]
+        own = cell_index(found.indicator).by_table.get(table.index, [])
         # the cited table must hold every role the value may be (else it is no reference)
         need = (sv.role,) if sv.sure and sv.role in ROLES else ROLES
         if own and all(any(role == k for r in own for (k, _) in r) for role in need):
-            return own, True
-    return list(rows.values()), False
+            return list(own), True
+    return nearest_rows(found.indicator, sv.where[0], _MAX_TABLES), False
+
+
+#: a sentence is compared with the values of at most this many tables of its indicator,
+#: the nearest (the most a report prints one indicator in is about 20)
+_MAX_TABLES = 32
 
 
 @dataclass(slots=True)
@@ -696,12 +700,8 @@ def _without_outvoted(v: Value, cells: list[Cell], found: Link, ctx: Context
     cells are left out. Targets are never outvoted (a Renstra, a PK and an RKT may set
     different ones). None when some agreeing cell is not outvoted (two tables against two,
     one against one: the sentence agrees with a reading)."""
-    table_of: dict[int, int] = {}
-    target_of: dict[int, Cell | None] = {}
-    for (t, _), r in found.indicator.rows.items():
-        for (_role, year), c in r.items():
-            table_of[id(c)] = t
-            target_of[id(c)] = r.get(("target", year))
+    idx = cell_index(found.indicator)
+    table_of, target_of = idx.table, idx.target
     by_role: dict[str, list[Cell]] = {}
     for c in cells:
         by_role.setdefault(_role_of(c, found), []).append(c)
@@ -745,11 +745,7 @@ def _scale_known(v: Value, cells: list[Cell], roles: tuple[str, ...], found: Lin
 
 
 def _role_of(cell: Cell, found: Link) -> str:
-    for row in found.indicator.rows.values():
-        for (role, _), c in row.items():
-            if c is cell:
-                return role
-    return ""
+    return cell_index(found.indicator).role.get(id(cell), "")
 
 
 def cells_agree(cells: list[Cell]) -> bool:

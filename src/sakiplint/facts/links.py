@@ -185,6 +185,66 @@ class Indicator:
     abbreviations: set[str] = field(default_factory=set)
     #: the indicator's table rows: (table index, row line) -> {(role, year): cell}
     rows: dict[tuple[int, int], dict[tuple[str, int], Cell]] = field(default_factory=dict)
+    #: built on first use, once the catalogue is complete (see :func:`cell_index`)
+    index: CellIndex | None = field(default=None, repr=False, compare=False)
+
+
+Row = dict[tuple[str, int], "Cell"]
+
+
+@dataclass(slots=True)
+class CellIndex:
+    """An indicator's cells looked up by identity, and its rows by table and by line, so
+    that a sentence asks about its cells in constant time, not by walking every row."""
+
+    role: dict[int, str]                  # id(cell) -> role
+    table: dict[int, int]                 # id(cell) -> table index
+    target: dict[int, Cell | None]        # id(cell) -> the target of its row and year
+    by_table: dict[int, list[Row]]        # table index -> its rows, in order
+    lines: list[int]                      # row lines, sorted
+    tables_at: list[int]                  # the table of each line of ``lines``
+
+
+def cell_index(ind: Indicator) -> CellIndex:
+    if ind.index is None:
+        role: dict[int, str] = {}
+        table: dict[int, int] = {}
+        target: dict[int, Cell | None] = {}
+        by_table: dict[int, list[Row]] = {}
+        placed: list[tuple[int, int]] = []
+        for (t, line), r in ind.rows.items():
+            by_table.setdefault(t, []).append(r)
+            placed.append((line, t))
+            for (k, year), c in r.items():
+                role.setdefault(id(c), k)     # the first role it is read in
+                table[id(c)] = t
+                target[id(c)] = r.get(("target", year))
+        placed.sort()
+        ind.index = CellIndex(role, table, target, by_table,
+                              [ln for ln, _ in placed], [t for _, t in placed])
+    return ind.index
+
+
+def nearest_rows(ind: Indicator, line: int, tables: int) -> list[Row]:
+    """The indicator's rows, all of them when it stands in at most ``tables`` tables, else
+    those of the ``tables`` tables nearest ``line`` (a sentence speaks of the tables around
+    it; comparing every sentence with every table of a report that prints one indicator in
+    hundreds of tables would be quadratic)."""
+    idx = cell_index(ind)
+    if len(idx.by_table) <= tables:
+        return list(ind.rows.values())
+    chosen: set[int] = set()
+    hi = bisect.bisect_left(idx.lines, line)
+    lo = hi - 1
+    n = len(idx.lines)
+    while len(chosen) < tables and (lo >= 0 or hi < n):
+        if hi >= n or (lo >= 0 and line - idx.lines[lo] <= idx.lines[hi] - line):
+            chosen.add(idx.tables_at[lo])
+            lo -= 1
+        else:
+            chosen.add(idx.tables_at[hi])
+            hi += 1
+    return [r for t in sorted(chosen) for r in idx.by_table[t]]
 
 
 @dataclass(slots=True)
@@ -484,7 +544,7 @@ def _between(bounds: list[int], first: int, last: int) -> bool:
 
 def _heading_between(doc: Document, first: int, last: int) -> Heading | None:
     heads = _headings(doc)
-    lines = [h.line for h in heads]
+    lines = doc.memo("links.heading_lines", lambda d: [h.line for h in _headings(d)])
     i = bisect.bisect_right(lines, first)
     j = bisect.bisect_left(lines, last)
     return heads[j - 1] if j > i else None
@@ -508,6 +568,8 @@ class _Label:
 class _Labels:
     labels: list[_Label] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
+    #: (run, number) -> indices of the labels of that run with that number, ascending
+    numbered: dict[tuple[int, int], list[int]] = field(default_factory=dict)
 
 
 def _is_label(text: str) -> bool:
@@ -571,6 +633,8 @@ def _labels(doc: Document) -> _Labels:
                 if number <= last_number:
                     run += 1
                 last_number = number
+            if number is not None:
+                out.numbered.setdefault((run, number), []).append(len(out.labels))
             out.labels.append(_Label(line, number, indicator, run))
             out.lines.append(line)
         return out
@@ -596,15 +660,15 @@ def _ordinal_link(doc: Document, sentence: str, line: int) -> tuple[bool, Link |
     k, labels = _label_before(doc, line)
     if k < 0:
         return True, None
-    run = labels.labels[k].run
-    while k >= 0 and labels.labels[k].run == run:
-        lab = labels.labels[k]
-        if lab.number == number:
-            if lab.indicator is None:
-                return True, None
-            return True, Link(lab.indicator, "context", lab.line, "ordinal")
-        k -= 1
-    return True, None
+    # the last label of the same run before the line with that number
+    same = labels.numbered.get((labels.labels[k].run, number), [])
+    j = bisect.bisect_right(same, k) - 1
+    if j < 0:
+        return True, None
+    lab = labels.labels[same[j]]
+    if lab.indicator is None:
+        return True, None
+    return True, Link(lab.indicator, "context", lab.line, "ordinal")
 
 
 def _label_link(doc: Document, at: int) -> Link | None:
@@ -624,12 +688,12 @@ def _label_link(doc: Document, at: int) -> Link | None:
         if at - lab_at > _LOOKBACK:
             return None
     else:   # a heading: count the paragraphs since it
-        lines = [p.start_line for p in paras]
+        lines = doc.memo("links.paragraph_lines", lambda d: [p.start_line for p in d.paragraphs])
         first = bisect.bisect_right(lines, lab.line)
         if at - first >= _LOOKBACK:
             return None
-    bounds = [b for b in _boundaries(doc) if b != lab.line]
-    if _between(bounds, lab.line, para.start_line):
+    # (boundaries at the label's own line are passed over by _between)
+    if _between(_boundaries(doc), lab.line, para.start_line):
         return None
     # a paragraph between that names something (fully or partly) takes over
     if lab_at is not None:

@@ -22,6 +22,7 @@ All located by line and column; computed once per document; nothing here knows o
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -415,13 +416,20 @@ def _name_leftovers(doc: Document) -> list[NameLeftover]:
         rf"(?=\s+[a-z]|\s*[,.;]|$)")
     # one pass over the whole text (its lines joined by "\n"); each match placed on its line
     text = doc.text
+    newlines: list[int] = []   # offsets of the text's line ends, found on the first match
     for m in pat.finditer(text):
         if "\n" in m.group(0):
             continue
         word = m.group(2)
         if word.lower() in _KIND_WORDS or not word[0].isupper():
             continue
-        line = text.count("\n", 0, m.start(1)) + 1
+        if not newlines:
+            at = text.find("\n")
+            while at >= 0:
+                newlines.append(at)
+                at = text.find("\n", at + 1)
+            newlines.append(len(text))
+        line = bisect.bisect_left(newlines, m.start(1)) + 1
         if line in doc.table_lines:
             continue
         column = m.start(1) - (text.rfind("\n", 0, m.start(1)) + 1) + 1
