@@ -279,3 +279,57 @@ def test_corpus_stated_values_changed_one_at_a_time_are_caught(report) -> None:
         assert all(f[1] == v.line for f in baseline - got), (v.line, baseline - got)
     print(f"{report.stem}: {caught}/{tried} changed stated values caught")
     assert caught == tried
+
+
+# ---- many tables naming one indicator: a sentence is compared with the nearest ones
+
+def _many_tables(count: int, odd: int) -> str:
+    """``count`` tables giving one indicator a realisasi of 86,40 for 2024, except table
+    ``odd`` (86,90); a sentence right under that table states 86,90."""
+    parts = ["# Laporan Kinerja Kecamatan Sukamaju Tahun 2024\n"]
+    for k in range(count):
+        real = "86,90" if k == odd else "86,40"
+        parts.append(
+            f"Tabel 3.{k + 1} Capaian Kinerja Tahun 2024\n\n"
+            "| No | Indikator Kinerja | Target 2024 | Realisasi 2024 |\n|---|---|---|---|\n"
+            f"| 1 | Indeks Kepuasan Masyarakat (IKM) | 80 | {real} |\n")
+        if k == odd:
+            parts.append("Realisasi Indeks Kepuasan Masyarakat tahun 2024 sebesar 86,90.\n")
+    return "\n".join(parts)
+
+
+def test_nearest_rows_all_when_few_tables() -> None:
+    from sakiplint.facts.links import catalogue, nearest_rows
+
+    doc, _ = lint_text(_many_tables(5, 2), rules=[])
+    (ind,) = {id(i): i for w in catalogue(doc).by_word.values() for i in w}.values()
+    assert nearest_rows(ind, 1, 32) == list(ind.rows.values())
+    assert len(nearest_rows(ind, 1, 3)) == 3
+
+
+@pytest.mark.parametrize("count", [6, 40, 90])
+def test_nearest_rows_are_the_tables_around_the_line(count: int) -> None:
+    from sakiplint.facts.links import catalogue, cell_index, nearest_rows
+
+    doc, _ = lint_text(_many_tables(count, count // 2), rules=[])
+    (ind,) = {id(i): i for w in catalogue(doc).by_word.values() for i in w}.values()
+    lines = sorted(line for (_, line) in ind.rows)
+    at = lines[count // 2]
+    got = nearest_rows(ind, at, 4)
+    assert len(got) == 4
+    got_lines = sorted(next(iter(r.values())).line for r in got)
+    # the four rows whose lines are nearest ``at`` (by distance, ties to the earlier one)
+    assert got_lines == sorted(sorted(lines, key=lambda ln: (abs(ln - at), ln))[:4])
+    idx = cell_index(ind)
+    for r in got:
+        for (role, _), c in r.items():
+            assert idx.role[id(c)] == role
+
+
+@pytest.mark.parametrize("count", [5, 60])
+def test_sentence_repeating_an_outvoted_table_is_flagged(count: int) -> None:
+    """The sentence repeats the odd table right above it: with five tables the odd one is
+    outvoted (NA006 flags the sentence); with sixty tables the sentence is still judged
+    against the 32 nearest, where the odd table is outvoted the same way."""
+    _doc, found = lint_text(_many_tables(count, count // 2), rules=[RULES["NA006"]])
+    assert [f.rule for f in found] == ["NA006"]
