@@ -290,3 +290,26 @@ def test_value_groups_found_by_index_equal_the_pairwise_ones():
         assert got == [[o.i for o in g] for g in _naive_groups(occs)]
 
     check()
+
+
+_NAMES = ["Persentase keluhan", "Jumlah keluhan", "Rasio keluhan", "Indeks keluhan",
+          "Nilai SAKIP", "Proporsi keluhan", "Keluhan"]
+_UNITS = ["", "persen", "%", "indeks", "nilai", "orang", "prosen"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(_NAMES), st.sampled_from(_UNITS),
+       st.sampled_from(_NAMES), st.sampled_from(_UNITS))
+def test_xt001_comparable_classes_are_comparable(na: str, ua: str, nb: str, ub: str) -> None:
+    """XT001 matches an occurrence against classes of PK occurrences: the class test must
+    be identity.comparable."""
+    from types import SimpleNamespace
+
+    from sakiplint.checks.crosstable import _comparable_class
+    from sakiplint.facts.identity import comparable
+
+    a = SimpleNamespace(name=SimpleNamespace(text=na), unit=ua)
+    b = SimpleNamespace(name=SimpleNamespace(text=nb), unit=ub)
+    (ma, pa), (mb, pb) = _comparable_class(a), _comparable_class(b)  # type: ignore[arg-type]
+    by_class = (ma is None or mb is None or ma == mb) and (pa is None or pb is None or pa == pb)
+    assert by_class == comparable(a, b)  # type: ignore[arg-type]

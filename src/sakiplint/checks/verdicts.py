@@ -95,17 +95,28 @@ def _all(a: AllAchieved) -> Iterator[Issue]:
     )
 
 
+def _count_tables(doc: Document, noun: str, year: int | None
+                  ) -> list[tuple[Table, list[tuple[str, Cell]]]]:
+    """The tables with a column of ``noun`` and their capaian cells of ``year``, once per
+    document (each "dari N sasaran ..." sentence asks)."""
+    def build(d: Document) -> list[tuple[Table, list[tuple[str, Cell]]]]:
+        role = _NOUN_COLUMN[noun]
+        return [(t, _capaian_cells(t, year)) for t in d.tables
+                if not t.skipped and any(col.role == role for col in t.columns)]
+    return doc.memo(f"verdicts.count_tables:{noun}:{year}", build)
+
+
 def _count(doc: Document, c: CountAchieved) -> Iterator[Issue]:
     from sakiplint.facts.counts import table_counts
 
     found: list[tuple[Table, int, list[tuple[str, Cell]]]] = []
-    for table in doc.tables:
-        if table.skipped or not any(col.role == _NOUN_COLUMN[c.noun] for col in table.columns):
-            continue
-        cells = _capaian_cells(table, c.year)
+    counted: dict[int, int | None] = doc.memo("verdicts.counted", lambda d: {})
+    for table, cells in _count_tables(doc, c.noun, c.year):
         if len(cells) != c.total:
             continue
-        if table_counts(doc, table).counts.get(c.noun) != c.total:
+        if id(table) not in counted:
+            counted[id(table)] = table_counts(doc, table).counts.get(c.noun)
+        if counted[id(table)] != c.total:
             continue
 
         def meets(cell: Cell) -> bool:

@@ -718,7 +718,8 @@ def _pieces(doc: Document, table: Table) -> list[Table] | None:
     merges continuations only when their shape is clear). None when a piece that may
     continue the table has another number of columns: the table's extent is unknown."""
     pieces = [table]
-    at = next((i for i, t in enumerate(doc.tables) if t is table), None)
+    at = doc.memo("counts.table_at", lambda d: {id(t): i for i, t in enumerate(d.tables)}
+                  ).get(id(table))
     if at is None:
         return pieces
     k = at + 1
@@ -921,20 +922,23 @@ def _agency_counts(doc: Document, sentence: str,
     if len(years) > 1:
         return []
     year = int(years.pop()) if years else doc.report_year
-    ident = identity(doc)
-    out: list[TableCounts] = []
-    for t in doc.tables:
-        info = ident.infos.get(t.index)
-        if t.skipped or info is None or info.year != year or info.role not in (
-                "anggaran", "pk", "pk_perubahan"):
-            continue
-        if not any(c.role == "anggaran" and c.money for c in t.columns):
-            continue
-        if t.index not in cache:
-            cache[t.index] = table_counts(doc, t)
-        if any(n in cache[t.index].counts for n in _BUDGET_NOUNS):
-            out.append(cache[t.index])
-    return out
+    def build(d: Document) -> list[TableCounts]:
+        ident = identity(d)
+        out: list[TableCounts] = []
+        for t in d.tables:
+            info = ident.infos.get(t.index)
+            if t.skipped or info is None or info.year != year or info.role not in (
+                    "anggaran", "pk", "pk_perubahan"):
+                continue
+            if not any(c.role == "anggaran" and c.money for c in t.columns):
+                continue
+            if t.index not in cache:
+                cache[t.index] = table_counts(d, t)
+            if any(n in cache[t.index].counts for n in _BUDGET_NOUNS):
+                out.append(cache[t.index])
+        return out
+    # once per year, not per sentence
+    return doc.memo(f"counts.agency_tables:{year}", build)
 
 
 def _reading(claim: CountClaim, together: list[CountClaim],

@@ -685,7 +685,8 @@ def _index_values(
     return found
 
 
-_PERCENT_UNITS = frozenset(("persen", "prosen", "persentase", "%", "percent"))
+PERCENT_UNITS = frozenset(("persen", "prosen", "persentase", "%", "percent"))
+_PERCENT_UNITS = PERCENT_UNITS
 
 
 def comparable(a: Occurrence, b: Occurrence) -> bool:
@@ -1054,6 +1055,10 @@ def _agency_name(words: str) -> str:
 def own_agency(doc: Document) -> tuple[str, str] | None:
     """(kind, name) of the reporting agency: the most frequent "Kecamatan X" of the title
     page (first 60 lines)."""
+    return doc.memo("identity.own_agency", _own_agency)
+
+
+def _own_agency(doc: Document) -> tuple[str, str] | None:
     counts: Counter[tuple[str, str]] = Counter()
     for line in doc.lines[:60]:
         for m in _AGENCY.finditer(line):

@@ -10,6 +10,7 @@ Header rows are read too: the converter often swallows a scale's first rows into
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -387,8 +388,10 @@ def _stated_in_table(table: Table) -> Cell | None:
 def _stated_after(doc: Document, table: Table) -> tuple[int, int, str, Decimal, int] | None:
     """The IKM the first paragraph after the table states: its only number in 25..100 that
     is not a percentage (nor a table reference)."""
-    para = next((p for p in doc.paragraphs if p.start_line > table.end_line
-                 and not _SOURCE_NOTE.match(p.text)), None)
+    paras = doc.paragraphs
+    starts = doc.memo("scales.paragraph_lines", lambda d: [p.start_line for p in d.paragraphs])
+    at = bisect.bisect_right(starts, table.end_line)   # the first paragraph after the table
+    para = next((p for p in paras[at:at + 64] if not _SOURCE_NOTE.match(p.text)), None)
     if para is None or para.start_line - table.end_line > 8:
         return None
     if not _IKM_LABEL.search(para.text) and "nilai" not in para.text.lower():
