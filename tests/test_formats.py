@@ -187,3 +187,28 @@ def test_every_format_in_english(reports: Path, fmt: str) -> None:
     assert r.exit_code == 1
     assert "is not realisasi / target x 100" in r.stdout
     assert "tidak sama" not in r.stdout and "seharusnya" not in r.stdout
+
+
+def test_long_text_output_is_written_in_pieces_and_equals_the_whole(tmp_path: Path) -> None:
+    """More than 2,000 lines of findings are written a few thousand lines at a time (never
+    one string), to stdout and to -o alike, and read exactly as render_text's whole text."""
+    from sakiplint.cli import _render
+    from sakiplint.engine.api import check_path
+    from sakiplint.report.text import render_text
+
+    tables = []
+    for k in range(700):
+        tables.append(BAD_CAPAIAN.replace("Tabel 3.1", f"Tabel 3.{k + 1}")
+                      .replace("dokumen", f"dokumen {k}"))
+    report = tmp_path / "lkjip-panjang-2024.md"
+    report.write_text("# LKjIP Kecamatan Panjang Tahun 2024\n\n" + "\n".join(tables), "utf-8")
+    (result,) = check_path(str(report))
+    pieces = list(_render("text", [result], [result], "id", False, False, False, 0))
+    assert len(pieces) >= 2
+    whole = render_text([(result.document, result.path, result.findings)], "id")
+    assert "\n".join(pieces) == whole
+    out = CliRunner().invoke(main, ["check", "--lang", "id", str(report)])
+    assert out.output == whole + "\n"
+    target = tmp_path / "hasil.txt"
+    CliRunner().invoke(main, ["check", "--lang", "id", "-o", str(target), str(report)])
+    assert target.read_text("utf-8") == whole + "\n"

@@ -25,6 +25,8 @@ from sakiplint.model import Document
 from sakiplint.read.source import DEFAULT_MAX_BYTES, InputError, Source
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from sakiplint.engine.api import FileResult
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
@@ -352,14 +354,20 @@ def check(
         _echo(f"{_say(lang, 'warning')}: {_error_text(_say(lang, 'none found'), lang)}")
 
     painted = _color(color, output_file is not None) and fmt == "text"
-    text = _render(fmt, good, results, lang, statistics, painted, quiet, len(errors))
+    # written piece by piece: the text of a long report's findings is never one string
+    pieces = _render(fmt, good, results, lang, statistics, painted, quiet, len(errors))
     if output_file is not None:
         try:
-            Path(output_file).write_text(text + "\n" if text else "", "utf-8")
+            with open(output_file, "w", encoding="utf-8") as fh:
+                for piece in pieces:
+                    if piece:
+                        fh.write(piece + "\n")
         except OSError as exc:
             _fail(f"{output_file}: cannot write ({exc.strerror or exc})", lang)
-    elif text:
-        click.echo(text, color=painted or None)
+    else:
+        for piece in pieces:
+            if piece:
+                click.echo(piece, color=painted or None)
 
     if annotate_to is not None and good:
         from sakiplint.report.annotate import AnnotateError, annotate_docx
@@ -405,6 +413,29 @@ def _echo_notes(r: FileResult, lang: str) -> None:
 
 
 def _render(
+    fmt: str, good: list[FileResult], results: list[FileResult], lang: str | None,
+    statistics: bool, color: bool, quiet: bool, unreadable: int,
+) -> Iterator[str]:
+    """The output in pieces, each written followed by a newline: the text format a few
+    thousand lines at a time, the others whole."""
+    if fmt == "text" and not statistics:
+        from sakiplint.report.text import iter_text
+
+        out = [(r.document, r.path, r.findings) for r in good]
+        langs: str | dict[str, str] = lang or {r.path: r.lang for r in good}
+        batch: list[str] = []
+        for line in iter_text(out, langs, color=color, quiet=quiet, unreadable=unreadable):
+            batch.append(line)
+            if len(batch) >= 2000:
+                yield "\n".join(batch)
+                batch = []
+        if batch:
+            yield "\n".join(batch)
+        return
+    yield _render_whole(fmt, good, results, lang, statistics, color, quiet, unreadable)
+
+
+def _render_whole(
     fmt: str, good: list[FileResult], results: list[FileResult], lang: str | None,
     statistics: bool, color: bool, quiet: bool, unreadable: int,
 ) -> str:

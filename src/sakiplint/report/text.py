@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from sakiplint.engine.findings import SEVERITIES, Finding
@@ -72,7 +72,15 @@ def render_text(
     """ruff-style text: ``path:line:col: CODE [severity] message``, the source line with the
     value marked (and the table column named), the expected value and related cells; then a
     summary line splitting the counts by severity (not when ``quiet``)."""
-    out: list[str] = []
+    return "\n".join(iter_text(results, lang, color, show_source, quiet, unreadable))
+
+
+def iter_text(
+    results: Results, lang: Lang, color: bool = False, show_source: bool = True,
+    quiet: bool = False, unreadable: int = 0,
+) -> Iterator[str]:
+    """The lines of :func:`render_text`, made one finding at a time (the command line writes
+    them as they come: a long report's output is never one string in memory)."""
 
     def paint(code: str, s: str) -> str:
         return f"\x1b[{code}m{s}\x1b[0m" if color else s
@@ -85,23 +93,23 @@ def render_text(
             sev = SEVERITY_COLOR[f.severity]
             # Word / PDF: the page, table, row and column instead of the text's line:column
             where = prefix(path, f.location, flang) if f.location else f"{path}:{f.line}:{f.column}"
-            out.append(
+            yield (
                 f"{paint('1', safe(where))}: {paint(sev + ';1', safe(f.rule))} "
                 f"{paint(sev, '[' + f.severity + ']')} {safe(f.message(flang))}"
             )
             if show_source and doc is not None and 1 <= f.line <= len(doc.lines):
-                out += _snippet(doc.lines[f.line - 1], f, f.header_text(flang), flab, paint)
+                yield from _snippet(doc.lines[f.line - 1], f, f.header_text(flang), flab, paint)
             expected = f.expected_text(flang)
             if expected is not None:
-                out.append(f"         = {flab['expected']}: {safe(expected)}")
+                yield f"         = {flab['expected']}: {safe(expected)}"
             for r in f.related[:8]:
                 at = prefix(path, r.location, flang) if r.location else f"{path}:{r.line}"
-                out.append(f"         - {flab['related']} {safe(at)}: {safe(r.text(flang))}")
+                yield f"         - {flab['related']} {safe(at)}: {safe(r.text(flang))}"
             if len(f.related) > 8:
-                out.append(f"         - … (+{len(f.related) - 8})")
+                yield f"         - … (+{len(f.related) - 8})"
     if not quiet:
-        out.append(summary_line(results, main_lang(lang), unreadable))
-    return "\n".join(out)
+        yield summary_line(results, main_lang(lang), unreadable)
+
 
 
 def statistics(results: Results) -> list[dict[str, Any]]:
