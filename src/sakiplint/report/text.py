@@ -111,7 +111,6 @@ def iter_text(
         yield summary_line(results, main_lang(lang), unreadable)
 
 
-
 def statistics(results: Results) -> list[dict[str, Any]]:
     """Findings per rule, most frequent first (then by code)."""
     counts: Counter[str] = Counter()
