@@ -183,6 +183,42 @@ def test_lint_all_with_the_collector_off(jobs: int) -> None:
         [(f.rule, f.line, f.column) for f in r.findings] for r in expected]
 
 
+def test_worker_batch_collects_after_each_file_with_the_collector_off() -> None:
+    """A --jobs worker lints as one process does: the collector off, the garbage of each
+    file collected after it (a reference cycle left by one file is gone before the next),
+    what survives frozen, and the same findings as linting in this process."""
+    code = f"""
+import gc, json, weakref
+from sakiplint.engine import api
+from sakiplint.engine.config import Effective
+api._worker_start(False)
+assert not gc.isenabled()
+class Node: pass
+made = []
+real = api.lint_one
+def lint_one(*args, **kw):
+    a, b = Node(), Node()
+    a.other, b.other = b, a            # a cycle only the collector frees
+    made.append(weakref.ref(a))
+    return real(*args, **kw)
+api.lint_one = lint_one
+frozen = gc.get_freeze_count()
+eff = Effective(codes=("AR001", "BU003", "NA001"), severity=())
+out = api._lint_batch([{str(EXAMPLE)!r}] * 2, [eff] * 2, False, False, 10**8)
+print(json.dumps({{"enabled": gc.isenabled(), "alive": [r() is not None for r in made],
+                  "frozen": gc.get_freeze_count() > frozen,
+                  "found": [[(f.rule, f.line) for f in r.findings] for r in out]}}))
+"""
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    got = json.loads(proc.stdout)
+    assert got["enabled"] is False and got["frozen"] is True
+    assert got["alive"] == [False, False]
+    eff = Effective(codes=("AR001", "BU003", "NA001"), severity=())
+    (expected,) = lint_all([str(EXAMPLE)], [eff])
+    assert got["found"] == [[[f.rule, f.line] for f in expected.findings]] * 2
+
+
 def test_entry_point_cache_key_ignores_cwd_churn_but_not_distributions(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -197,7 +197,7 @@ def run(
     When the cyclic garbage collector is off (``python -m sakiplint`` turns it off for speed),
     the garbage of each file is collected after it, and what survives (its result) is frozen
     out of later collections, so that linting N files stays linear in N; the worker
-    processes run with the collector on. Workers take the files in batches (one message
+    processes do the same. Workers take the files in batches (one message
     each way per batch, not per file)."""
     total = len(files)
     results: list[FileResult | None] = [None] * total
@@ -211,9 +211,9 @@ def run(
         size = max(1, min(32, total // (workers * 4)))
         batches = [list(range(k, min(k + size, total))) for k in range(0, total, size)]
         # the workers are forked from here: what exists now is frozen (shared with them
-        # untouched, and never walked by their collections), and each runs with the
-        # collector on, as it lints many files; this process keeps it as it is (a collector
-        # turned on here would walk every result received, again and again)
+        # untouched, and never walked by their collections), and each collects after each
+        # file; this process keeps the collector as it is (a collector turned on here would
+        # walk every result received, again and again)
         gc.freeze()
         try:
             with ProcessPoolExecutor(max_workers=workers, initializer=_worker_start,
@@ -251,18 +251,28 @@ def run(
 
 
 def _worker_start(caches: bool) -> None:
-    """A worker process: the parent's caches setting, the cyclic garbage collector on."""
+    """A worker process: the parent's caches setting; the cyclic garbage collector off, as
+    in a single process (see :func:`_lint_batch`)."""
     from sakiplint.read.resources import set_caches
 
     set_caches(caches)
-    gc.enable()
+    gc.disable()
 
 
 def _lint_batch(files: list[str], effs: list[Effective], verbose: bool, keep_doc: bool,
                 max_bytes: int) -> list[FileResult]:
-    """Lint a batch of files in a worker process (module level: it is pickled by name)."""
-    return [lint_one(f, e, verbose, keep_doc, None, max_bytes)
-            for f, e in zip(files, effs, strict=True)]
+    """Lint a batch of files in a worker process (module level: it is pickled by name). As
+    in one process: the collector runs after each file, not while it is read (its
+    thresholds would walk the growing document again and again), and what survives is
+    frozen out of the next collections (never unfrozen: that would hand the parent's
+    frozen objects back to this process's collections; a result sent is freed by its
+    reference count)."""
+    out = []
+    for f, e in zip(files, effs, strict=True):
+        out.append(lint_one(f, e, verbose, keep_doc, None, max_bytes))
+        gc.collect()
+        gc.freeze()
+    return out
 
 
 # --------------------------------------------------------------------------- many files
