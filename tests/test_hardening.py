@@ -400,3 +400,16 @@ def test_lines_of_table_tags_without_cells_are_linear() -> None:
         doc = parse_text((unit * 20 + "\n") * 1000)
         assert doc.tables == []
     assert time.process_time() - start < 3
+
+
+def test_safe_fast_path_covers_every_replaced_character() -> None:
+    """safe() translates only text its quick pattern finds unsafe: the pattern must match
+    exactly the characters the translation replaces, and safe() equals the translation on
+    every character alone and in ASCII or non-ASCII company."""
+    from sakiplint.report.common import _SAFE, _UNSAFE, safe
+
+    matched = {c for c in range(0x3000) if _UNSAFE.match(chr(c))}
+    assert matched == set(_SAFE)
+    for c in range(0x3000):
+        for text in (chr(c), f"a{chr(c)}b", f"é{chr(c)}"):
+            assert safe(text) == text.translate(_SAFE), hex(c)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from sakiplint.engine.findings import Finding
@@ -60,6 +61,8 @@ def plural(n: int, word: str, lang: str) -> str:
 _SAFE = {c: 0x2400 + c for c in range(0x20)} | {0x09: 0x20, 0x7F: 0x2421} | {
     c: 0xFFFD for c in (*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A),
                         0x200E, 0x200F, 0x061C, 0x2028, 0x2029)}
+#: any character :data:`_SAFE` replaces (tested equal to its keys): most text has none
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 #: "##[" / "##vso[" broken by a zero-width space: shown the same, not read as a command
 _COMMANDS = (("##[", "#\u200b#["), ("##vso[", "#\u200b#vso["))
 
@@ -81,7 +84,10 @@ def unsurrogate(text: str) -> str:
 def safe(text: str) -> str:
     """One line of text as it may be written to a terminal or a CI log: no control or bidi
     character, nothing a CI runner reads as a command inside it."""
-    text = unsurrogate(text).translate(_SAFE)
+    if not text.isascii():
+        text = unsurrogate(text)
+    if _UNSAFE.search(text) is not None:
+        text = text.translate(_SAFE)
     if "##" in text:
         for token, broken in _COMMANDS:
             text = text.replace(token, broken)
