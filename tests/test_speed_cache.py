@@ -11,6 +11,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import sakiplint
 from conftest import FIXTURES
@@ -268,3 +270,16 @@ def test_a_missing_check_is_reported(pack: Path, cache_home: Path) -> None:
     rule = next(r for r in load_pack(pack) if r.code == "AR001")
     with pytest.raises(RulePackError, match=r"cannot load check .*no_such_check"):
         rule.check(None, None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 3000), st.integers(1, 8))
+def test_worker_batches_cover_the_files_in_order(total: int, workers: int) -> None:
+    from sakiplint.engine.api import _batches
+
+    got = _batches(total, workers)
+    assert [i for b in got for i in b] == list(range(total))
+    assert all(1 <= len(b) <= 32 for b in got)
+    # the last batches are small: the end of the run is shared between the workers
+    if total >= 64 * workers:
+        assert len(got[-1]) <= 4

@@ -208,8 +208,7 @@ def run(
         from sakiplint.read.resources import caches_enabled
 
         workers = min(jobs, total)
-        size = max(1, min(32, total // (workers * 4)))
-        batches = [list(range(k, min(k + size, total))) for k in range(0, total, size)]
+        batches = _batches(total, workers)
         # the workers are forked from here: what exists now is frozen (shared with them
         # untouched, and never walked by their collections), and each collects after each
         # file; this process keeps the collector as it is (a collector turned on here would
@@ -248,6 +247,17 @@ def run(
     if collector_off and total > 1:
         gc.unfreeze()
     return [r for r in results if r is not None]
+
+
+def _batches(total: int, workers: int) -> list[list[int]]:
+    """The files' indices in batches for the workers, in order: up to 32 files each (a
+    batch is one message each way, its settings sent once), and the last files in small
+    batches, so that no worker is left alone with a big one at the end."""
+    size = max(1, min(32, total // (workers * 4)))
+    small = max(1, size // 8)
+    head = max(0, total - workers * size)
+    out = [list(range(k, min(k + size, head))) for k in range(0, head, size)]
+    return out + [list(range(k, min(k + small, total))) for k in range(head, total, small)]
 
 
 def _worker_start(caches: bool) -> None:
