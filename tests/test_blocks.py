@@ -62,3 +62,18 @@ def test_long_lines_in_tables_and_captions_take_linear_time():
 def test_separator_rows_split_the_header_from_the_body():
     (b,) = find_blocks(["| A | B |", "|---|---|", "| x | 1 |", "| :--: | --- |", "| y | 2 |"])
     assert b.style == "pipe" and len(b.rows) == 3 and b.separator_after == 0
+
+
+def test_tsv_empty_row_between_rows_keeps_the_table_whole() -> None:
+    """A row of empty cells (TABs only, as a converter writes an empty table row) between
+    rows does not end a TAB table; a TAB-only line of another width, or one before a line
+    without TABs, does."""
+    from sakiplint.read.blocks import find_blocks
+
+    lines = ["No\tIndikator\tTarget", "\t\t", "1\tIKM\t80", "2\tSAKIP\t70", "", "Teks."]
+    (block,) = find_blocks(lines)
+    assert (block.start_line, block.end_line, len(block.rows)) == (1, 4, 4)
+    other = ["No\tIndikator\tTarget", "\t", "1\tIKM\t80"]
+    assert [(b.start_line, b.end_line) for b in find_blocks(other)] == [(1, 1), (3, 3)]
+    last = ["No\tIndikator\tTarget", "1\tIKM\t80", "\t\t", "Teks."]
+    assert [(b.start_line, b.end_line) for b in find_blocks(last)] == [(1, 2)]

@@ -10,9 +10,13 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sakiplint.engine import all_rules
+from sakiplint.engine.lint import lint_text
 from sakiplint.model import Cell
 from sakiplint.read.parse import parse_text
 from sakiplint.read.repair import rebuild_split_years
+
+RULES = {r.code: r for r in all_rules()}
 
 
 def cells_of(texts: list[str]) -> list[Cell]:
@@ -274,6 +278,47 @@ def test_a_negative_value_where_negatives_belong_stays():
     (t,) = parse_text(text).tables
     row = next(r for r in t.rows if r.label == "Pemeliharaan Gedung")
     assert row.cells[2].number == Decimal(-8000000)
+
+
+# a row whose number the converter merged with the next cell's text ("2 Yang Akuntabel"):
+# every other cell one column to the left, the last cell empty
+MERGED_NUMBER = (
+    "Tabel 3.5 Perbandingan Realisasi Kinerja Tahun 2024 dan Tahun Sebelumnya\n\n"
+    "| No | Sasaran | Indikator Kinerja | Satuan | Tahun | Target | Realisasi | Capaian | Ket |\n"
+    "|---|---|---|---|---|---|---|---|---|\n"
+    "| 1 | Meningkatnya kualitas pelayanan | Indeks Kepuasan Masyarakat | Nilai | 2023 "
+    "| 80 | 82,40 | 103,00 | |\n"
+    "| 2 Yang Akuntabel | Indeks Kepuasan Masyarakat | Nilai | 2024 | 82 | 86,10 | 105,00 "
+    "| Naik | |\n"
+)
+
+
+def test_row_number_merged_with_the_next_cell_is_put_back():
+    (t,) = parse_text(MERGED_NUMBER).tables
+    row = t.rows[1]
+    assert [c.text for c in row.cells] == [
+        "2", "Yang Akuntabel", "Indeks Kepuasan Masyarakat", "Nilai", "2024", "82", "86,10",
+        "105,00", "Naik"]
+    assert [c.number for c in row.cells[5:8]] == [Decimal(82), Decimal("86.10"),
+                                                  Decimal("105.00")]
+    line = MERGED_NUMBER.split("\n")[5]
+    assert line[row.cells[1].column - 1:].startswith("Yang Akuntabel |")
+    assert any("nomor baris" in r for r in t.repairs)
+    # the capaian of the repaired row is checked: 86,10 / 82 = 105,00
+    _doc, found = lint_text(MERGED_NUMBER.replace("105,00", "107,00"), rules=[RULES["AR001"]])
+    assert [(f.rule, f.line) for f in found] == [("AR001", 6)]
+
+
+def test_a_numbered_label_that_fits_its_columns_stays():
+    # "2 Kegiatan" is a label (its row fits the columns as printed): nothing moves
+    text = MERGED_NUMBER.replace(
+        "| 2 Yang Akuntabel | Indeks Kepuasan Masyarakat | Nilai | 2024 | 82 | 86,10 | 105,00 "
+        "| Naik | |", "| 2 | 2 Kegiatan | Indeks Kepuasan Masyarakat | Nilai | 2024 | 82 | 86,10 "
+        "| 105,00 | |")
+    (t,) = parse_text(text).tables
+    assert [c.text for c in t.rows[1].cells][:3] == [
+        "2", "2 Kegiatan", "Indeks Kepuasan Masyarakat"]
+    assert not any("nomor baris" in r for r in t.repairs)
 
 
 def test_numbered_program_labels_get_their_level():

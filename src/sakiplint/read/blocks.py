@@ -102,7 +102,12 @@ def find_blocks(lines: list[str], skip: frozenset[int] | set[int] = frozenset())
         if "\t" in line and line.strip():
             start = i
             rows = []
-            while i < n and "\t" in lines[i] and lines[i].strip():
+            while i < n and "\t" in lines[i]:
+                if not lines[i].strip() and not (
+                        # an empty row (TABs only, as many as the row above) between rows
+                        lines[i].count("\t") == lines[i - 1].count("\t")
+                        and i + 1 < n and "\t" in lines[i + 1] and lines[i + 1].strip()):
+                    break
                 rows.append(_tsv_row(lines[i], i + 1))
                 i += 1
             blocks.append(RawBlock("tsv", start + 1, i, rows))

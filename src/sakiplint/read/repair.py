@@ -13,6 +13,8 @@ it says what it did (``Table.repairs``, shown by ``sakiplint tables``).
   empty in its rows (a program column spanning many rows).
 * :func:`realign_rows` (in :mod:`sakiplint.read.tables` order, before values are resolved):
   two numbers merged into one cell beside an empty cell; a value pushed one cell left.
+* :func:`unmerge_numbered_rows`: a row whose number was merged with the next cell's text,
+  every other cell one column to the left.
 """
 
 from __future__ import annotations
@@ -629,6 +631,75 @@ def realign_rows(rows: list[list[Cell]], width: int) -> str | None:
         notes.append("nilai negatif yang tergeser ke kolom tanpa nilai negatif dikembalikan ke"
                      " kolom kanannya yang kosong (baris " + ", ".join(map(str, shifted)) + ")")
     return "; ".join(notes) or None
+
+
+_NUMBERED_TEXT = re.compile(r"^(\d{1,3})\.?\s+(\D.*)$")
+
+
+def unmerge_numbered_rows(rows: list[list[Cell]], width: int) -> str | None:
+    """A row whose first cell holds the row's number and the next cell's text ("1 Yang
+    Efektif ...": the converter merged the number column with the one beside it), every
+    other cell one column to the left and the last cell empty. The row is put back one
+    column to the right, the number in the first column, when that makes every filled cell
+    agree with its column in the other rows (numbers under numbers, text under text) and
+    the row as printed does not. Changed in place."""
+    candidates = [k for k, cells in enumerate(rows)
+                  if len(cells) == width >= 4 and not cells[-1].text and cells[1].text
+                  and _NUMBERED_TEXT.match(cells[0].text)]
+    if not candidates:
+        return None
+    # each column's numbers and texts over all rows, once; a candidate's own cells are
+    # taken out of them to see what the other rows hold
+    counts = [[0, 0] for _ in range(width)]
+    for cells in rows:
+        for i, c in enumerate(cells[:width]):
+            kind = _kind_of(c) if c.text else ""
+            if kind:
+                counts[i][kind == "text"] += 1
+    moved: list[int] = []
+    for k in candidates:
+        cells = rows[k]
+        m = _NUMBERED_TEXT.match(cells[0].text)
+        assert m is not None
+        kinds = []
+        for i, c in enumerate(cells):
+            n, t = counts[i]
+            own = _kind_of(c) if c.text else ""
+            n -= own == "num"
+            t -= own == "text"
+            kinds.append("" if not n and not t else "num" if not t else "text" if not n
+                         else "mixed")
+        if kinds[0] not in ("num", ""):
+            continue   # the first column holds no row numbers
+        first = cells[0]
+        number = Cell(m.group(1), m.group(1), first.line, first.column, first.bold)
+        rest = Cell(m.group(2), m.group(2), first.line,
+                    first.column + first.raw.find(m.group(2)) if m.group(2) in first.raw
+                    else first.column, first.bold)
+        shifted = [number, rest, *cells[1:-1]]
+        if _disagreements(cells, kinds) and not _disagreements(shifted, kinds) and \
+                _agreements(shifted, kinds) > _agreements(cells, kinds):
+            rows[k][:] = shifted
+            moved.append(first.line)
+    if not moved:
+        return None
+    return ("nomor baris dan sel di sebelahnya yang tergabung dipisah, baris digeser satu "
+            "kolom ke kanan (baris " + ", ".join(map(str, moved)) + ")")
+
+
+def _agreements(cells: list[Cell], kinds: list[str]) -> int:
+    return sum(1 for c, kind in zip(cells, kinds, strict=False)
+               if c.text and kind in ("num", "text") and _kind_of(c) == kind)
+
+
+def _disagreements(cells: list[Cell], kinds: list[str]) -> int:
+    return sum(1 for c, kind in zip(cells, kinds, strict=False)
+               if c.text and kind in ("num", "text") and _kind_of(c) not in ("", kind))
+
+
+def _kind_of(c: Cell) -> str:
+    v = parse_cell(c.text)
+    return "" if v.kind == "empty" else "num" if v.is_numeric else "text"
 
 
 # --------------------------------------------------------------------------- truncated numbers

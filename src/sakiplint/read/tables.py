@@ -27,6 +27,7 @@ from sakiplint.read.repair import (
     split_merged_label_rows,
     tail_of_broken_cell,
     uncross_header,
+    unmerge_numbered_rows,
 )
 
 _BOLD_TAG = re.compile(r"^\s*(<b>|<strong>|\*\*)", re.I)
@@ -677,6 +678,9 @@ def _finish(table: Table) -> None:
     realigned = realign_rows([r.cells for r in table.rows], len(table.columns))
     if realigned:
         table.repairs.append(realigned)
+    unmerged = unmerge_numbered_rows([r.cells for r in table.rows], len(table.columns))
+    if unmerged:
+        table.repairs.append(unmerged)
     _resolve_values(table)
     completed = complete_truncated(table)
     if completed:
