@@ -303,7 +303,10 @@ def test_row_number_merged_with_the_next_cell_is_put_back():
                                                   Decimal("105.00")]
     line = MERGED_NUMBER.split("\n")[5]
     assert line[row.cells[1].column - 1:].startswith("Yang Akuntabel |")
-    assert any("nomor baris" in r for r in t.repairs)
+    (note,) = [r for r in t.repairs if "nomor baris" in r]
+    from sakiplint.engine.words import table_note
+    assert table_note(note, "en") == ("row number merged with the cell beside it split, the "
+                                      "row moved one column to the right (lines 6)")
     # the capaian of the repaired row is checked: 86,10 / 82 = 105,00
     _doc, found = lint_text(MERGED_NUMBER.replace("105,00", "107,00"), rules=[RULES["AR001"]])
     assert [(f.rule, f.line) for f in found] == [("AR001", 6)]

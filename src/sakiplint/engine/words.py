@@ -319,6 +319,10 @@ _REPAIR_PATTERNS: tuple[tuple[Lazy, dict[str, str]], ...] = (
           r"kanannya yang kosong \(baris ([^)]*)\)$"),
      {"en": r"negative values shifted into a column without negatives moved back to the "
             r"empty column on their right (lines \1)"}),
+    (Lazy(r"^nomor baris dan sel di sebelahnya yang tergabung dipisah, baris digeser satu "
+          r"kolom ke kanan \(baris ([^)]*)\)$"),
+     {"en": r"row number merged with the cell beside it split, the row moved one column to "
+            r"the right (lines \1)"}),
     (Lazy(r"^kepala tabel dan (\d+) baris pertama yang tergabung ke paragraf baris (\d+) "
           r"dipulihkan$"),
      {"en": r"table header and the first \1 rows, run into the paragraph on line \2, "
