@@ -301,15 +301,16 @@ _UNITS = ["", "persen", "%", "indeks", "nilai", "orang", "prosen"]
 @given(st.sampled_from(_NAMES), st.sampled_from(_UNITS),
        st.sampled_from(_NAMES), st.sampled_from(_UNITS))
 def test_xt001_comparable_classes_are_comparable(na: str, ua: str, nb: str, ub: str) -> None:
-    """XT001 matches an occurrence against classes of PK occurrences: the class test must
-    be identity.comparable."""
+    """XT001 matches an occurrence against classes of PK occurrences: comparing classes
+    must be what identity.comparable means: not two different stated measures, not a
+    percentage unit against another unit (no measure or no unit compares with any)."""
     from types import SimpleNamespace
 
-    from sakiplint.checks.crosstable import _comparable_class
-    from sakiplint.facts.identity import comparable
+    from sakiplint.facts.identity import _PERCENT_UNITS, comparable, measure_of
 
     a = SimpleNamespace(name=SimpleNamespace(text=na), unit=ua)
     b = SimpleNamespace(name=SimpleNamespace(text=nb), unit=ub)
-    (ma, pa), (mb, pb) = _comparable_class(a), _comparable_class(b)  # type: ignore[arg-type]
-    by_class = (ma is None or mb is None or ma == mb) and (pa is None or pb is None or pa == pb)
-    assert by_class == comparable(a, b)  # type: ignore[arg-type]
+    ma, mb = measure_of(na), measure_of(nb)
+    expected = not (ma and mb and ma != mb) and (
+        not ua or not ub or (ua in _PERCENT_UNITS) == (ub in _PERCENT_UNITS))
+    assert comparable(a, b) == expected  # type: ignore[arg-type]

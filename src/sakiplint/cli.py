@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from sakiplint.engine.api import FileResult
+    from sakiplint.report.common import Results
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -418,11 +419,15 @@ def _render(
 ) -> Iterator[str]:
     """The output in pieces, each written followed by a newline: the text format a few
     thousand lines at a time, the others whole."""
-    if fmt == "text" and not statistics:
+    out = [(r.document, r.path, r.findings) for r in good]
+    langs: str | dict[str, str] = lang or {r.path: r.lang for r in good}
+    if statistics:
+        from sakiplint.report.text import render_statistics
+
+        yield render_statistics(out, "json" if fmt == "json" else "text")
+    elif fmt == "text":
         from sakiplint.report.text import iter_text
 
-        out = [(r.document, r.path, r.findings) for r in good]
-        langs: str | dict[str, str] = lang or {r.path: r.lang for r in good}
         batch: list[str] = []
         for line in iter_text(out, langs, color=color, quiet=quiet, unreadable=unreadable):
             batch.append(line)
@@ -431,22 +436,17 @@ def _render(
                 batch = []
         if batch:
             yield "\n".join(batch)
-        return
-    yield _render_whole(fmt, good, results, lang, statistics, color, quiet, unreadable)
+    else:
+        yield _render_whole(fmt, out, langs, good, results)
 
 
 def _render_whole(
-    fmt: str, good: list[FileResult], results: list[FileResult], lang: str | None,
-    statistics: bool, color: bool, quiet: bool, unreadable: int,
+    fmt: str, out: Results, langs: str | dict[str, str], good: list[FileResult],
+    results: list[FileResult],
 ) -> str:
+    """Every format but text, as one string."""
     from sakiplint.engine.suppress import UNUSED_CODE, UNUSED_RULE
 
-    out = [(r.document, r.path, r.findings) for r in good]
-    langs: str | dict[str, str] = lang or {r.path: r.lang for r in good}
-    if statistics:
-        from sakiplint.report.text import render_statistics
-
-        return render_statistics(out, "json" if fmt == "json" else "text")
     if fmt == "json":
         from sakiplint.report.jsonout import render_json
 
@@ -480,9 +480,7 @@ def _render_whole(
         from sakiplint.report.html import render_html
 
         return render_html(out, langs, _agencies(good))
-    from sakiplint.report.text import render_text
-
-    return render_text(out, langs, color=color, quiet=quiet, unreadable=unreadable)
+    raise ValueError(f"unknown format {fmt!r}")
 
 
 def _agencies(results: list[FileResult]) -> dict[str, dict[str, Any]]:

@@ -295,3 +295,7 @@ class Document:
     @property
     def paragraphs(self) -> list[Paragraph]:
         return self._parse_prose()[1]
+
+    def paragraph_lines(self) -> list[int]:
+        """The paragraphs' first lines, in order (for bisecting a line to its paragraph)."""
+        return self.memo("paragraph_lines", lambda d: [p.start_line for p in d.paragraphs])

@@ -12,13 +12,14 @@ from decimal import ROUND_FLOOR, Decimal
 from sakiplint.engine import Context, Issue
 from sakiplint.engine.findings import Related
 from sakiplint.facts.identity import (
-    PERCENT_UNITS,
     BudgetOccurrence,
+    Comparability,
     Occurrence,
     cell_numbers,
+    comparability,
     comparable,
+    comparable_classes,
     identity,
-    measure_of,
     mispaired,
     same_number,
 )
@@ -82,12 +83,6 @@ def _groups(occs: Sequence[Occurrence | BudgetOccurrence]) -> list[list[Occurren
     return groups
 
 
-def _comparable_class(o: Occurrence) -> tuple[str | None, bool | None]:
-    """What :func:`identity.comparable` compares of an occurrence: the measure its name
-    states, and whether its unit is a percentage (None: no unit, comparable with any)."""
-    return measure_of(o.name.text), (o.unit in PERCENT_UNITS) if o.unit else None
-
-
 def target_vs_pk(ctx: Context, doc: Document) -> Iterator[Issue]:
     """XT001: a capaian / efficiency table's target that matches neither the PK nor the PK
     Perubahan for the same indicator and year."""
@@ -98,20 +93,17 @@ def target_vs_pk(ctx: Context, doc: Document) -> Iterator[Issue]:
         pk = [o for o in occs if o.info.role in PK_ROLES]
         if not pk:
             continue
-        # the PK occurrences by what makes two comparable (identity.comparable: the measure
-        # the name states, a percentage unit or not), so that each occurrence is matched
+        # the PK occurrences by their comparability, so that each occurrence is matched
         # against a few classes, not against every PK table of a long report
-        classes: dict[tuple[str | None, bool | None], list[int]] = {}
+        classes: dict[Comparability, list[int]] = {}
         for k, p in enumerate(pk):
-            classes.setdefault(_comparable_class(p), []).append(k)
+            classes.setdefault(comparability(p), []).append(k)
         for o in occs:
             if o.info.role not in MEASURED_ROLES:
                 continue
-            mo, uo = _comparable_class(o)
-            agreed = [pk[k] for k in sorted(
-                k for (m, u), ks in classes.items()
-                if (m is None or mo is None or m == mo) and (u is None or uo is None or u == uo)
-                for k in ks)]
+            mine = comparability(o)
+            agreed = [pk[k] for k in sorted(k for cls, ks in classes.items()
+                                            if comparable_classes(cls, mine) for k in ks)]
             if not agreed or any(same_number(o.cell, p.cell) for p in agreed):
                 continue
             # at most 12 PK tables named (a long report may print the PK many times)

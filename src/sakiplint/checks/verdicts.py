@@ -110,15 +110,10 @@ def _count(doc: Document, c: CountAchieved) -> Iterator[Issue]:
     from sakiplint.facts.counts import table_counts
 
     found: list[tuple[Table, int, list[tuple[str, Cell]]]] = []
-    # what each table counts of the noun, once per table and noun
-    counted: dict[tuple[int, str], int | None] = doc.memo("verdicts.counted", lambda d: {})
     for table, cells in _count_tables(doc, c.noun, c.year):
         if len(cells) != c.total:
             continue
-        key = (id(table), c.noun)
-        if key not in counted:
-            counted[key] = table_counts(doc, table).counts.get(c.noun)
-        if counted[key] != c.total:
+        if table_counts(doc, table).counts.get(c.noun) != c.total:
             continue
 
         def meets(cell: Cell) -> bool:

@@ -242,8 +242,7 @@ def run(
                 progress(i + 1, total, f)
             results[i] = lint_one(f, e, verbose, keep_doc, pages, max_bytes)
             if collector_off and total > 1:
-                gc.collect()   # only what was made since the last freeze is looked at
-                gc.freeze()
+                _collect_and_freeze()
     if collector_off and total > 1:
         gc.unfreeze()
     return [r for r in results if r is not None]
@@ -280,9 +279,15 @@ def _lint_batch(files: list[str], effs: list[Effective], verbose: bool, keep_doc
     out = []
     for f, e in zip(files, effs, strict=True):
         out.append(lint_one(f, e, verbose, keep_doc, None, max_bytes))
-        gc.collect()
-        gc.freeze()
+        _collect_and_freeze()
     return out
+
+
+def _collect_and_freeze() -> None:
+    """After a file: its garbage collected (only what was made since the last freeze is
+    looked at) and what survives, its result, frozen out of the next collections."""
+    gc.collect()
+    gc.freeze()
 
 
 # --------------------------------------------------------------------------- many files

@@ -761,7 +761,15 @@ def _ends_table(line: str) -> bool:
 
 
 def table_counts(doc: Document, table: Table) -> TableCounts:
-    """What ``table`` (with its continuations) counts. Skipped tables count nothing."""
+    """What ``table`` (with its continuations) counts, once per table. Skipped tables count
+    nothing."""
+    known: dict[int, TableCounts] = doc.memo("counts.table_counts", lambda d: {})
+    if id(table) not in known:
+        known[id(table)] = _table_counts(doc, table)
+    return known[id(table)]
+
+
+def _table_counts(doc: Document, table: Table) -> TableCounts:
     out = TableCounts(table)
     if table.skipped:
         return out
@@ -867,7 +875,6 @@ def _mixes_tujuan(rows: list[Row], idx: int, tujuan: frozenset[str]) -> bool:
 def _build(doc: Document) -> Counts:
     out = Counts()
     starts = [t.start_line for t in doc.tables]
-    cache: dict[int, TableCounts] = {}
     for para in doc.paragraphs:
         if _PEOPLE_QUICK.search(para.text):
             _link_people(doc, para, starts, out)
@@ -883,14 +890,12 @@ def _build(doc: Document) -> Counts:
         table = introduced_table(doc, para, starts)
         tcs: list[TableCounts] = []
         if table is not None:
-            if table.index not in cache:
-                cache[table.index] = table_counts(doc, table)
-            tcs = [cache[table.index]]
+            tcs = [table_counts(doc, table)]
         budget = [c for c in whole if c.noun in _BUDGET_NOUNS]
         if budget and not any(c.noun in tc.counts for tc in tcs for c in budget):
             # the counts of the year's budget, wherever they are stated: every budget table
             # of the sentence's year that counts them
-            tcs += [tc for tc in _agency_counts(doc, budget[0].sentence, cache)
+            tcs += [tc for tc in _agency_counts(doc, budget[0].sentence)
                     if tc.table is not table]
         if not tcs:
             continue
@@ -910,8 +915,7 @@ def _year_in_re() -> re.Pattern[str]:
     return _rx(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
-def _agency_counts(doc: Document, sentence: str,
-                   cache: dict[int, TableCounts]) -> list[TableCounts]:
+def _agency_counts(doc: Document, sentence: str) -> list[TableCounts]:
     """The budget tables of the sentence's year (its one year, else the report's) that count
     programs, kegiatan or sub kegiatan, when the sentence speaks of the budget."""
     from sakiplint.facts.identity import identity
@@ -932,10 +936,9 @@ def _agency_counts(doc: Document, sentence: str,
                 continue
             if not any(c.role == "anggaran" and c.money for c in t.columns):
                 continue
-            if t.index not in cache:
-                cache[t.index] = table_counts(d, t)
-            if any(n in cache[t.index].counts for n in _BUDGET_NOUNS):
-                out.append(cache[t.index])
+            tc = table_counts(d, t)
+            if any(n in tc.counts for n in _BUDGET_NOUNS):
+                out.append(tc)
         return out
     # once per year, not per sentence
     return doc.memo(f"counts.agency_tables:{year}", build)

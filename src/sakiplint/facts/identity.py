@@ -685,20 +685,29 @@ def _index_values(
     return found
 
 
-PERCENT_UNITS = frozenset(("persen", "prosen", "persentase", "%", "percent"))
-_PERCENT_UNITS = PERCENT_UNITS
+_PERCENT_UNITS = frozenset(("persen", "prosen", "persentase", "%", "percent"))
+
+#: what decides whether two occurrences may be compared: the measure the name states
+#: ("persen", "jumlah" ...; None: none) and whether the unit is a percentage (None: no unit)
+Comparability = tuple[str | None, bool | None]
+
+
+def comparability(o: Occurrence) -> Comparability:
+    return measure_of(o.name.text), (o.unit in _PERCENT_UNITS) if o.unit else None
+
+
+def comparable_classes(a: Comparability, b: Comparability) -> bool:
+    """Two measures that are not different ones, two units that are not a percentage and
+    something else (an unknown measure or unit compares with any)."""
+    (ma, pa), (mb, pb) = a, b
+    return (ma is None or mb is None or ma == mb) and (pa is None or pb is None or pa == pb)
 
 
 def comparable(a: Occurrence, b: Occurrence) -> bool:
     """Two occurrences of one key that may be compared: not two different measures by their
     names ("Persentase X" and "Jumlah X"), nor a percentage in one table and a count or
     index in the other (their satuan cells say so)."""
-    ma, mb = measure_of(a.name.text), measure_of(b.name.text)
-    if ma is not None and mb is not None and ma != mb:
-        return False
-    if not a.unit or not b.unit:
-        return True
-    return (a.unit in _PERCENT_UNITS) == (b.unit in _PERCENT_UNITS)
+    return comparable_classes(comparability(a), comparability(b))
 
 
 def _store(ident: Identity, found: _Found) -> None:

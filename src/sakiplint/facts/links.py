@@ -543,15 +543,18 @@ def _between(bounds: list[int], first: int, last: int) -> bool:
 
 
 def _heading_between(doc: Document, first: int, last: int) -> Heading | None:
-    heads = _headings(doc)
-    lines = doc.memo("links.heading_lines", lambda d: [h.line for h in _headings(d)])
+    heads, lines = _headings(doc)
     i = bisect.bisect_right(lines, first)
     j = bisect.bisect_left(lines, last)
     return heads[j - 1] if j > i else None
 
 
-def _headings(doc: Document) -> list[Heading]:
-    return doc.memo("links.headings", lambda d: sorted(d.headings, key=lambda h: h.line))
+def _headings(doc: Document) -> tuple[list[Heading], list[int]]:
+    """The headings in line order, and their lines."""
+    def build(d: Document) -> tuple[list[Heading], list[int]]:
+        heads = sorted(d.headings, key=lambda h: h.line)
+        return heads, [h.line for h in heads]
+    return doc.memo("links.headings", build)
 
 
 # ---- labels: headings and list items that name an indicator
@@ -688,8 +691,7 @@ def _label_link(doc: Document, at: int) -> Link | None:
         if at - lab_at > _LOOKBACK:
             return None
     else:   # a heading: count the paragraphs since it
-        lines = doc.memo("links.paragraph_lines", lambda d: [p.start_line for p in d.paragraphs])
-        first = bisect.bisect_right(lines, lab.line)
+        first = bisect.bisect_right(doc.paragraph_lines(), lab.line)
         if at - first >= _LOOKBACK:
             return None
     # (boundaries at the label's own line are passed over by _between)
@@ -932,16 +934,34 @@ def _cited_table(doc: Document, paragraph_line: int) -> Table | None:
 
 
 def _table_cited(doc: Document, para: Paragraph, number: str | None) -> Table | None:
-    before = [t for t in doc.tables if t.end_line < para.start_line and not t.skipped]
-    if not before:
+    """The last table (not skipped) ending before the paragraph: with ``number``, the last
+    with that caption number."""
+    ends, tables, numbered = _tables_by_end(doc)
+    if number is not None:
+        ends, tables = numbered.get(re.sub(r"\s+", "", number), ([], []))
+    k = bisect.bisect_left(ends, para.start_line) - 1
+    if k < 0:
         return None
-    if number is None:
-        table = before[-1]
-        if _between([h.line for h in _headings(doc)], table.end_line, para.start_line):
-            return None
-        return table
-    want = re.sub(r"\s+", "", number)
-    for t in reversed(before):
-        if re.sub(r"\s+", "", t.caption_number or "").strip(".") == want:
-            return t
-    return None
+    table = tables[k]
+    if number is None and _between(_headings(doc)[1], table.end_line, para.start_line):
+        return None
+    return table
+
+
+_Ends = tuple[list[int], list["Table"]]
+
+
+def _tables_by_end(doc: Document) -> tuple[list[int], list[Table], dict[str, _Ends]]:
+    """The tables that are not skipped, in order, with their end lines; and the same per
+    caption number (once per document: every citing paragraph asks)."""
+    def build(d: Document) -> tuple[list[int], list[Table], dict[str, _Ends]]:
+        # (tables follow each other: their end lines rise; sorted to be sure of it)
+        kept = sorted((t for t in d.tables if not t.skipped), key=lambda t: t.end_line)
+        numbered: dict[str, _Ends] = {}
+        for t in kept:
+            key = re.sub(r"\s+", "", t.caption_number or "").strip(".")
+            ends, tables = numbered.setdefault(key, ([], []))
+            ends.append(t.end_line)
+            tables.append(t)
+        return [t.end_line for t in kept], kept, numbered
+    return doc.memo("links.tables_by_end", build)

@@ -388,10 +388,10 @@ def _stated_in_table(table: Table) -> Cell | None:
 def _stated_after(doc: Document, table: Table) -> tuple[int, int, str, Decimal, int] | None:
     """The IKM the first paragraph after the table states: its only number in 25..100 that
     is not a percentage (nor a table reference)."""
-    paras = doc.paragraphs
-    starts = doc.memo("scales.paragraph_lines", lambda d: [p.start_line for p in d.paragraphs])
-    at = bisect.bisect_right(starts, table.end_line)   # the first paragraph after the table
-    para = next((p for p in paras[at:at + 64] if not _SOURCE_NOTE.match(p.text)), None)
+    at = bisect.bisect_right(doc.paragraph_lines(), table.end_line)   # the first after it
+    # (64 paragraphs on, the first that is no source note is more than 8 lines away)
+    para = next((p for p in doc.paragraphs[at:at + 64] if not _SOURCE_NOTE.match(p.text)),
+                None)
     if para is None or para.start_line - table.end_line > 8:
         return None
     if not _IKM_LABEL.search(para.text) and "nilai" not in para.text.lower():

@@ -288,7 +288,7 @@ def _no_change(doc: Document, pats: dict[str, re.Pattern[str]], out: Verdicts) -
     for sv in claims_of(doc).stated:
         if sv.value.kind == "percent" and not sv.other_period:
             by_sentence.setdefault(sv.where, []).append(sv)
-    starts = [p.start_line for p in doc.paragraphs]
+    starts = doc.paragraph_lines()
     for (line, _k), values in by_sentence.items():
         m = pats["no_change"].search(values[0].sentence)
         if m is None:

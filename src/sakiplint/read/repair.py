@@ -168,23 +168,31 @@ def glue_tail(last_row: list[Cell], first: list[Cell]) -> None:
 def _kinds(rows: list[list[Cell]], width: int) -> list[str]:
     """Per column: "num" when its filled cells are numbers (placeholders aside), "text"
     when none is, "mixed" otherwise, "" when empty."""
-    nums = [0] * width
-    texts = [0] * width
+    return [_kind(n, t) for n, t in _kind_counts(rows, width)]
+
+
+def _kind_counts(rows: list[list[Cell]], width: int) -> list[list[int]]:
+    """Per column: [numbers, texts] among its filled cells (placeholders aside)."""
+    counts = [[0, 0] for _ in range(width)]
     for cells in rows:
         for i, c in enumerate(cells[:width]):
-            if not c.text:
-                continue
-            v = parse_cell(c.text)
-            if v.kind == "empty":
-                continue
-            if v.is_numeric:
-                nums[i] += 1
-            else:
-                texts[i] += 1
-    out = []
-    for n, t in zip(nums, texts, strict=True):
-        out.append("" if not n and not t else "num" if not t else "text" if not n else "mixed")
-    return out
+            kind = _kind_of(c)
+            if kind:
+                counts[i][kind == "text"] += 1
+    return counts
+
+
+def _kind(nums: int, texts: int) -> str:
+    return "" if not nums and not texts else "num" if not texts else "text" if not nums \
+        else "mixed"
+
+
+def _kind_of(c: Cell) -> str:
+    """"num", "text", or "" for an empty cell or a placeholder ("-", "N/a")."""
+    if not c.text:
+        return ""
+    v = parse_cell(c.text)
+    return "" if v.kind == "empty" else "num" if v.is_numeric else "text"
 
 
 def _fits(table_kinds: list[str], chunk_kinds: list[str]) -> bool:
@@ -643,43 +651,33 @@ def unmerge_numbered_rows(rows: list[list[Cell]], width: int) -> str | None:
     column to the right, the number in the first column, when that makes every filled cell
     agree with its column in the other rows (numbers under numbers, text under text) and
     the row as printed does not. Changed in place."""
-    candidates = [k for k, cells in enumerate(rows)
+    candidates = [(k, m) for k, cells in enumerate(rows)
                   if len(cells) == width >= 4 and not cells[-1].text and cells[1].text
-                  and _NUMBERED_TEXT.match(cells[0].text)]
+                  and (m := _NUMBERED_TEXT.match(cells[0].text)) is not None]
     if not candidates:
         return None
-    # each column's numbers and texts over all rows, once; a candidate's own cells are
+    # the columns' numbers and texts over all rows, once; a candidate's own cells are
     # taken out of them to see what the other rows hold
-    counts = [[0, 0] for _ in range(width)]
-    for cells in rows:
-        for i, c in enumerate(cells[:width]):
-            kind = _kind_of(c) if c.text else ""
-            if kind:
-                counts[i][kind == "text"] += 1
+    counts = _kind_counts(rows, width)
     moved: list[int] = []
-    for k in candidates:
+    for k, m in candidates:
         cells = rows[k]
-        m = _NUMBERED_TEXT.match(cells[0].text)
-        assert m is not None
         kinds = []
-        for i, c in enumerate(cells):
-            n, t = counts[i]
-            own = _kind_of(c) if c.text else ""
-            n -= own == "num"
-            t -= own == "text"
-            kinds.append("" if not n and not t else "num" if not t else "text" if not n
-                         else "mixed")
+        for (n, t), c in zip(counts, cells, strict=True):
+            own = _kind_of(c)
+            kinds.append(_kind(n - (own == "num"), t - (own == "text")))
         if kinds[0] not in ("num", ""):
             continue   # the first column holds no row numbers
         first = cells[0]
-        number = Cell(m.group(1), m.group(1), first.line, first.column, first.bold)
-        rest = Cell(m.group(2), m.group(2), first.line,
-                    first.column + first.raw.find(m.group(2)) if m.group(2) in first.raw
-                    else first.column, first.bold)
-        shifted = [number, rest, *cells[1:-1]]
-        if _disagreements(cells, kinds) and not _disagreements(shifted, kinds) and \
-                _agreements(shifted, kinds) > _agreements(cells, kinds):
-            rows[k][:] = shifted
+        number, text = m.group(1), m.group(2)
+        at = first.raw.find(text)
+        shifted = [Cell(number, number, first.line, first.column, first.bold),
+                   Cell(text, text, first.line, first.column + max(at, 0), first.bold),
+                   *cells[1:-1]]
+        agree, disagree = _fit(cells, kinds)
+        agree_after, disagree_after = _fit(shifted, kinds)
+        if disagree and not disagree_after and agree_after > agree:
+            cells[:] = shifted
             moved.append(first.line)
     if not moved:
         return None
@@ -687,19 +685,16 @@ def unmerge_numbered_rows(rows: list[list[Cell]], width: int) -> str | None:
             "kolom ke kanan (baris " + ", ".join(map(str, moved)) + ")")
 
 
-def _agreements(cells: list[Cell], kinds: list[str]) -> int:
-    return sum(1 for c, kind in zip(cells, kinds, strict=False)
-               if c.text and kind in ("num", "text") and _kind_of(c) == kind)
-
-
-def _disagreements(cells: list[Cell], kinds: list[str]) -> int:
-    return sum(1 for c, kind in zip(cells, kinds, strict=False)
-               if c.text and kind in ("num", "text") and _kind_of(c) not in ("", kind))
-
-
-def _kind_of(c: Cell) -> str:
-    v = parse_cell(c.text)
-    return "" if v.kind == "empty" else "num" if v.is_numeric else "text"
+def _fit(cells: list[Cell], kinds: list[str]) -> tuple[int, int]:
+    """(filled cells agreeing with their column's kind, cells disagreeing), over the
+    columns that are all numbers or all text."""
+    agree = disagree = 0
+    for c, kind in zip(cells, kinds, strict=False):
+        own = _kind_of(c)
+        if own and kind in ("num", "text"):
+            agree += own == kind
+            disagree += own != kind
+    return agree, disagree
 
 
 # --------------------------------------------------------------------------- truncated numbers
