@@ -13,7 +13,7 @@ from sakiplint.checks.common import related_cell, short
 from sakiplint.engine import Context, Issue
 from sakiplint.engine.findings import Related
 from sakiplint.facts.claims import StatedValue, Value, claims_of, combos, safe_div
-from sakiplint.facts.links import Link, cell_index, link, nearest_rows
+from sakiplint.facts.links import Link, ValueRow, cell_index, link, nearest_rows
 from sakiplint.model import Cell, Document
 from sakiplint.read.numfmt import consistent, fmt
 from sakiplint.read.numwords import document_pairs
@@ -491,7 +491,7 @@ def section_year(doc: Document, line: int) -> int | None:
 
 def _rows_for(
     doc: Document, found: Link, sv: StatedValue,
-) -> tuple[list[dict[tuple[str, int], Cell]], bool]:
+) -> tuple[list[ValueRow], bool]:
     """The indicator's table rows to compare with: those of the table the paragraph cites,
     when it holds the indicator, else all."""
     from sakiplint.facts.links import cited_table
@@ -516,7 +516,7 @@ class _Candidate:
     stated: StatedValue
     link: Link
     year: int
-    rows: list[dict[tuple[str, int], Cell]]
+    rows: list[ValueRow]
     factor: Decimal
     cited: bool
 

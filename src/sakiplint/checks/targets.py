@@ -106,9 +106,6 @@ def _distinct(occs: list[Occurrence]) -> list[Occurrence]:
     return out
 
 
-_TARGET_HEADER = re.compile(r"\btarget\b", re.I)
-
-
 def _gather(ident: Identity, table: Table) -> list[_Cap]:
     info = ident.info(table)
     if info.role in ("perbandingan", "renstra", "pk", "pk_perubahan"):
@@ -119,11 +116,10 @@ def _gather(ident: Identity, table: Table) -> list[_Cap]:
     for cap in table.columns:
         if cap.role != "capaian" or cap.index in covered or not cap.numeric:
             continue
-        if value_kind(cap) != "capaian" or any(
-                (c.role == "target" or _TARGET_HEADER.search(c.header)) and (
+        if value_kind(cap) != "capaian" or any(c.role == "target" and (
                 c.year == cap.year or cap.year is None) for c in table.columns):
-            continue   # a target column the triples could not pair (or whose cells are
-            # not numbers, "B (75)"): the table has its own target, the layout is unclear
+            continue   # a target column the triples could not pair (or one printing
+            # ratings, "B (75)"): the table has its own target, the layout is unclear
         year = cap.year if cap.year is not None else (None if year_columns else info.year)
         real = _realisasi_for(table, cap, year_columns)
         ind = _indicator_column(table, cap.index)

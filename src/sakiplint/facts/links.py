@@ -176,6 +176,10 @@ def _abbreviations(text: str) -> set[str]:
 
 # --------------------------------------------------------------------------- catalogue
 
+#: one table row's values of an indicator: (role, year) -> cell
+ValueRow = dict[tuple[str, int], "Cell"]
+
+
 @dataclass(slots=True)
 class Indicator:
     """One indicator of the tables, with its values by (role, year)."""
@@ -184,12 +188,9 @@ class Indicator:
     name: str                              # as printed in its first table
     abbreviations: set[str] = field(default_factory=set)
     #: the indicator's table rows: (table index, row line) -> {(role, year): cell}
-    rows: dict[tuple[int, int], dict[tuple[str, int], Cell]] = field(default_factory=dict)
+    rows: dict[tuple[int, int], ValueRow] = field(default_factory=dict)
     #: built on first use, once the catalogue is complete (see :func:`cell_index`)
     index: CellIndex | None = field(default=None, repr=False, compare=False)
-
-
-Row = dict[tuple[str, int], "Cell"]
 
 
 @dataclass(slots=True)
@@ -200,7 +201,7 @@ class CellIndex:
     role: dict[int, str]                  # id(cell) -> role
     table: dict[int, int]                 # id(cell) -> table index
     target: dict[int, Cell | None]        # id(cell) -> the target of its row and year
-    by_table: dict[int, list[Row]]        # table index -> its rows, in order
+    by_table: dict[int, list[ValueRow]]        # table index -> its rows, in order
     lines: list[int]                      # row lines, sorted
     tables_at: list[int]                  # the table of each line of ``lines``
 
@@ -210,7 +211,7 @@ def cell_index(ind: Indicator) -> CellIndex:
         role: dict[int, str] = {}
         table: dict[int, int] = {}
         target: dict[int, Cell | None] = {}
-        by_table: dict[int, list[Row]] = {}
+        by_table: dict[int, list[ValueRow]] = {}
         placed: list[tuple[int, int]] = []
         for (t, line), r in ind.rows.items():
             by_table.setdefault(t, []).append(r)
@@ -225,7 +226,7 @@ def cell_index(ind: Indicator) -> CellIndex:
     return ind.index
 
 
-def nearest_rows(ind: Indicator, line: int, tables: int) -> list[Row]:
+def nearest_rows(ind: Indicator, line: int, tables: int) -> list[ValueRow]:
     """The indicator's rows, all of them when it stands in at most ``tables`` tables, else
     those of the ``tables`` tables nearest ``line`` (a sentence speaks of the tables around
     it; comparing every sentence with every table of a report that prints one indicator in

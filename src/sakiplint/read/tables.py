@@ -320,12 +320,13 @@ _OTHER_SCOPE = ("nasional", "provinsi", "propinsi", "standar", "kabupaten", "pus
 
 
 def _valueless(table: Table) -> set[int]:
-    """Columns whose body holds no value at all: empty cells and placeholders only."""
+    """Columns whose body holds no number: empty cells, placeholders and ratings ("B (75)",
+    "Baik") only."""
     width = len(table.columns)
     full: set[int] = set()
     for row in table.rows:
         for i, c in enumerate(row.cells[:width]):
-            if c.text and not (c.value is not None and c.value.kind == "empty"):
+            if c.text and not (c.value is not None and c.value.kind in ("empty", "rating")):
                 full.add(i)
     return set(range(width)) - full
 
@@ -340,8 +341,8 @@ def _assign_roles(table: Table) -> None:
         else:
             col.role = _label_role(col)
             if col.index in valueless and col.role == "label":
-                # a value column left empty (future years, "-" / "NA" only) keeps the role
-                # its header names
+                # a value column left empty (future years, "-" / "NA" only) or printing
+                # ratings ("B (75)") keeps the role its header names
                 role = _value_role(col)
                 h = _squash(col.header)
                 if role in _SPECIFIC_VALUE_ROLES and not any(w in h for w in _OTHER_SCOPE):
